@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (DESIGN.md).
+const (
+	exitOK          = 0
+	exitRunFailed   = 1
+	exitBadInput    = 2
+	exitInterrupted = 130
+)
+
+// streams are the standard streams a command reads and writes; tests pass buffers.
+type streams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+}
+
+// inputError marks an error caused by bad input (usage, an invalid file): exit code 2.
+type inputError struct{ err error }
+
+func (e *inputError) Error() string { return e.err.Error() }
+func (e *inputError) Unwrap() error { return e.err }
+
+// badInput marks err as the user's input being wrong; nil stays nil.
+func badInput(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &inputError{err}
+}
+
+// badInputf formats a bad-input error.
+func badInputf(format string, args ...any) error { return badInput(fmt.Errorf(format, args...)) }
+
+// newRootCmd assembles the command tree explicitly: one constructor per command, no init().
+func newRootCmd(s streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tradesim",
+		Short: "What-if trade-scenario simulator: tariffs, export controls and retaliation, month by month",
+		Long: `tradesim simulates what tariffs, chip export allowances and rare-earth export limits do to
+output, prices, jobs, trade flows and shortages in every sector and region, month by month, with
+Monte Carlo bands against a baseline that shares the same random draws.
+
+Start with a built-in scenario:
+  tradesim scenarios list
+  tradesim scenarios show h20-allowance
+  tradesim validate my-scenario.yaml`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return badInputf("%w (see '%s --help')", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// Main runs tradesim with args and returns the process exit code.
+func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
+	root := newRootCmd(streams{In: in, Out: out, ErrOut: errOut})
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(errOut, "tradesim: %v\n", err)
+	return exitCode(ctx, err)
+}
+
+func exitCode(ctx context.Context, err error) int {
+	var in *inputError
+	switch {
+	case errors.As(err, &in):
+		return exitBadInput
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		return exitInterrupted
+	case strings.HasPrefix(err.Error(), "unknown command"),
+		strings.HasPrefix(err.Error(), "accepts "),
+		strings.HasPrefix(err.Error(), "requires "):
+		// cobra's own usage errors
+		return exitBadInput
+	}
+	return exitRunFailed
+}

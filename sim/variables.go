@@ -1,0 +1,107 @@
+package sim
+
+// DevKind says how a variable's deviation from its baseline is expressed (DESIGN.md, results).
+type DevKind int
+
+// Deviation kinds.
+const (
+	DevPercent DevKind = iota + 1 // levels: 100 * (value / baseline - 1); the difference where baseline is 0
+	DevPoints                     // rates: 100 * (value - baseline), percentage points
+)
+
+// Deviation of value from base as kind says; never NaN or Inf for finite inputs.
+func Deviation(kind DevKind, value, base float64) float64 {
+	switch {
+	case kind == DevPoints:
+		return 100 * (value - base)
+	case base == 0:
+		return value - base
+	default:
+		return 100 * (value/base - 1)
+	}
+}
+
+// Variable describes one reported metric.
+type Variable struct {
+	Name string  // column value in series.csv
+	Unit string  // for axis labels
+	Dev  DevKind // how its deviation is expressed
+}
+
+// RSVar identifies a region x sector metric.
+type RSVar int
+
+// Region x sector metrics (MODEL.md §7), in the order of RSVars.
+const (
+	VarOutput RSVar = iota
+	VarPrice
+	VarEmployment
+	VarExports
+	VarImports
+	VarInventoryMonths
+	VarShortageRate
+	VarTariffRevenue
+	VarExportFeeRevenue
+	VarProfit
+	NumRSVars
+)
+
+// RSVars describes the region x sector metrics, indexed by RSVar.
+var RSVars = [NumRSVars]Variable{
+	{"output", "USD bn per month at base prices", DevPercent},
+	{"price", "index, base = 1", DevPercent},
+	{"employment", "index, base = 1", DevPercent},
+	{"exports", "USD bn per month at base prices", DevPercent},
+	{"imports", "USD bn per month at base prices", DevPercent},
+	{"inventory_months", "months of use", DevPercent},
+	{"shortage_rate", "share of orders unfilled", DevPoints},
+	{"tariff_revenue", "USD bn per month", DevPercent},
+	{"export_fee_revenue", "USD bn per month", DevPercent},
+	{"profit", "USD bn per month", DevPercent},
+}
+
+// RegionVar identifies a region-wide metric (reported with sector ALL).
+type RegionVar int
+
+// Region metrics (MODEL.md §7), in the order of RegionVars.
+const (
+	VarGDPReal RegionVar = iota
+	VarCPI
+	VarConsumptionReal
+	VarUnemploymentRate
+	VarTradeBalance
+	VarRegionTariffRevenue
+	VarRegionExportFeeRevenue
+	NumRegionVars
+)
+
+// RegionVars describes the region metrics, indexed by RegionVar.
+var RegionVars = [NumRegionVars]Variable{
+	{"gdp_real", "USD bn per month at base prices", DevPercent},
+	{"cpi", "index, base = 1", DevPercent},
+	{"consumption_real", "USD bn per month at base prices", DevPercent},
+	{"unemployment_rate", "share of base employment", DevPoints},
+	{"trade_balance", "USD bn per month", DevPercent},
+	{"tariff_revenue", "USD bn per month", DevPercent},
+	{"export_fee_revenue", "USD bn per month", DevPercent},
+}
+
+// FlowVar identifies a route x sector metric.
+type FlowVar int
+
+// Route metrics (MODEL.md §7), in the order of FlowVars.
+const (
+	FlowQuantity FlowVar = iota
+	FlowExportPrice
+	FlowBuyerPrice
+	FlowTariffRate
+	NumFlowVars
+)
+
+// FlowVars describes the route x sector metrics, indexed by FlowVar.
+var FlowVars = [NumFlowVars]Variable{
+	{"quantity", "USD bn per month at base prices", DevPercent},
+	{"export_price", "index, base = 1", DevPercent},
+	{"buyer_price", "index, base = 1 + base tariff", DevPercent},
+	{"tariff_rate", "ad valorem rate", DevPoints},
+}
