@@ -124,14 +124,15 @@ type Policy struct {
 }
 
 // Rule makes a government react: when the condition holds on last month's observed state, the
-// Then policy comes into force Lag months later (and stays to the end of the horizon unless
-// Then.End is set relative to it by the scenario).
+// Then policy comes into force Lag months later, for Duration months (0 = to the end of the
+// horizon), and the Lift policies end the month before that. Then's Start and End are ignored.
 type Rule struct {
 	ID       string
-	When     string // expression, see CompileCondition
-	Then     Policy // Start and End are ignored: set when the rule fires
-	Duration int    // months the fired policy stays in force; 0 = to the end of the horizon
-	Lag      int    // months between the condition holding and the policy taking effect
-	Once     bool   // fire at most once
-	Cooldown int    // months after firing before the rule may fire again (ignored with Once)
+	When     string  // expression, see CompileCondition
+	Then     *Policy // the measure the rule puts in force; nil when the rule only lifts policies
+	Lift     []int   // ids (indices into Scenario.Policies) of policies the rule ends: a truce
+	Duration int     // months the fired policy stays in force; 0 = to the end of the horizon
+	Lag      int     // months between the condition holding and the policy taking effect
+	Once     bool    // fire at most once
+	Cooldown int     // months after firing before the rule may fire again (ignored with Once)
 }

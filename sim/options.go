@@ -1,0 +1,13 @@
+package sim
+
+// Options control how Run executes; none of them changes a result (MODEL.md §6.4).
+type Options struct {
+	Workers int // replicates run in parallel; 0 = GOMAXPROCS
+	Firms   int // firms per region-sector; 0 = DefaultFirms
+	// Progress, if set, is called after each replicate (scenario and baseline) finishes, with the
+	// number done and the total. Calls are serialised but may come from any goroutine.
+	Progress func(done, total int)
+}
+
+// DefaultFirms is the number of firms per region-sector when Options.Firms is 0 (MODEL.md §3).
+const DefaultFirms = 30
