@@ -26,6 +26,9 @@ type Variable struct {
 	Name string  // column value in series.csv
 	Unit string  // for axis labels
 	Dev  DevKind // how its deviation is expressed
+	// Additive is true when a sum over regions or sectors is meaningful (levels in money or
+	// base-price quantities); such variables also get aggregate rows with region or sector ALL.
+	Additive bool
 }
 
 // RSVar identifies a region x sector metric.
@@ -48,16 +51,16 @@ const (
 
 // RSVars describes the region x sector metrics, indexed by RSVar.
 var RSVars = [NumRSVars]Variable{
-	{"output", "USD bn per month at base prices", DevPercent},
-	{"price", "index, base = 1", DevPercent},
-	{"employment", "index, base = 1", DevPercent},
-	{"exports", "USD bn per month at base prices", DevPercent},
-	{"imports", "USD bn per month at base prices", DevPercent},
-	{"inventory_months", "months of use", DevPercent},
-	{"shortage_rate", "share of orders unfilled", DevPoints},
-	{"tariff_revenue", "USD bn per month", DevPercent},
-	{"export_fee_revenue", "USD bn per month", DevPercent},
-	{"profit", "USD bn per month", DevPercent},
+	{"output", "USD bn per month at base prices", DevPercent, true},
+	{"price", "index, base = 1", DevPercent, false},
+	{"employment", "labour input, USD bn of base-year wages per month", DevPercent, true},
+	{"exports", "USD bn per month at base prices", DevPercent, true},
+	{"imports", "USD bn per month at base prices", DevPercent, true},
+	{"inventory_months", "months of use", DevPercent, false},
+	{"shortage_rate", "share of orders unfilled", DevPoints, false},
+	{"tariff_revenue", "USD bn per month", DevPercent, true},
+	{"export_fee_revenue", "USD bn per month", DevPercent, true},
+	{"profit", "USD bn per month", DevPercent, true},
 }
 
 // RegionVar identifies a region-wide metric (reported with sector ALL).
@@ -77,13 +80,13 @@ const (
 
 // RegionVars describes the region metrics, indexed by RegionVar.
 var RegionVars = [NumRegionVars]Variable{
-	{"gdp_real", "USD bn per month at base prices", DevPercent},
-	{"cpi", "index, base = 1", DevPercent},
-	{"consumption_real", "USD bn per month at base prices", DevPercent},
-	{"unemployment_rate", "share of base employment", DevPoints},
-	{"trade_balance", "USD bn per month", DevPercent},
-	{"tariff_revenue", "USD bn per month", DevPercent},
-	{"export_fee_revenue", "USD bn per month", DevPercent},
+	{"gdp_real", "USD bn per month at base prices", DevPercent, true},
+	{"cpi", "index, base = 1", DevPercent, false},
+	{"consumption_real", "USD bn per month at base prices", DevPercent, true},
+	{"unemployment_rate", "share of base employment", DevPoints, false},
+	{"trade_balance", "USD bn per month", DevPercent, true},
+	{"tariff_revenue", "USD bn per month", DevPercent, true},
+	{"export_fee_revenue", "USD bn per month", DevPercent, true},
 }
 
 // FlowVar identifies a route x sector metric.
@@ -100,8 +103,8 @@ const (
 
 // FlowVars describes the route x sector metrics, indexed by FlowVar.
 var FlowVars = [NumFlowVars]Variable{
-	{"quantity", "USD bn per month at base prices", DevPercent},
-	{"export_price", "index, base = 1", DevPercent},
-	{"buyer_price", "index, base = 1 + base tariff", DevPercent},
-	{"tariff_rate", "ad valorem rate", DevPoints},
+	{"quantity", "USD bn per month at base prices", DevPercent, true},
+	{"export_price", "index, base = 1", DevPercent, false},
+	{"buyer_price", "index, base = 1 + base tariff", DevPercent, false},
+	{"tariff_rate", "ad valorem rate", DevPoints, false},
 }
