@@ -7,6 +7,9 @@ type DevKind int
 const (
 	DevPercent DevKind = iota + 1 // levels: 100 * (value / baseline - 1); the difference where baseline is 0
 	DevPoints                     // rates: 100 * (value - baseline), percentage points
+	// DevDifference is value - baseline in the variable's unit, for signed levels such as the
+	// trade balance, whose percent change flips meaning when the baseline is negative.
+	DevDifference
 )
 
 // Deviation of value from base as kind says; never NaN or Inf for finite inputs.
@@ -14,7 +17,7 @@ func Deviation(kind DevKind, value, base float64) float64 {
 	switch {
 	case kind == DevPoints:
 		return 100 * (value - base)
-	case base == 0:
+	case kind == DevDifference || base == 0:
 		return value - base
 	default:
 		return 100 * (value/base - 1)
@@ -84,7 +87,7 @@ var RegionVars = [NumRegionVars]Variable{
 	{"cpi", "index, base = 1", DevPercent, false},
 	{"consumption_real", "USD bn per month at base prices", DevPercent, true},
 	{"unemployment_rate", "share of base employment", DevPoints, false},
-	{"trade_balance", "USD bn per month", DevPercent, true},
+	{"trade_balance", "USD bn per month", DevDifference, true},
 	{"tariff_revenue", "USD bn per month", DevPercent, true},
 	{"export_fee_revenue", "USD bn per month", DevPercent, true},
 }
