@@ -1,0 +1,84 @@
+package scenarios
+
+// File is a scenario file as written (scenarios/README.md documents every field). Optional
+// numbers are pointers so that "absent" and "0" differ (approval: 0 means no licence granted).
+// The yaml tags drive the strict parser, the json and jsonschema tags the JSON Schema; a field
+// marked jsonschema:"required" is required by both.
+type File struct {
+	Name        string   `yaml:"name" json:"name" jsonschema:"required,minLength=1,description=Short identifier of the scenario; used in result files."`
+	Title       string   `yaml:"title,omitempty" json:"title,omitempty" jsonschema:"description=One-line title for charts and briefs."`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty" jsonschema:"description=What the scenario assumes and why."`
+	Sources     []string `yaml:"sources,omitempty" json:"sources,omitempty" jsonschema:"description=Where the policy facts come from."`
+
+	World      string  `yaml:"world,omitempty" json:"world,omitempty" jsonschema:"description=default or a path to a world folder (relative to this file). Default: default."`
+	Start      string  `yaml:"start" json:"start" jsonschema:"required,pattern=^[0-9]{4}-(0[1-9]|1[0-2])$,description=First simulated month YYYY-MM."`
+	Horizon    int     `yaml:"horizon" json:"horizon" jsonschema:"required,minimum=1,maximum=600,description=Number of simulated months."`
+	Seed       *uint64 `yaml:"seed,omitempty" json:"seed,omitempty" jsonschema:"minimum=0,description=Root of every random stream. Default: 1."`
+	Replicates *int    `yaml:"replicates,omitempty" json:"replicates,omitempty" jsonschema:"minimum=1,maximum=10000,description=Monte Carlo replicates. Default: 20."`
+	Firms      *int    `yaml:"firms,omitempty" json:"firms,omitempty" jsonschema:"minimum=1,maximum=1000,description=Firms per region and sector. Default: 30."`
+	Baseline   *string `yaml:"baseline,omitempty" json:"baseline" jsonschema:"oneof_type=string;null,description=null (the scenario without policies and rules) or another scenario's name or path."`
+
+	Parameters  Parameters  `yaml:"parameters,omitempty" json:"parameters,omitempty" jsonschema:"description=Parameter overrides such as sigma.REE: 0.5 or sigma.*: 2."`
+	Uncertainty Uncertainty `yaml:"uncertainty,omitempty" json:"uncertainty,omitempty" jsonschema:"description=Per-replicate random multipliers of parameters."`
+
+	Policies []PolicySpec `yaml:"policies,omitempty" json:"policies,omitempty" jsonschema:"maxItems=1000,description=Scheduled measures."`
+	Rules    []RuleSpec   `yaml:"rules,omitempty" json:"rules,omitempty" jsonschema:"maxItems=200,description=Reactions: when a condition holds a measure comes into force or policies are lifted."`
+}
+
+// Measure is what a policy or a rule's `then` puts in force: a tariff, an export control or an
+// import control on routes exporter -> importer for some sectors.
+type Measure struct {
+	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_control,enum=import_control"`
+	Exporter Codes  `yaml:"exporter" json:"exporter" jsonschema:"required,description=Exporting region(s): a code, a list of codes, or all."`
+	Importer Codes  `yaml:"importer" json:"importer" jsonschema:"required,description=Importing region(s): a code, a list of codes, or all."`
+	Sectors  Codes  `yaml:"sectors" json:"sectors" jsonschema:"required,description=Sector(s): a code, a list of codes, or all."`
+
+	Rate    *float64 `yaml:"rate,omitempty" json:"rate,omitempty" jsonschema:"minimum=0,maximum=10,description=tariff: additional ad valorem rate on top of base tariffs: 0.25 is 25%."`
+	PhaseIn *int     `yaml:"phase_in,omitempty" json:"phase_in,omitempty" jsonschema:"minimum=0,maximum=600,description=tariff: months over which the rate rises linearly. Default: 0."`
+
+	Mode       string   `yaml:"mode,omitempty" json:"mode,omitempty" jsonschema:"enum=ban,enum=quota,enum=license,description=export_control and import_control: ban, quota or license."`
+	Limit      *float64 `yaml:"limit,omitempty" json:"limit,omitempty" jsonschema:"minimum=0,maximum=1,description=quota (required) or license (optional cap): share of the base monthly flow that may ship."`
+	Approval   *float64 `yaml:"approval,omitempty" json:"approval,omitempty" jsonschema:"minimum=0,maximum=1,description=license: share of orders approved."`
+	Delay      *int     `yaml:"delay,omitempty" json:"delay,omitempty" jsonschema:"minimum=0,maximum=600,description=license: months from order to shipment. Default: 0."`
+	Fee        *float64 `yaml:"fee,omitempty" json:"fee,omitempty" jsonschema:"minimum=0,maximum=1,description=export_control: revenue share paid to the exporter's government on what ships."`
+	FeeBorneBy string   `yaml:"fee_borne_by,omitempty" json:"fee_borne_by,omitempty" jsonschema:"enum=exporter,enum=buyer,description=Who pays the fee. Default: exporter."`
+	Leakage    *float64 `yaml:"leakage,omitempty" json:"leakage,omitempty" jsonschema:"minimum=0,maximum=1,description=Share of denied demand that reaches the buyer through ROW at a premium."`
+}
+
+// PolicySpec is a scheduled measure with an id and the months it is in force.
+type PolicySpec struct {
+	ID      string `yaml:"id" json:"id" jsonschema:"required,minLength=1"`
+	Measure `yaml:",inline"`
+	Start   string  `yaml:"start,omitempty" json:"start,omitempty" jsonschema:"pattern=^[0-9]{4}-(0[1-9]|1[0-2])$,description=First month in force YYYY-MM. Default: the scenario start."`
+	End     *string `yaml:"end,omitempty" json:"end,omitempty" jsonschema:"oneof_type=string;null,description=Last month in force YYYY-MM inclusive; null = to the end of the horizon."`
+}
+
+// RuleSpec is a government's reaction: when the condition holds on last month's state, the
+// `then` measure comes into force lag months later, and the `lift` policies end.
+type RuleSpec struct {
+	ID       string   `yaml:"id" json:"id" jsonschema:"required,minLength=1"`
+	When     string   `yaml:"when" json:"when" jsonschema:"required,minLength=1,description=Boolean expression over tariff() imports() output_dev() price_dev() shortage() month date."`
+	Then     *Measure `yaml:"then,omitempty" json:"then,omitempty" jsonschema:"description=The measure that comes into force when the rule fires."`
+	Lift     []string `yaml:"lift,omitempty" json:"lift,omitempty" jsonschema:"description=Ids of policies the rule ends (a truce)."`
+	Duration *int     `yaml:"duration,omitempty" json:"duration,omitempty" jsonschema:"minimum=0,maximum=600,description=Months the measure stays in force; 0 = to the end of the horizon. Default: 0."`
+	Lag      *int     `yaml:"lag,omitempty" json:"lag,omitempty" jsonschema:"minimum=0,maximum=600,description=Months from the condition holding to the measure taking effect. Default: 0."`
+	Once     *bool    `yaml:"once,omitempty" json:"once,omitempty" jsonschema:"description=Fire at most once. Default: false."`
+	Cooldown *int     `yaml:"cooldown,omitempty" json:"cooldown,omitempty" jsonschema:"minimum=0,maximum=600,description=Months after firing before the rule may fire again (not with once)."`
+}
+
+// DistSpec is the distribution of a per-replicate parameter multiplier.
+type DistSpec struct {
+	Dist string   `yaml:"dist" json:"dist" jsonschema:"required,enum=normal,enum=lognormal,enum=uniform,enum=triangular"`
+	Mean *float64 `yaml:"mean,omitempty" json:"mean,omitempty" jsonschema:"description=normal: mean of the multiplier. Default: 1."`
+	SD   *float64 `yaml:"sd,omitempty" json:"sd,omitempty" jsonschema:"exclusiveMinimum=0,description=normal and lognormal: standard deviation (of the log for lognormal)."`
+	Min  *float64 `yaml:"min,omitempty" json:"min,omitempty" jsonschema:"exclusiveMinimum=0,description=uniform and triangular: smallest multiplier."`
+	Max  *float64 `yaml:"max,omitempty" json:"max,omitempty" jsonschema:"exclusiveMinimum=0,description=uniform and triangular: largest multiplier."`
+	Mode *float64 `yaml:"mode,omitempty" json:"mode,omitempty" jsonschema:"exclusiveMinimum=0,description=triangular: most likely multiplier."`
+}
+
+// Default values of optional scenario fields.
+const (
+	DefaultWorld      = "default"
+	DefaultSeed       = 1  // assumption: any fixed seed; results are reproducible for a given seed
+	DefaultReplicates = 20 // assumption: enough for p05-p95 bands on a laptop (DESIGN.md example)
+)

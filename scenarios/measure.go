@@ -1,0 +1,160 @@
+package scenarios
+
+import (
+	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/sim"
+)
+
+// measure checks a policy's or a rule's measure and resolves it (without id and dates).
+// Fields that do not belong to the measure's type or mode are errors, so that a typo such as
+// approval on a quota never silently does nothing.
+func (c *checker) measure(path string, m *Measure) sim.Policy {
+	var p sim.Policy
+	kind, ok := sim.PolicyKindNames[m.Type]
+	if !ok && c.has(join(path, "type")) {
+		c.errf(join(path, "type"), "unknown policy type %q; %s", m.Type, diag.DidYouMean(m.Type, sortedKeys(sim.PolicyKindNames)))
+	}
+	p.Kind = kind
+	p.Exporters = c.codes(join(path, "exporter"), m.Exporter, "region")
+	p.Importers = c.codes(join(path, "importer"), m.Importer, "region")
+	p.Sectors = c.codes(join(path, "sectors"), m.Sectors, "sector")
+	if len(p.Exporters) == 1 && len(p.Importers) == 1 && p.Exporters[0] == p.Importers[0] {
+		c.errf(join(path, "importer"), "exporter and importer are both %s; a policy acts on trade between two regions", m.Importer.List[0])
+	}
+
+	forbid := func(field, why string) {
+		if c.has(join(path, field)) {
+			c.errf(join(path, field), "%s; remove it", why)
+		}
+	}
+	share := func(field string, x *float64, what string) {
+		if x != nil && (*x < 0 || *x > 1) {
+			c.errf(join(path, field), "is %g; %s is a share and must lie in [0, 1] (0.25 = 25%%)", *x, what)
+		}
+	}
+	switch kind {
+	case sim.Tariff:
+		for _, f := range []string{"mode", "limit", "approval", "delay", "fee", "fee_borne_by", "leakage"} {
+			forbid(f, f+" applies to export_control and import_control, not to a tariff")
+		}
+		if m.Rate == nil {
+			if !c.has(join(path, "rate")) {
+				c.errf(path, "a tariff needs rate; %s", hintFor("rate"))
+			}
+		} else {
+			p.Rate = *m.Rate
+			if p.Rate < 0 || p.Rate > 10 {
+				c.errf(join(path, "rate"), "is %g; a tariff rate must be from 0 to 10 (1000%%); 0.25 is 25%% on top of base tariffs", p.Rate)
+			}
+		}
+		if m.PhaseIn != nil {
+			p.PhaseIn = *m.PhaseIn
+			c.months(join(path, "phase_in"), p.PhaseIn)
+		}
+	case sim.ExportControl, sim.ImportControl:
+		forbid("rate", "rate applies to tariffs; an export or import control restricts quantities (mode, limit, approval)")
+		forbid("phase_in", "phase_in applies to tariffs")
+		c.control(path, m, &p, forbid, share)
+	}
+	return p
+}
+
+func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(field, why string), share func(string, *float64, string)) {
+	mode, ok := sim.ControlModeNames[m.Mode]
+	switch {
+	case !c.has(join(path, "mode")):
+		c.errf(path, "a %s needs mode; %s", m.Type, hintFor("mode"))
+	case !ok:
+		c.errf(join(path, "mode"), "unknown mode %q; %s", m.Mode, diag.DidYouMean(m.Mode, sortedKeys(sim.ControlModeNames)))
+	}
+	p.Mode = mode
+	switch mode {
+	case sim.Ban:
+		for _, f := range []string{"limit", "approval", "delay", "fee", "fee_borne_by"} {
+			forbid(f, f+" does not apply to mode: ban, which ships nothing")
+		}
+	case sim.Quota:
+		forbid("approval", "approval applies to mode: license (a quota ships up to limit)")
+		forbid("delay", "delay applies to mode: license")
+		if m.Limit == nil && !c.has(join(path, "limit")) {
+			c.errf(path, "a quota needs limit, the share of the base monthly flow that may ship; %s", hintFor("limit"))
+		}
+	case sim.License:
+		if m.Approval == nil && !c.has(join(path, "approval")) {
+			c.errf(path, "a license needs approval, the share of orders approved (0 = none granted); %s", hintFor("approval"))
+		}
+		if m.Limit != nil && *m.Limit == 0 {
+			c.errf(join(path, "limit"), "is 0, which would stop every shipment; for that write mode: ban, or leave limit out for no cap")
+		}
+	}
+	if m.Limit != nil {
+		p.Limit = *m.Limit
+		share("limit", m.Limit, "limit")
+	}
+	if m.Approval != nil {
+		p.Approval = *m.Approval
+		share("approval", m.Approval, "approval")
+	}
+	if m.Delay != nil {
+		p.Delay = *m.Delay
+		c.months(join(path, "delay"), p.Delay)
+	}
+	if m.Fee != nil {
+		p.Fee = *m.Fee
+		share("fee", m.Fee, "fee")
+		if p.Kind == sim.ImportControl {
+			c.errf(join(path, "fee"), "a fee is paid to the exporter's government, so it belongs to an export_control; remove it")
+		}
+	}
+	if c.has(join(path, "fee_borne_by")) {
+		if m.Fee == nil {
+			c.errf(join(path, "fee_borne_by"), "says who pays a fee, but this policy has no fee; add fee or remove fee_borne_by")
+		}
+		if _, ok := sim.FeeBearerNames[m.FeeBorneBy]; !ok {
+			c.errf(join(path, "fee_borne_by"), "unknown payer %q; %s", m.FeeBorneBy, diag.DidYouMean(m.FeeBorneBy, sortedKeys(sim.FeeBearerNames)))
+		}
+	}
+	if p.Fee > 0 || m.Fee != nil {
+		p.FeeBorneBy = sim.FeeExporter
+		if b, ok := sim.FeeBearerNames[m.FeeBorneBy]; ok {
+			p.FeeBorneBy = b
+		}
+	}
+	if m.Leakage != nil {
+		p.Leakage = *m.Leakage
+		share("leakage", m.Leakage, "leakage")
+	}
+}
+
+// codes resolves region or sector codes to dense ids of the world, suggesting the nearest
+// valid code for an unknown one.
+func (c *checker) codes(path string, cs Codes, kind string) []int {
+	if c.w == nil {
+		return nil
+	}
+	valid, lookup := c.w.RegionCodes(), c.w.RegionIndex
+	if kind == "sector" {
+		valid, lookup = c.w.SectorCodes(), c.w.SectorIndex
+	}
+	if cs.All {
+		ids := make([]int, len(valid))
+		for i := range ids {
+			ids[i] = i
+		}
+		return ids
+	}
+	var ids []int
+	for k, code := range cs.List {
+		id, ok := lookup(code)
+		if !ok {
+			ipath := path
+			if c.has(index(path, k)) {
+				ipath = index(path, k)
+			}
+			c.errf(ipath, "unknown %s %q in world %q; %s", kind, code, c.w.Name, diag.DidYouMean(code, valid))
+			continue
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}

@@ -1,0 +1,107 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/invopop/jsonschema"
+	"go.yaml.in/yaml/v3"
+)
+
+// Param is one parameter override: Key is name.SECTOR, name.* or a global name.
+type Param struct {
+	Key   string
+	Value float64
+}
+
+// Parameters are parameter overrides in file order; the engine applies them in that order.
+type Parameters []Param
+
+// MarshalJSON writes an object whose keys keep the file order.
+func (p Parameters) MarshalJSON() ([]byte, error) {
+	return orderedObject(len(p), func(i int) (string, any) { return p[i].Key, p[i].Value })
+}
+
+// JSONSchema says: an object of numbers.
+func (Parameters) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "object", AdditionalProperties: &jsonschema.Schema{Type: "number"}}
+}
+
+func (p *Parameters) decodeYAML(d *decoder, n *yaml.Node, path string) {
+	d.mapping(n, path, func(key string, kn, vn *yaml.Node, kpath string) {
+		var v float64
+		if d.number(vn, kpath, &v) {
+			*p = append(*p, Param{Key: key, Value: v})
+		}
+	})
+}
+
+// UncertainParam is one entry of the uncertainty block: the parameter(s) Key names are
+// multiplied, once per replicate, by a draw from the distribution.
+type UncertainParam struct {
+	Key string
+	DistSpec
+}
+
+// Uncertainty is the uncertainty block in file order.
+type Uncertainty []UncertainParam
+
+// MarshalJSON writes an object whose keys keep the file order.
+func (u Uncertainty) MarshalJSON() ([]byte, error) {
+	return orderedObject(len(u), func(i int) (string, any) { return u[i].Key, u[i].DistSpec })
+}
+
+// JSONSchema says: an object of distributions.
+func (Uncertainty) JSONSchema() *jsonschema.Schema {
+	num := func(desc string) *jsonschema.Schema { return &jsonschema.Schema{Type: "number", Description: desc} }
+	pos := func(desc string) *jsonschema.Schema {
+		return &jsonschema.Schema{Type: "number", ExclusiveMinimum: json.Number("0"), Description: desc}
+	}
+	props := jsonschema.NewProperties()
+	props.Set("dist", &jsonschema.Schema{Type: "string", Enum: []any{"normal", "lognormal", "uniform", "triangular"}})
+	props.Set("mean", num("normal: mean of the multiplier. Default: 1."))
+	props.Set("sd", pos("normal and lognormal: standard deviation (of the log for lognormal)."))
+	props.Set("min", pos("uniform and triangular: smallest multiplier."))
+	props.Set("max", pos("uniform and triangular: largest multiplier."))
+	props.Set("mode", pos("triangular: most likely multiplier."))
+	dist := &jsonschema.Schema{
+		Type:                 "object",
+		Properties:           props,
+		Required:             []string{"dist"},
+		AdditionalProperties: jsonschema.FalseSchema,
+	}
+	return &jsonschema.Schema{Type: "object", AdditionalProperties: dist}
+}
+
+func (u *Uncertainty) decodeYAML(d *decoder, n *yaml.Node, path string) {
+	d.mapping(n, path, func(key string, kn, vn *yaml.Node, kpath string) {
+		var ds DistSpec
+		if d.decodeValue(vn, &ds, kpath) {
+			*u = append(*u, UncertainParam{Key: key, DistSpec: ds})
+		}
+	})
+}
+
+func orderedObject(n int, kv func(i int) (string, any)) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i := range n {
+		k, v := kv(i)
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		vb, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(kb)
+		b.WriteByte(':')
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}

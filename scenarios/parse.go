@@ -1,0 +1,96 @@
+package scenarios
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tradesim/tradesim/scenarios/diag"
+)
+
+// Limits against hostile or mistaken files (issue 2): each is reported as a clear error before
+// any work proportional to it is done.
+const (
+	MaxFileSize   = 1 << 20 // bytes; the longest built-in scenario is about 3 KB
+	MaxHorizon    = 600     // months: 50 years
+	MaxReplicates = 10_000
+	MaxFirms      = 1_000 // per region-sector
+	MaxPolicies   = 1_000
+	MaxRules      = 200
+)
+
+// maxDepth is yaml/v3's nesting cap, which stays on (go-yaml PR #515).
+const maxDepth = 10_000
+
+// parse decodes a scenario file's bytes into a File, strictly. It returns nil when the file is
+// not a readable YAML mapping; problems go to diags either way.
+func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
+	if len(data) > MaxFileSize {
+		diags.Addf(file, 0, 0, "", "the file is larger than 1 MiB (%d bytes); a scenario file is a few kilobytes: is this the right file?", MaxFileSize)
+		return nil, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			diags.Addf(file, 0, 0, "", "the file is empty; start from `tradesim scenarios init NAME`")
+		} else {
+			diags.Add(yamlError(file, err))
+		}
+		return nil, nil
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		diags.Addf(file, extra.Line, extra.Column, "", "the file holds more than one YAML document (---); put one scenario in each file")
+		return nil, nil
+	case !errors.Is(err, io.EOF):
+		diags.Add(yamlError(file, err))
+		return nil, nil
+	}
+	// yaml/v3 keeps aliases unexpanded in a Node; decoding once into a plain value runs its
+	// alias-expansion cap, which rejects "billion laughs" files in about a millisecond.
+	var probe any
+	if err := doc.Decode(&probe); err != nil && strings.Contains(err.Error(), "excessive aliasing") {
+		diags.Add(yamlError(file, err))
+		return nil, nil
+	}
+	if len(doc.Content) == 0 {
+		diags.Addf(file, 0, 0, "", "the file has no fields; start from `tradesim scenarios init NAME`")
+		return nil, nil
+	}
+	root := doc.Content[0]
+	d := newDecoder(file, diags)
+	if root.Kind != yaml.MappingNode {
+		d.errf(root, "", "a scenario file is a mapping of fields (name: ..., start: ..., horizon: ...); this file holds %s", describe(root))
+		return nil, nil
+	}
+	f := new(File)
+	d.decodeStruct(root, reflect.ValueOf(f).Elem(), "")
+	return f, d
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError turns a yaml/v3 error into a positioned, plain-language diagnostic.
+func yamlError(file string, err error) diag.Diagnostic {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "excessive aliasing"):
+		return diag.Diagnostic{File: file, Message: "the file's aliases (*name) expand to far more values than a scenario has (a \"billion laughs\" file?); write the values out instead of nesting aliases"}
+	case strings.Contains(msg, "exceeded max depth"):
+		return diag.Diagnostic{File: file, Message: fmt.Sprintf("the file nests lists or mappings more than %d levels deep; a scenario nests at most 4 levels: is this the right file?", maxDepth)}
+	}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return diag.Diagnostic{File: file, Line: line, Message: "this is not valid YAML: " + m[2] + "; check indentation (spaces, not tabs), colons and brackets"}
+	}
+	return diag.Diagnostic{File: file, Message: "this is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
