@@ -1,0 +1,53 @@
+// Package output writes and reads the results folder of a tradesim run (DESIGN.md, "Results
+// folder") and draws the charts of a brief.
+//
+// # Tables
+//
+// series.csv has one row per month (step, 1 = the first simulated month; date YYYY-MM),
+// region, sector and variable, with the scenario's value, the baseline's value and the
+// deviation: percent for levels, percentage points for rates, the difference for signed
+// levels (trade balance) and wherever the baseline is zero (sim.Deviation: never NaN or Inf).
+// Rows with region ALL or sector ALL are sums over regions or sectors, for Additive variables
+// only; a row with sector ALL whose variable is also a region variable (tariff_revenue,
+// export_fee_revenue) is the region variable. flows.csv has one row per month, route
+// (exporter -> importer, domestic sales excluded) and sector. summary.csv has statistics of
+// every series' deviation path (StatMeanings). summary.json holds the same rows plus the
+// headline figures, the units and what each statistic means. Parquet files (zstd) carry the
+// same columns in the same order; `--format` selects.
+//
+// # Bands
+//
+// The replicate column is mean, p05, p50 or p95 on band rows and the replicate's index (0, 1,
+// ...) on raw rows (`--raw`). On a band row for statistic q:
+//   - value is q over replicates of the scenario's value,
+//   - baseline is q over replicates of the baseline's value,
+//   - deviation is q over replicates of the per-replicate deviation.
+//
+// A scenario and its baseline share every random draw (common random numbers, MODEL.md §5),
+// so the deviation of replicate k is the policy's effect in the world of draw k and its band
+// is the uncertainty of the effect. It is therefore not the deviation of the value band from
+// the baseline band. Quantiles are Hyndman & Fan type 7 (sim.Quantile, as R's and NumPy's
+// default); means are summed in sorted order, so a band does not depend on replicate order.
+// In flows.csv every numeric column of a band row is q over replicates of that column.
+//
+// # Row order and numbers
+//
+// Band rows come first, by step, statistic (mean, p05, p50, p95), then region (world order,
+// then ALL), sector (world order, then ALL) and variable (sim.RSVars, then sim.RegionVars on
+// sector ALL); raw rows follow by replicate, step and series. Floats are written with
+// strconv's shortest exact form ('g', -1): the CSV reads back as exactly the float64 the
+// Parquet file stores, and the same run gives the same bytes.
+//
+// # Atomic folder
+//
+// Folder writes every file to a temporary name in the results folder and renames it into place
+// when complete; the manifest (Manifest), which lists every file with its SHA-256 and size, is
+// written last. A folder without a manifest is an unfinished or failed run.
+//
+// # Charts
+//
+// Figure lays out a chart for a brief: title, subtitle, one or more panels, a legend strip and
+// a source line, at slide or page size, as PNG (300 dpi), SVG or PDF. The chart kinds (fan,
+// small multiples, flows, shortages, region panel, comparison lines and bars) take plain data
+// (SeriesBands, PolicyWindow) so they draw from a run in memory or from a saved folder alike.
+package output

@@ -1,0 +1,176 @@
+package output
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/tradesim/tradesim/sim"
+)
+
+// FlowColumns are the columns of flows.csv and flows.parquet, in order (DESIGN.md).
+var FlowColumns = []string{"scenario", "replicate", "step", "date", "exporter", "importer", "sector", "quantity", "export_price", "buyer_price", "tariff_rate", "baseline_quantity", "baseline_buyer_price"}
+
+// FlowRow is one row of flows.csv / flows.parquet: a route (exporter -> importer) and sector.
+type FlowRow struct {
+	Scenario           string  `parquet:"scenario,dict"`
+	Replicate          string  `parquet:"replicate,dict"`
+	Step               int64   `parquet:"step"`
+	Date               string  `parquet:"date,dict"`
+	Exporter           string  `parquet:"exporter,dict"`
+	Importer           string  `parquet:"importer,dict"`
+	Sector             string  `parquet:"sector,dict"`
+	Quantity           float64 `parquet:"quantity"`
+	ExportPrice        float64 `parquet:"export_price"`
+	BuyerPrice         float64 `parquet:"buyer_price"`
+	TariffRate         float64 `parquet:"tariff_rate"`
+	BaselineQuantity   float64 `parquet:"baseline_quantity"`
+	BaselineBuyerPrice float64 `parquet:"baseline_buyer_price"`
+}
+
+func (r *FlowRow) appendCSV(b []byte) []byte {
+	b = appendCSVString(b, r.Scenario)
+	b = append(b, ',')
+	b = appendCSVString(b, r.Replicate)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, r.Step, 10)
+	b = append(b, ',')
+	b = append(b, r.Date...)
+	for _, s := range []string{r.Exporter, r.Importer, r.Sector} {
+		b = append(b, ',')
+		b = appendCSVString(b, s)
+	}
+	for _, x := range []float64{r.Quantity, r.ExportPrice, r.BuyerPrice, r.TariffRate, r.BaselineQuantity, r.BaselineBuyerPrice} {
+		b = append(b, ',')
+		b = appendFloat(b, x)
+	}
+	return append(b, '\n')
+}
+
+// numFlowCols is the number of numeric columns of a flow row.
+const numFlowCols = 6
+
+// flowValues reads the numeric columns of route o -> d, sector i in month t of a replicate.
+func flowValues(rep *sim.Replicate, t, o, d, i int, out *[numFlowCols]float64) {
+	s, b := rep.Scenario, rep.Baseline
+	k := s.FlowIndex(t, o, d, i)
+	out[0] = s.Flow[sim.FlowQuantity][k]
+	out[1] = s.Flow[sim.FlowExportPrice][k]
+	out[2] = s.Flow[sim.FlowBuyerPrice][k]
+	out[3] = s.Flow[sim.FlowTariffRate][k]
+	out[4] = b.Flow[sim.FlowQuantity][k]
+	out[5] = b.Flow[sim.FlowBuyerPrice][k]
+}
+
+func (r *FlowRow) set(v *[numFlowCols]float64) {
+	r.Quantity, r.ExportPrice, r.BuyerPrice, r.TariffRate = v[0], v[1], v[2], v[3]
+	r.BaselineQuantity, r.BaselineBuyerPrice = v[4], v[5]
+}
+
+// eachFlowRow calls fn for every row of flows.csv in order, as eachSeriesRow does: band rows
+// (each numeric column is the statistic over replicates of that column) by step, statistic,
+// exporter, importer and sector, then, with raw, every replicate by replicate, step and route.
+// Domestic sales (exporter = importer) are not routes and are left out. fn must not keep the
+// row.
+func eachFlowRow(ctx context.Context, res *sim.Result, raw bool, fn func(*FlowRow) error) error {
+	if err := checkResult(res); err != nil {
+		return err
+	}
+	R, S, n := len(res.Regions), len(res.Sectors), len(res.Replicates)
+	var row FlowRow
+	row.Scenario = res.Scenario
+	var v [numFlowCols]float64
+	samples := make([][]float64, numFlowCols)
+	for c := range samples {
+		samples[c] = make([]float64, n)
+	}
+	bands := make([][numFlowCols]sim.Band, R*R*S) // one month at a time
+	for t := range res.Steps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		date := (res.Start + sim.Month(t)).String()
+		for o := range R {
+			for d := range R {
+				if o == d {
+					continue
+				}
+				for i := range S {
+					for k := range res.Replicates {
+						flowValues(&res.Replicates[k], t, o, d, i, &v)
+						if err := finite("flow "+res.Regions[o]+" -> "+res.Regions[d]+" "+res.Sectors[i]+" in "+date, v[:]...); err != nil {
+							return err
+						}
+						for c := range numFlowCols {
+							samples[c][k] = v[c]
+						}
+					}
+					for c := range numFlowCols {
+						bands[(o*R+d)*S+i][c] = sim.NewBand(samples[c])
+					}
+				}
+			}
+		}
+		if err := emitFlowBands(res, t, bands, &row, fn); err != nil {
+			return err
+		}
+	}
+	if !raw {
+		return nil
+	}
+	for k := range res.Replicates {
+		rep := &res.Replicates[k]
+		row.Replicate = strconv.Itoa(rep.Index)
+		for t := range res.Steps {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			row.Step, row.Date = int64(t+1), (res.Start + sim.Month(t)).String()
+			for o := range R {
+				for d := range R {
+					if o == d {
+						continue
+					}
+					for i := range S {
+						flowValues(rep, t, o, d, i, &v)
+						row.Exporter, row.Importer, row.Sector = res.Regions[o], res.Regions[d], res.Sectors[i]
+						row.set(&v)
+						if err := fn(&row); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// emitFlowBands writes the band rows of month t: mean rows, then p05, p50, p95. Flows are
+// banded month by month, so memory holds one month of routes.
+func emitFlowBands(res *sim.Result, t int, bands [][numFlowCols]sim.Band, row *FlowRow, fn func(*FlowRow) error) error {
+	R, S := len(res.Regions), len(res.Sectors)
+	row.Step, row.Date = int64(t+1), (res.Start + sim.Month(t)).String()
+	var v [numFlowCols]float64
+	for k, stat := range sim.BandStats {
+		row.Replicate = stat
+		for o := range R {
+			for d := range R {
+				if o == d {
+					continue
+				}
+				for i := range S {
+					b := &bands[(o*R+d)*S+i]
+					for c := range numFlowCols {
+						v[c] = b[c].At(k)
+					}
+					row.Exporter, row.Importer, row.Sector = res.Regions[o], res.Regions[d], res.Sectors[i]
+					row.set(&v)
+					if err := fn(row); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}

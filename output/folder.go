@@ -1,0 +1,164 @@
+package output
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/google/renameio/v2"
+)
+
+// FileRecord is one file of a results folder as the manifest lists it.
+type FileRecord struct {
+	Path   string `json:"path"` // relative to the folder, with forward slashes
+	SHA256 string `json:"sha256"`
+	Bytes  int64  `json:"bytes"`
+}
+
+// Folder writes the files of one results folder. Every file goes to a temporary name in the
+// folder (renameio: ".NAME" plus random digits), through a SHA-256 and a byte count, and is
+// synced and renamed to its final name only when complete, so a final name never holds a
+// partial file. The manifest, which lists every file, is written last (WriteManifest): a
+// folder without one is not a complete run.
+type Folder struct {
+	Dir    string
+	files  []FileRecord
+	placed []string // final paths renamed into place by this run
+}
+
+// NewFolder creates dir (and its parents) for writing.
+func NewFolder(dir string) (*Folder, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output: cannot create the results folder: %w", err)
+	}
+	return &Folder{Dir: dir}, nil
+}
+
+// Files lists the files committed so far, sorted by path.
+func (f *Folder) Files() []FileRecord {
+	out := slices.Clone(f.files)
+	slices.SortFunc(out, func(a, b FileRecord) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
+// Rollback removes the files this run renamed into place. A failed or interrupted run calls it
+// so the folder holds nothing that looks like results (best effort: errors are ignored, and
+// without a manifest the folder is incomplete anyway).
+func (f *Folder) Rollback() {
+	for _, p := range f.placed {
+		os.Remove(p)
+	}
+	f.placed, f.files = nil, nil
+}
+
+// PendingFile is a file of a results folder being written.
+type PendingFile struct {
+	folder *Folder
+	rel    string
+	pf     *renameio.PendingFile
+	bw     *bufio.Writer
+	h      hash.Hash
+	n      int64
+	done   bool
+}
+
+// Create starts writing the file rel (a slash-separated path inside the folder).
+func (f *Folder) Create(rel string) (*PendingFile, error) {
+	path := filepath.Join(f.Dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("output: cannot create the folder for %s: %w", rel, err)
+	}
+	pf, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithPermissions(0o644))
+	if err != nil {
+		return nil, fmt.Errorf("output: cannot write %s: %w", path, err)
+	}
+	p := &PendingFile{folder: f, rel: rel, pf: pf, h: sha256.New()}
+	p.bw = bufio.NewWriterSize(writerFunc(p.write), 256<<10)
+	return p, nil
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (w writerFunc) Write(b []byte) (int, error) { return w(b) }
+
+func (p *PendingFile) write(b []byte) (int, error) {
+	n, err := p.pf.Write(b)
+	p.h.Write(b[:n])
+	p.n += int64(n)
+	return n, err
+}
+
+// Write appends b to the file.
+func (p *PendingFile) Write(b []byte) (int, error) { return p.bw.Write(b) }
+
+// Commit flushes, syncs and renames the file into place and records it for the manifest.
+func (p *PendingFile) Commit() error {
+	if p.done {
+		return errors.New("output: file committed twice")
+	}
+	p.done = true
+	if err := p.bw.Flush(); err != nil {
+		p.pf.Cleanup()
+		return fmt.Errorf("output: writing %s: %w", p.rel, err)
+	}
+	if err := p.pf.CloseAtomicallyReplace(); err != nil {
+		p.pf.Cleanup()
+		return fmt.Errorf("output: writing %s: %w", p.rel, err)
+	}
+	p.folder.placed = append(p.folder.placed, filepath.Join(p.folder.Dir, filepath.FromSlash(p.rel)))
+	p.folder.files = append(p.folder.files, FileRecord{Path: p.rel, SHA256: hex.EncodeToString(p.h.Sum(nil)), Bytes: p.n})
+	return nil
+}
+
+// Abort removes the temporary file; the final name is untouched. Safe after Commit.
+func (p *PendingFile) Abort() {
+	if p.done {
+		return
+	}
+	p.done = true
+	p.pf.Cleanup()
+}
+
+// WriteFile writes a whole file atomically.
+func (f *Folder) WriteFile(rel string, write func(io.Writer) error) error {
+	p, err := f.Create(rel)
+	if err != nil {
+		return err
+	}
+	if err := write(p); err != nil {
+		p.Abort()
+		return err
+	}
+	return p.Commit()
+}
+
+// syncDir makes the renames in dir durable (best effort on systems that cannot sync a folder).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// HashFile returns the SHA-256 and size of a file, to check a folder against its manifest.
+func HashFile(path string) (FileRecord, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return FileRecord{}, err
+	}
+	defer fh.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, fh)
+	if err != nil {
+		return FileRecord{}, err
+	}
+	return FileRecord{SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}, nil
+}

@@ -1,0 +1,56 @@
+package output
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// appendFloat writes x as the shortest decimal that reads back as exactly the same float64
+// (strconv 'g' with precision -1): deterministic, lossless, and what Parquet stores, so a CSV
+// and a Parquet file of a run agree value for value. Negative zero is written as 0.
+func appendFloat(b []byte, x float64) []byte {
+	if x == 0 {
+		return append(b, '0')
+	}
+	return strconv.AppendFloat(b, x, 'g', -1, 64)
+}
+
+// formatFloat is appendFloat as a string.
+func formatFloat(x float64) string { return string(appendFloat(nil, x)) }
+
+// finite returns an error naming what is not finite; published results never hold NaN or Inf
+// (research/reliability.md row 16).
+func finite(what string, xs ...float64) error {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("output: %s is %v; the engine produced a value that is not a finite number, so the results are not published", what, x)
+		}
+	}
+	return nil
+}
+
+// appendCSVString writes s as a CSV field, quoted only when RFC 4180 requires it.
+func appendCSVString(b []byte, s string) []byte {
+	need := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '"', '\n', '\r':
+			need = true
+		}
+	}
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		need = true
+	}
+	if !need {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}

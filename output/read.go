@@ -1,0 +1,258 @@
+package output
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/tradesim/tradesim/sim"
+)
+
+// ReadSeries reads the rows of DIR/series.csv, or of DIR/series.parquet when there is no CSV.
+// It returns the path it read.
+func ReadSeries(dir string) ([]SeriesRow, string, error) {
+	return readTable(dir, "series", SeriesColumns, parseSeriesRow)
+}
+
+// ReadSummary reads DIR/summary.csv, or DIR/summary.parquet when there is no CSV.
+func ReadSummary(dir string) ([]SummaryRow, string, error) {
+	return readTable(dir, "summary", SummaryColumns, parseSummaryRow)
+}
+
+// ReadFlows reads DIR/flows.csv, or DIR/flows.parquet when there is no CSV.
+func ReadFlows(dir string) ([]FlowRow, string, error) {
+	return readTable(dir, "flows", FlowColumns, parseFlowRow)
+}
+
+func readTable[T any](dir, base string, columns []string, parse func(rec []string, col []int) (T, error)) ([]T, string, error) {
+	csvPath := filepath.Join(dir, base+".csv")
+	pqPath := filepath.Join(dir, base+".parquet")
+	if _, err := os.Stat(csvPath); err == nil {
+		rows, err := readCSV(csvPath, columns, parse)
+		return rows, csvPath, err
+	}
+	if _, err := os.Stat(pqPath); err == nil {
+		rows, err := readParquet[T](pqPath, columns)
+		return rows, pqPath, err
+	}
+	return nil, "", fmt.Errorf("%s has neither %s.csv nor %s.parquet; is it a tradesim results folder (tradesim run ... -o %s)?", dir, base, base, dir)
+}
+
+func readCSV[T any](path string, columns []string, parse func([]string, []int) (T, error)) ([]T, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	r := csv.NewReader(bufio.NewReaderSize(fh, 1<<20))
+	r.ReuseRecord = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the header line: %w", path, err)
+	}
+	pos := map[string]int{}
+	for i, h := range header {
+		pos[h] = i
+	}
+	col := make([]int, len(columns))
+	var missing []string
+	for i, c := range columns {
+		p, ok := pos[c]
+		if !ok {
+			missing = append(missing, c)
+		}
+		col[i] = p
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%s: column(s) %v missing; a results table needs %v", path, missing, columns)
+	}
+	var rows []T
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return rows, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		row, err := parse(rec, col)
+		if err != nil {
+			line, _ := r.FieldPos(0)
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		rows = append(rows, row)
+	}
+}
+
+func readParquet[T any](path string, columns []string) ([]T, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	pf, err := parquet.OpenFile(fh, st.Size())
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a readable Parquet file: %w", path, err)
+	}
+	var missing []string
+	for _, c := range columns {
+		if _, ok := pf.Schema().Lookup(c); !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%s: column(s) %v missing; a results table needs %v", path, missing, columns)
+	}
+	rows, err := parquet.Read[T](fh, st.Size())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return rows, nil
+}
+
+func parseFloats(rec []string, col []int, names []string, out ...*float64) error {
+	for i, p := range out {
+		x, err := strconv.ParseFloat(rec[col[i]], 64)
+		if err != nil {
+			return fmt.Errorf("column %s: %q is not a number", names[i], rec[col[i]])
+		}
+		*p = x
+	}
+	return nil
+}
+
+func parseSeriesRow(rec []string, col []int) (SeriesRow, error) {
+	r := SeriesRow{Scenario: rec[col[0]], Replicate: rec[col[1]], Date: rec[col[3]],
+		Region: rec[col[4]], Sector: rec[col[5]], Variable: rec[col[6]]}
+	step, err := strconv.ParseInt(rec[col[2]], 10, 64)
+	if err != nil {
+		return r, fmt.Errorf("column step: %q is not a whole number", rec[col[2]])
+	}
+	r.Step = step
+	err = parseFloats(rec, col[7:], SeriesColumns[7:], &r.Value, &r.Baseline, &r.Deviation)
+	return r, err
+}
+
+func parseFlowRow(rec []string, col []int) (FlowRow, error) {
+	r := FlowRow{Scenario: rec[col[0]], Replicate: rec[col[1]], Date: rec[col[3]],
+		Exporter: rec[col[4]], Importer: rec[col[5]], Sector: rec[col[6]]}
+	step, err := strconv.ParseInt(rec[col[2]], 10, 64)
+	if err != nil {
+		return r, fmt.Errorf("column step: %q is not a whole number", rec[col[2]])
+	}
+	r.Step = step
+	err = parseFloats(rec, col[7:], FlowColumns[7:], &r.Quantity, &r.ExportPrice, &r.BuyerPrice,
+		&r.TariffRate, &r.BaselineQuantity, &r.BaselineBuyerPrice)
+	return r, err
+}
+
+func parseSummaryRow(rec []string, col []int) (SummaryRow, error) {
+	r := SummaryRow{Region: rec[col[0]], Sector: rec[col[1]], Variable: rec[col[2]], Stat: rec[col[3]]}
+	err := parseFloats(rec, col[4:], SummaryColumns[4:], &r.Mean, &r.P05, &r.P50, &r.P95)
+	return r, err
+}
+
+// BandsFromRows rebuilds the bands of a run from the band rows of its series table (replicate
+// mean, p05, p50 and p95; raw rows are skipped). Series keep the order of their first row.
+// Replicates is 0: the table does not say; the manifest does.
+func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
+	stat := map[string]int{}
+	for k, s := range sim.BandStats {
+		stat[s] = k
+	}
+	b := &SeriesBands{}
+	type obs struct {
+		ci, t, k     int
+		v, base, dev float64
+	}
+	var obsv []obs
+	index := map[Key]int{}
+	first := true
+	for _, r := range rows {
+		k, ok := stat[r.Replicate]
+		if !ok {
+			continue
+		}
+		if first {
+			b.Scenario, first = r.Scenario, false
+		}
+		if r.Scenario != b.Scenario {
+			return nil, fmt.Errorf("the series table holds two scenarios, %q and %q; give one results folder per scenario", b.Scenario, r.Scenario)
+		}
+		if r.Step < 1 {
+			return nil, fmt.Errorf("step %d: steps count months from 1", r.Step)
+		}
+		date, err := sim.ParseMonth(r.Date)
+		if err != nil {
+			return nil, fmt.Errorf("column date: %w", err)
+		}
+		t := int(r.Step - 1)
+		if start := date - sim.Month(t); b.Steps == 0 {
+			b.Start = start
+		} else if start != b.Start {
+			return nil, fmt.Errorf("step %d is dated %s, which does not follow from step 1 in %s", r.Step, r.Date, b.Start)
+		}
+		b.Steps = max(b.Steps, t+1)
+		key := Key{r.Region, r.Sector, r.Variable}
+		ci, ok := index[key]
+		if !ok {
+			v, known := VariableNamed(r.Variable)
+			if !known {
+				return nil, fmt.Errorf("variable %q is not a tradesim variable", r.Variable)
+			}
+			ci = len(b.Keys)
+			index[key] = ci
+			b.Keys = append(b.Keys, key)
+			b.Vars = append(b.Vars, v)
+		}
+		obsv = append(obsv, obs{ci, t, k, r.Value, r.Baseline, r.Deviation})
+	}
+	if len(b.Keys) == 0 {
+		return nil, fmt.Errorf("the series table has no band rows (replicate mean, p05, p50, p95)")
+	}
+	b.Value, b.Base, b.Dev = make([][]sim.Band, len(b.Keys)), make([][]sim.Band, len(b.Keys)), make([][]sim.Band, len(b.Keys))
+	nan := sim.NewBand(nil)
+	for ci := range b.Keys {
+		for _, bs := range []*[][]sim.Band{&b.Value, &b.Base, &b.Dev} {
+			(*bs)[ci] = make([]sim.Band, b.Steps)
+			for t := range (*bs)[ci] {
+				(*bs)[ci][t] = nan
+			}
+		}
+	}
+	for _, o := range obsv {
+		setStat(&b.Value[o.ci][o.t], o.k, o.v)
+		setStat(&b.Base[o.ci][o.t], o.k, o.base)
+		setStat(&b.Dev[o.ci][o.t], o.k, o.dev)
+	}
+	b.index = index
+	return b, nil
+}
+
+func setStat(b *sim.Band, k int, x float64) {
+	switch k {
+	case 0:
+		b.Mean = x
+	case 1:
+		b.P05 = x
+	case 2:
+		b.P50 = x
+	case 3:
+		b.P95 = x
+	}
+}
+
+// IsNotExist reports whether err says a file is missing.
+func IsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
