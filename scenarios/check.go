@@ -50,7 +50,8 @@ func (c *checker) keyErrf(path, format string, args ...any) {
 	c.d.diags.Addf(c.d.file, pos.Line, pos.Col, path, format, args...)
 }
 
-func (c *checker) has(path string) bool { _, ok := c.d.vals[path]; return ok }
+// has reports whether the file gives path a value that decoded without error.
+func (c *checker) has(path string) bool { _, ok := c.d.vals[path]; return ok && !c.d.failed[path] }
 
 // check validates f and returns the resolved scenario (meaningful only when no problem was added).
 func check(f *File, d *decoder, w *sim.World) *sim.Scenario {
@@ -350,7 +351,7 @@ func (c *checker) months(path string, n int) {
 // when compiles a rule condition against the world's functions and codes.
 func (c *checker) when(path, src string) {
 	if strings.TrimSpace(src) == "" {
-		c.errf(path, "is empty; write a condition such as %s", hintFor("when"))
+		c.errf(path, "is empty; write a condition such as %s", fieldHints["when"])
 		return
 	}
 	if c.w == nil {

@@ -25,6 +25,7 @@ type decoder struct {
 	diags  *diag.List
 	vals   map[string]position // field path -> position of its value
 	keys   map[string]position // field path -> position of its key
+	failed map[string]bool     // field paths whose value was reported as wrong
 	budget int                 // YAML nodes that may still be visited, aliases expanded
 }
 
@@ -33,7 +34,7 @@ type decoder struct {
 const maxNodes = 200_000
 
 func newDecoder(file string, diags *diag.List) *decoder {
-	return &decoder{file: file, diags: diags, vals: map[string]position{}, keys: map[string]position{}, budget: maxNodes}
+	return &decoder{file: file, diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, budget: maxNodes}
 }
 
 // nodeDecoder is a type that decodes itself from a node (Codes, Parameters, Uncertainty).
@@ -42,6 +43,7 @@ type nodeDecoder interface {
 }
 
 func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
+	d.failed[path] = true
 	d.diags.Addf(d.file, n.Line, n.Column, path, format, args...)
 }
 
@@ -99,8 +101,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, fi fieldInf
 	switch v.Kind() {
 	case reflect.Pointer:
 		nv := reflect.New(v.Type().Elem())
+		before := d.diags.Len()
 		d.decode(n, nv.Elem(), path, fieldInfo{})
-		v.Set(nv)
+		if d.diags.Len() == before {
+			v.Set(nv)
+		}
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:
@@ -109,7 +114,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, fi fieldInf
 			return
 		}
 		if fi.maxItems > 0 && len(n.Content) > fi.maxItems {
-			d.errf(n, path, "has %d entries; at most %d are allowed", len(n.Content), fi.maxItems)
+			pos := d.keys[path]
+			d.failed[path] = true
+			d.diags.Addf(d.file, pos.Line, pos.Col, path, "has %d entries; at most %d are allowed", len(n.Content), fi.maxItems)
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -171,7 +178,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	})
 	for _, name := range fields.names {
 		if f := fields.byName[name]; f.required && !seen[name] {
-			d.errf(n, join(path, name), "missing required field %q; add it, for example %s", name, hintFor(name))
+			d.errf(n, join(path, name), "missing required field %q; add it, %s", name, hintFor(name))
 		}
 	}
 }

@@ -62,8 +62,11 @@ func Load(ref string, opt LoadOptions) (*Loaded, error) {
 }
 
 // IsPath reports whether Load treats ref as a file path rather than a built-in name.
-func IsPath(ref string) bool {
-	if _, err := os.Stat(ref); err == nil {
+func IsPath(ref string) bool { return isPathIn(ref, "") }
+
+// isPathIn is IsPath for a reference written in a file in folder dir.
+func isPathIn(ref, dir string) bool {
+	if _, err := os.Stat(filepath.Join(dir, ref)); err == nil {
 		return true
 	}
 	ext := strings.ToLower(filepath.Ext(ref))
@@ -78,6 +81,7 @@ type worldResult struct {
 type loader struct {
 	opt    LoadOptions
 	stack  []string // keys of the scenarios being loaded, outermost first: cycle detection
+	names  []string // their names for messages
 	worlds map[string]worldResult
 }
 
@@ -102,15 +106,15 @@ func (l *loader) load(ref, relDir string) (*Loaded, error) {
 		return nil, err
 	}
 	if i := slices.Index(l.stack, src.key); i >= 0 {
-		return nil, &errCycle{chain: append(append([]string(nil), l.stack[i:]...), src.key)}
+		return nil, &errCycle{chain: append(append([]string(nil), l.names[i:]...), src.name)}
 	}
-	l.stack = append(l.stack, src.key)
-	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
+	l.stack, l.names = append(l.stack, src.key), append(l.names, src.name)
+	defer func() { l.stack, l.names = l.stack[:len(l.stack)-1], l.names[:len(l.names)-1] }()
 	return l.loadSource(src)
 }
 
 func (l *loader) open(ref, relDir string) (*source, error) {
-	if !IsPath(filepath.Join(relDir, ref)) && !IsPath(ref) {
+	if !isPathIn(ref, relDir) {
 		data, err := Builtin(ref)
 		if err != nil {
 			return nil, err
@@ -232,7 +236,7 @@ func (l *loader) baseline(src *source, d *decoder, out *Loaded, ref string, diag
 	report := func(format string, args ...any) {
 		diags.Addf(src.name, pos.Line, pos.Col, "baseline", format, args...)
 	}
-	if src.builtin && IsPath(ref) {
+	if src.builtin && isPathIn(ref, "") {
 		report("a built-in scenario's baseline must be another built-in's name, not the path %q", ref)
 		return
 	}

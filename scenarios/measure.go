@@ -24,7 +24,7 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 
 	forbid := func(field, why string) {
 		if c.has(join(path, field)) {
-			c.errf(join(path, field), "%s; remove it", why)
+			c.keyErrf(join(path, field), "%s; remove it", why)
 		}
 	}
 	share := func(field string, x *float64, what string) {
@@ -63,7 +63,7 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(fi
 	mode, ok := sim.ControlModeNames[m.Mode]
 	switch {
 	case !c.has(join(path, "mode")):
-		c.errf(path, "a %s needs mode; %s", m.Type, hintFor("mode"))
+		c.errf(path, "an %s needs mode; %s", m.Type, hintFor("mode"))
 	case !ok:
 		c.errf(join(path, "mode"), "unknown mode %q; %s", m.Mode, diag.DidYouMean(m.Mode, sortedKeys(sim.ControlModeNames)))
 	}
@@ -108,7 +108,7 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(fi
 	}
 	if c.has(join(path, "fee_borne_by")) {
 		if m.Fee == nil {
-			c.errf(join(path, "fee_borne_by"), "says who pays a fee, but this policy has no fee; add fee or remove fee_borne_by")
+			c.keyErrf(join(path, "fee_borne_by"), "says who pays a fee, but this policy has no fee; add fee or remove fee_borne_by")
 		}
 		if _, ok := sim.FeeBearerNames[m.FeeBorneBy]; !ok {
 			c.errf(join(path, "fee_borne_by"), "unknown payer %q; %s", m.FeeBorneBy, diag.DidYouMean(m.FeeBorneBy, sortedKeys(sim.FeeBearerNames)))

@@ -90,6 +90,11 @@ func yamlError(file string, err error) diag.Diagnostic {
 	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if strings.HasPrefix(m[2], "did not find expected") {
+			// yaml/v3 reports its parser's (not scanner's) errors with the 0-based line of the
+			// mark; checked against files with the error on a known line.
+			line++
+		}
 		return diag.Diagnostic{File: file, Line: line, Message: "this is not valid YAML: " + m[2] + "; check indentation (spaces, not tabs), colons and brackets"}
 	}
 	return diag.Diagnostic{File: file, Message: "this is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
