@@ -1,0 +1,69 @@
+package worlds
+
+import (
+	"github.com/tradesim/tradesim/sim"
+)
+
+// Folder is a world together with the documentation that travels with its files: the sources of
+// its data and parameters and the reasons behind its criticality values. Writing a Folder and
+// loading it back gives the same Folder.
+type Folder struct {
+	World       *sim.World
+	Description string
+	Sources     []string
+	// ParamSources[j][k] is the source of parameter sim.SectorParamNames[k] of sector j.
+	ParamSources [][]string
+	// TariffSources[w.TIndex(o,d,i)] is the source of a base tariff; "" when none was given.
+	TariffSources []string
+	// CriticalityReasons[i*S+j] explains phi[i,j]; "" when none was given.
+	CriticalityReasons []string
+}
+
+// File names inside a world folder.
+const (
+	WorldFile       = "world.yaml"
+	FlowsFile       = "flows.csv"
+	TariffsFile     = "tariffs.csv"
+	SectorsFile     = "sectors.csv"
+	CriticalityFile = "criticality.csv"
+)
+
+// FinalDemand is the to_use code of final demand in flows.csv.
+const FinalDemand = "FD"
+
+// Limits that keep a hostile or mistaken file from exhausting memory.
+const (
+	MaxFileBytes = 64 << 20 // per file
+	MaxRegions   = 500
+	MaxSectors   = 500
+	MaxCells     = 50_000_000 // R*S*R*S cells of the intermediate table
+)
+
+// newFolder allocates a Folder around w with empty documentation.
+func newFolder(w *sim.World) *Folder {
+	S := w.S()
+	f := &Folder{
+		World:              w,
+		ParamSources:       make([][]string, S),
+		TariffSources:      make([]string, len(w.Tariff0)),
+		CriticalityReasons: make([]string, len(w.Criticality)),
+	}
+	for j := range f.ParamSources {
+		f.ParamSources[j] = make([]string, len(sim.SectorParamNames))
+	}
+	return f
+}
+
+// Clone returns a deep copy of f.
+func (f *Folder) Clone() *Folder {
+	c := *f
+	c.World = f.World.Clone()
+	c.Sources = append([]string(nil), f.Sources...)
+	c.ParamSources = make([][]string, len(f.ParamSources))
+	for j, p := range f.ParamSources {
+		c.ParamSources[j] = append([]string(nil), p...)
+	}
+	c.TariffSources = append([]string(nil), f.TariffSources...)
+	c.CriticalityReasons = append([]string(nil), f.CriticalityReasons...)
+	return &c
+}

@@ -1,0 +1,111 @@
+package build
+
+// The documented assumptions behind the prior table. Every number here is either a published
+// figure (with its source) or an assumption stated as such; targets.csv holds the figures the
+// balanced table must meet, and SOURCES.md reprints both.
+
+// vaSharePct is value added of broad sectors in percent of GDP, by region (assumption, shaped to
+// the published aggregates in targets.csv: US manufacturing 9.98% and mining 1.35% of GDP (BEA),
+// China agriculture 6.8% and manufacturing 27.7% (NBS), EU agriculture 2.3% and manufacturing
+// ~16.6% (OECD, Eurostat), Japan manufacturing 20.6% (World Bank), Korea manufacturing 27.6%
+// (NABO)). Sectors sized by output instead (REE, SEMI, AIC, AUTO, DEF) are 0 here; SRV is the
+// residual that makes value added sum to GDP.
+var vaSharePct = [nRegions][nSectors]float64{
+	//     AGR  MIN  REE  CHM  MET  SEMI AIC ELEC EQP AUTO DEF  OMF  SRV
+	USA: {0.9, 1.35, 0, 2.0, 0.9, 0, 0, 1.2, 1.5, 0, 0, 3.1, 0},
+	CHN: {6.8, 2.5, 0, 4.5, 4.0, 0, 0, 4.5, 5.0, 0, 0, 7.5, 0},
+	EU:  {2.3, 0.4, 0, 3.0, 1.9, 0, 0, 1.8, 3.2, 0, 0, 5.0, 0},
+	JPN: {1.0, 0.1, 0, 3.5, 2.5, 0, 0, 3.4, 3.8, 0, 0, 4.2, 0},
+	KOR: {1.6, 0.1, 0, 4.5, 3.0, 0, 0, 5.0, 4.0, 0, 0, 3.5, 0},
+	TWN: {1.4, 0.1, 0, 4.0, 2.5, 0, 0, 6.0, 2.5, 0, 0, 3.0, 0},
+	ROW: {4.5, 5.0, 0, 2.5, 2.0, 0, 0, 1.5, 1.5, 0, 0, 4.0, 0},
+}
+
+// outputBn is gross output in USD billions of the sectors sized from industry facts rather than
+// from value-added shares.
+//
+//   - REE: world ~15.4 (rare earths $3.95-5.8bn plus magnets $8.78bn, market estimates [U]); China
+//     13.0 so that its share (~85%) sits between USGS mining (69%) and IEA separation (91%) and
+//     magnets (94%); USA 0.5 (mine and concentrate), JPN 0.7 and EU 0.4 (magnet makers), ROW 0.6
+//     (Australia/Malaysia separation, Vietnam, Myanmar): assumption.
+//   - SEMI: by location of fabrication, assembly and test, gross of chip-to-chip sales; sized so
+//     that exports fit (TWN 146.9, KOR 141.9, CHN 159 of exports; CHN 385 of imports): assumption
+//     on top of world sales of $630.5bn (SIA/WSTS).
+//   - AIC: attributed to the designer's region, as US export controls are (foreign direct product
+//     rule). USA 125 = Nvidia Data Center $115.2bn (FY2025) plus AMD (~$5bn) and custom ASICs;
+//     CHN 5 (~200k Huawei Ascend 910B in 2024 plus Cambricon); the rest small: assumption.
+//   - AUTO: OICA 2024 vehicle production x an average factory value (USA $38k, EU $35k, JPN $30k,
+//     KOR $25k, CHN $20k, ROW $25k) x 1.6 for parts and components sold outside the vehicle
+//     makers: assumption. EU production 12.1m units = sum of the OICA member figures (drv).
+//   - DEF: SIPRI military spending (final demand) plus arms exports, less arms imports
+//     (assumption on the net trade).
+var outputBn = [nRegions][nSectors]float64{
+	//     AGR MIN REE   CHM MET SEMI AIC   ELEC EQP AUTO  DEF   OMF SRV
+	USA: {0, 0, 0.5, 0, 0, 250, 125, 0, 0, 642, 1020, 0, 0},
+	CHN: {0, 0, 13.0, 0, 0, 230, 5, 0, 0, 1001, 316, 0, 0},
+	EU:  {0, 0, 0.4, 0, 0, 70, 0.5, 0, 0, 678, 365, 0, 0},
+	JPN: {0, 0, 0.7, 0, 0, 60, 0.5, 0, 0, 395, 52, 0, 0},
+	KOR: {0, 0, 0.1, 0, 0, 200, 0.5, 0, 0, 165, 45, 0, 0},
+	TWN: {0, 0, 0.05, 0, 0, 230, 2, 0, 0, 25, 14, 0, 0},
+	ROW: {0, 0, 0.6, 0, 0, 180, 2, 0, 0, 1036, 905, 0, 0},
+}
+
+// vaRatio is value added per unit of gross output by sector (assumption, typical of OECD ICIO
+// tables; AIC high because Nvidia's gross margin was ~75% in FY2025; ELEC and SEMI vary by
+// region: Taiwan's server assemblers earn thin margins, China's chip plants are less profitable).
+var vaRatio = [nSectors]float64{
+	AGR: 0.45, MIN: 0.55, REE: 0.30, CHM: 0.30, MET: 0.27, SEMI: 0.45, AIC: 0.60,
+	ELEC: 0.25, EQP: 0.35, AUTO: 0.25, DEF: 0.50, OMF: 0.30, SRV: 0.60,
+}
+
+var vaRatioOverride = map[[2]int]float64{
+	{TWN, ELEC}: 0.12, {CHN, ELEC}: 0.20, {CHN, SEMI}: 0.35, {ROW, SEMI}: 0.30, {TWN, SEMI}: 0.50,
+	{USA, AIC}: 0.65, {CHN, AUTO}: 0.22, {ROW, AUTO}: 0.22,
+}
+
+func valueAddedRatio(r, i int) float64 {
+	if v, ok := vaRatioOverride[[2]int{r, i}]; ok {
+		return v
+	}
+	return vaRatio[i]
+}
+
+// inputMix[i][j] is the share of input sector i in user sector j's intermediate purchases
+// (assumption: rounded from the typical structure of OECD ICIO tables; REE's shares are its
+// magnet content, tiny in value; SEMI is 60% of an AI accelerator's inputs: foundry wafers,
+// advanced packaging and HBM memory). Each column sums to 1.
+var inputMix = [nSectors][nSectors]float64{
+	//      AGR   MIN   REE   CHM   MET   SEMI  AIC   ELEC   EQP    AUTO   DEF    OMF   SRV
+	AGR:  {0.25, 0.01, 0, 0.08, 0, 0, 0, 0, 0, 0, 0, 0.20, 0.02},
+	MIN:  {0.03, 0.15, 0.35, 0.20, 0.30, 0.02, 0, 0.01, 0, 0, 0, 0.03, 0.03},
+	REE:  {0, 0, 0.15, 0, 0.001, 0, 0, 0.0008, 0.0008, 0.0012, 0.0008, 0, 0},
+	CHM:  {0.22, 0.08, 0.20, 0.30, 0.06, 0.12, 0.01, 0.07, 0.04, 0.06, 0.02, 0.15, 0.04},
+	MET:  {0.02, 0.08, 0.05, 0.03, 0.30, 0.04, 0.01, 0.08, 0.20, 0.15, 0.06, 0.06, 0.01},
+	SEMI: {0, 0, 0, 0, 0, 0.35, 0.60, 0.25, 0.05, 0.04, 0.03, 0, 0.005},
+	AIC:  {0, 0, 0, 0, 0, 0, 0, 0.02, 0, 0, 0.005, 0, 0.01},
+	ELEC: {0.01, 0.02, 0.02, 0.01, 0.02, 0.05, 0.08, 0.25, 0.12, 0.10, 0.10, 0.03, 0.04},
+	EQP:  {0.07, 0.12, 0.03, 0.02, 0.03, 0.05, 0, 0.04, 0.25, 0.05, 0.10, 0.03, 0.03},
+	AUTO: {0.01, 0.02, 0, 0, 0, 0, 0, 0, 0.01, 0.35, 0.03, 0, 0.03},
+	DEF:  {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.10, 0, 0},
+	OMF:  {0.09, 0.07, 0.02, 0.06, 0.04, 0.04, 0.02, 0.06, 0.06, 0.08, 0.05, 0.20, 0.08},
+	SRV:  {0.30, 0.45, 0.18, 0.30, 0.249, 0.33, 0.28, 0.2192, 0.2692, 0.1688, 0.5042, 0.30, 0.705},
+}
+
+// fdMix is the share of each sector in a region's final demand other than defence (assumption:
+// household consumption, investment and government spending together; machinery and vehicles
+// include investment; AIC is data-centre investment bought directly).
+var fdMix = [nSectors]float64{
+	AGR: 0.03, MIN: 0.005, REE: 0, CHM: 0.03, MET: 0.003, SEMI: 0.003, AIC: 0.003,
+	ELEC: 0.04, EQP: 0.05, AUTO: 0.04, DEF: 0, OMF: 0.10, SRV: 0.696,
+}
+
+// importShare is the prior share of imports in a region's purchases of a sector (assumption,
+// scaled by the region's openness below; the balancing then fits the published trade totals).
+var importShare = [nSectors]float64{
+	AGR: 0.15, MIN: 0.35, REE: 0.45, CHM: 0.30, MET: 0.25, SEMI: 0.55, AIC: 0.6,
+	ELEC: 0.40, EQP: 0.35, AUTO: 0.30, DEF: 0.08, OMF: 0.25, SRV: 0.04,
+}
+
+// openness scales importShare by region: goods imports / GDP in 2024 were USA 11%, CHN 14%, EU
+// 14% (extra-EU), JPN 18%, KOR 34%, TWN 50% (targets.csv); ROW's internal trade is domestic here.
+var openness = [nRegions]float64{USA: 0.7, CHN: 0.7, EU: 0.8, JPN: 0.9, KOR: 1.3, TWN: 1.6, ROW: 0.8}

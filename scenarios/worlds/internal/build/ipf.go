@@ -1,0 +1,92 @@
+package build
+
+import "math"
+
+// constraint asks that a weighted sum of cells equal a target (sum kind), or that the cells in
+// num make up share of the cells in den (share kind, num a subset of den).
+type constraint struct {
+	name   string
+	cells  []int
+	weight []float64 // nil means all 1
+	target float64
+
+	share   bool
+	num     []int
+	rest    []int // den minus num
+	shareOf float64
+}
+
+// fit runs iterative proportional fitting (generalised RAS, Bacharach 1970) over x: each
+// constraint in turn scales its cells by the factor that meets it exactly. Multiplicative updates
+// keep every cell non-negative and keep zero cells zero. It stops when the largest relative
+// deviation is below tol or after maxSweeps, and returns the sweeps used and that deviation.
+func fit(x []float64, cs []constraint, tol float64, maxSweeps int) (int, float64) {
+	dev := math.Inf(1)
+	sweep := 0
+	for sweep < maxSweeps {
+		sweep++
+		for k := range cs {
+			applyConstraint(x, &cs[k])
+		}
+		dev = maxDeviation(x, cs)
+		if dev < tol {
+			break
+		}
+	}
+	return sweep, dev
+}
+
+func sumCells(x []float64, cells []int, weight []float64) float64 {
+	var s float64
+	for n, k := range cells {
+		if weight == nil {
+			s += x[k]
+		} else {
+			s += x[k] * weight[n]
+		}
+	}
+	return s
+}
+
+func scaleCells(x []float64, cells []int, f float64) {
+	for _, k := range cells {
+		x[k] *= f
+	}
+}
+
+func applyConstraint(x []float64, c *constraint) {
+	if !c.share {
+		if s := sumCells(x, c.cells, c.weight); s > 0 {
+			scaleCells(x, c.cells, c.target/s)
+		}
+		return
+	}
+	a, b := sumCells(x, c.num, nil), sumCells(x, c.rest, nil)
+	if a <= 0 || b <= 0 {
+		return
+	}
+	tot := a + b
+	scaleCells(x, c.num, c.shareOf*tot/a)
+	scaleCells(x, c.rest, (1-c.shareOf)*tot/b)
+}
+
+// deviation is a constraint's relative miss.
+func deviation(x []float64, c *constraint) float64 {
+	if !c.share {
+		s := sumCells(x, c.cells, c.weight)
+		return math.Abs(s-c.target) / math.Max(c.target, 1e-12)
+	}
+	a, b := sumCells(x, c.num, nil), sumCells(x, c.rest, nil)
+	if a+b == 0 {
+		return 0
+	}
+	return math.Abs(a/(a+b) - c.shareOf)
+}
+
+func maxDeviation(x []float64, cs []constraint) float64 {
+	var m float64
+	for k := range cs {
+		m = math.Max(m, deviation(x, &cs[k]))
+	}
+	return m
+}

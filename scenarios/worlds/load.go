@@ -1,0 +1,381 @@
+package worlds
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/sim"
+)
+
+// Load reads and checks the world folder dir. Problems are returned together as a *diag.List
+// whose messages read FILE:LINE:COL: message.
+func Load(dir string) (*sim.World, error) {
+	f, err := LoadFolder(dir)
+	if err != nil {
+		return nil, err
+	}
+	return f.World, nil
+}
+
+// LoadFolder is Load keeping the sources and reasons of the files.
+func LoadFolder(dir string) (*Folder, error) {
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		var l diag.List
+		l.Addf(dir, 0, 0, "", "not a world folder: %s", describeStatErr(err))
+		return nil, l.Err()
+	}
+	return LoadFS(os.DirFS(dir), func(name string) string { return filepath.Join(dir, name) })
+}
+
+func describeStatErr(err error) string {
+	if err == nil {
+		return "it is a file; give the folder that holds world.yaml and flows.csv"
+	}
+	if os.IsNotExist(err) {
+		return "no such folder"
+	}
+	return err.Error()
+}
+
+// LoadFS reads a world from the root of fsys; display maps a file name to the name shown in
+// messages.
+func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
+	var l diag.List
+	m := readMeta(fsys, display(WorldFile), &l)
+	if m == nil || len(m.Regions) == 0 || len(m.Sectors) == 0 {
+		// The tables cannot be read without their codes; report what we have.
+		if l.Len() == 0 {
+			l.Addf(display(WorldFile), 0, 0, "", "the world has no regions or no sectors")
+		}
+		return nil, l.Err()
+	}
+	R, S := len(m.Regions), len(m.Sectors)
+	if R*S*R*S > MaxCells {
+		l.Addf(display(WorldFile), 0, 0, "", "%d regions x %d sectors is too large a table (limit %d cells)", R, S, MaxCells)
+		return nil, l.Err()
+	}
+	w := sim.NewWorld(m.Name, m.Regions, m.Sectors)
+	w.BaseYear, w.Currency = m.BaseYear, m.Currency
+	f := newFolder(w)
+	f.Description, f.Sources = m.Description, m.Sources
+
+	ld := loader{w: w, f: f, l: &l}
+	flowLines := ld.flows(readTable(fsys, FlowsFile, display(FlowsFile),
+		[]string{"from_region", "from_sector", "to_region", "to_use", "value"}, nil, &l))
+	ld.tariffs(readTable(fsys, TariffsFile, display(TariffsFile),
+		[]string{"importer", "exporter", "sector", "rate"}, []string{"source"}, &l))
+	ld.sectors(readTable(fsys, SectorsFile, display(SectorsFile),
+		[]string{"sector", "param", "value", "source"}, nil, &l))
+	ld.criticality(readTable(fsys, CriticalityFile, display(CriticalityFile),
+		[]string{"input", "user", "phi"}, []string{"reason"}, &l))
+	if l.Len() > 0 {
+		return nil, l.Err()
+	}
+	checkBalance(w, display(FlowsFile), flowLines, &l)
+	if l.Len() == 0 {
+		if err := w.Check(); err != nil { // a backstop: the checks above should have caught it
+			l.Addf(display(FlowsFile), 0, 0, "", "%v", err)
+		}
+	}
+	if l.Len() > 0 {
+		return nil, l.Err()
+	}
+	return f, nil
+}
+
+type loader struct {
+	w *sim.World
+	f *Folder
+	l *diag.List
+}
+
+// code looks up a region or sector code in column col of row r, reporting unknown codes with the
+// nearest valid one.
+func (ld loader) code(t *table, r tableRow, col string, regions bool, extra ...string) (int, string, bool) {
+	v, line, c, ok := t.field(r, col)
+	if !ok {
+		return -1, "", false
+	}
+	var idx int
+	var found bool
+	var valid []string
+	if regions {
+		idx, found = ld.w.RegionIndex(v)
+		valid = ld.w.RegionCodes()
+	} else {
+		idx, found = ld.w.SectorIndex(v)
+		valid = ld.w.SectorCodes()
+	}
+	if found {
+		return idx, v, true
+	}
+	if contains(extra, v) {
+		return -1, v, true
+	}
+	kind := "sector"
+	if regions {
+		kind = "region"
+	}
+	valid = append(valid, extra...)
+	if v == "" {
+		ld.l.Addf(t.file, line, c, col, "empty %s code; %s", kind, diag.DidYouMean(v, valid))
+	} else {
+		ld.l.Addf(t.file, line, c, col, "unknown %s %q; %s", kind, v, diag.DidYouMean(v, valid))
+	}
+	return -1, v, false
+}
+
+// number parses a finite, non-negative value in column col.
+func (ld loader) number(t *table, r tableRow, col, what string) (float64, bool) {
+	v, line, c, ok := t.field(r, col)
+	if !ok {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	switch {
+	case err != nil:
+		ld.l.Addf(t.file, line, c, col, "%q is not a number; write the %s as a plain number such as 12.5", v, what)
+		return 0, false
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		ld.l.Addf(t.file, line, c, col, "the %s is %s; it must be a finite number", what, v)
+		return 0, false
+	case x < 0:
+		ld.l.Addf(t.file, line, c, col, "the %s is negative (%s); it must be 0 or more", what, v)
+		return 0, false
+	}
+	return x, true
+}
+
+// duplicate reports a repeated key; first maps keys to the line of their first row.
+func (ld loader) duplicate(t *table, r tableRow, first map[int]int, key int, what string) bool {
+	if prev, dup := first[key]; dup {
+		ld.l.Addf(t.file, r.line(), 1, "", "duplicate row for %s (first at line %d); merge the two rows into one", what, prev)
+		return true
+	}
+	first[key] = r.line()
+	return false
+}
+
+// flows reads flows.csv into Z and Y; it returns, for each (to_region, to_use) column, the line
+// of its first row, so that balance errors can point at the table.
+func (ld loader) flows(t *table) map[int]int {
+	colLine := map[int]int{}
+	if t == nil {
+		return colLine
+	}
+	w := ld.w
+	R, S := w.R(), w.S()
+	first := map[int]int{}
+	for _, r := range t.rows {
+		o, oc, ok1 := ld.code(t, r, "from_region", true)
+		i, ic, ok2 := ld.code(t, r, "from_sector", false)
+		d, dc, ok3 := ld.code(t, r, "to_region", true)
+		j, jc, ok4 := ld.code(t, r, "to_use", false, FinalDemand)
+		x, ok5 := ld.number(t, r, "value", "flow value")
+		if !(ok1 && ok2 && ok3 && ok4 && ok5) {
+			continue
+		}
+		// key over cells: Z cells first, then Y cells
+		var key int
+		if j >= 0 {
+			key = w.ZIndex(o, i, d, j)
+		} else {
+			key = R*S*R*S + w.YIndex(o, i, d)
+		}
+		if ld.duplicate(t, r, first, key, fmt.Sprintf("%s %s -> %s %s", oc, ic, dc, jc)) {
+			continue
+		}
+		if j >= 0 {
+			w.Z[key] = x
+			if _, seen := colLine[d*S+j]; !seen {
+				colLine[d*S+j] = r.line()
+			}
+		} else {
+			w.Y[key-R*S*R*S] = x
+		}
+	}
+	return colLine
+}
+
+func (ld loader) tariffs(t *table) {
+	if t == nil {
+		return
+	}
+	w := ld.w
+	first := map[int]int{}
+	for _, r := range t.rows {
+		d, dc, ok1 := ld.code(t, r, "importer", true)
+		o, oc, ok2 := ld.code(t, r, "exporter", true)
+		i, ic, ok3 := ld.code(t, r, "sector", false)
+		x, ok4 := ld.number(t, r, "rate", "tariff rate")
+		if !(ok1 && ok2 && ok3 && ok4) {
+			continue
+		}
+		if x > 100 {
+			_, line, c, _ := t.field(r, "rate")
+			ld.l.Addf(t.file, line, c, "rate", "a tariff rate of %g is implausible; rates are shares (0.25 = 25%%)", x)
+			continue
+		}
+		if o == d {
+			ld.l.Addf(t.file, r.line(), 1, "", "%s levies a tariff on itself; tariffs apply between different regions", dc)
+			continue
+		}
+		k := w.TIndex(o, d, i)
+		if ld.duplicate(t, r, first, k, fmt.Sprintf("importer %s, exporter %s, sector %s", dc, oc, ic)) {
+			continue
+		}
+		w.Tariff0[k] = x
+		ld.f.TariffSources[k] = t.optional(r, "source")
+	}
+}
+
+func (ld loader) sectors(t *table) {
+	if t == nil {
+		return
+	}
+	w := ld.w
+	names := sim.SectorParamNames
+	P := len(names)
+	first := map[int]int{}
+	for _, r := range t.rows {
+		j, jc, ok1 := ld.code(t, r, "sector", false)
+		pn, line, c, ok2 := t.field(r, "param")
+		if !ok1 || !ok2 {
+			continue
+		}
+		k := indexOf(names, pn)
+		if k < 0 {
+			ld.l.Addf(t.file, line, c, "param", "unknown parameter %q; %s", pn, diag.DidYouMean(pn, names))
+			continue
+		}
+		x, ok := ld.number(t, r, "value", pn)
+		if !ok {
+			continue
+		}
+		src, sl, sc, _ := t.field(r, "source")
+		if src == "" {
+			ld.l.Addf(t.file, sl, sc, "source", "%s of %s has no source; cite one or write \"assumption\"", pn, jc)
+			continue
+		}
+		if msg := paramRange(pn, x); msg != "" {
+			_, vl, vc, _ := t.field(r, "value")
+			ld.l.Addf(t.file, vl, vc, "value", "%s of %s is %g; %s", pn, jc, x, msg)
+			continue
+		}
+		if ld.duplicate(t, r, first, j*P+k, fmt.Sprintf("%s of %s", pn, jc)) {
+			continue
+		}
+		*sim.SectorParam(&w.Params[j], pn) = x
+		ld.f.ParamSources[j][k] = src
+	}
+	for j := range w.S() {
+		var missing []string
+		for k, pn := range names {
+			if _, ok := first[j*P+k]; !ok {
+				missing = append(missing, pn)
+			}
+		}
+		if len(missing) > 0 {
+			ld.l.Addf(t.file, 0, 0, "", "sector %s has no row for %s; every sector needs every parameter",
+				w.Sectors[j].Code, strings.Join(missing, ", "))
+		}
+	}
+}
+
+// paramRange says what is wrong with a parameter value, or "".
+func paramRange(name string, x float64) string {
+	switch name {
+	case "lambda", "kappa", "thetaL", "g":
+		if x > 1 {
+			return "it is a share and must lie in [0, 1]"
+		}
+	case "sigma", "eta":
+		if x > 100 {
+			return "an elasticity above 100 is implausible"
+		}
+	}
+	return ""
+}
+
+// criticalityWords are the Pichler et al. (2022) classes accepted in criticality.csv.
+var criticalityWords = map[string]float64{"critical": 1, "important": 0.5, "noncritical": 0}
+
+func (ld loader) criticality(t *table) {
+	if t == nil {
+		return
+	}
+	w := ld.w
+	S := w.S()
+	first := map[int]int{}
+	for _, r := range t.rows {
+		i, ic, ok1 := ld.code(t, r, "input", false)
+		j, jc, ok2 := ld.code(t, r, "user", false)
+		v, line, c, ok3 := t.field(r, "phi")
+		if !(ok1 && ok2 && ok3) {
+			continue
+		}
+		phi, word := criticalityWords[strings.ToLower(v)]
+		if !word {
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				ld.l.Addf(t.file, line, c, "phi", "%q is neither a number in [0, 1] nor a class; %s", v,
+					diag.DidYouMean(v, []string{"critical", "important", "noncritical"}))
+				continue
+			}
+			if !(x >= 0 && x <= 1) {
+				ld.l.Addf(t.file, line, c, "phi", "phi of %s for %s is %s; it must lie in [0, 1]", ic, jc, v)
+				continue
+			}
+			phi = x
+		}
+		if ld.duplicate(t, r, first, i*S+j, fmt.Sprintf("input %s, user %s", ic, jc)) {
+			continue
+		}
+		w.Criticality[i*S+j] = phi
+		ld.f.CriticalityReasons[i*S+j] = t.optional(r, "reason")
+	}
+}
+
+// checkBalance reports region-sectors without output and columns whose inputs (with tariffs) cost
+// more than their output, naming the region-sector and the amounts.
+func checkBalance(w *sim.World, file string, colLine map[int]int, l *diag.List) {
+	for o := range w.R() {
+		for i := range w.S() {
+			rc, sc := w.Regions[o].Code, w.Sectors[i].Code
+			x := w.Output(o, i)
+			if !(x > 0) {
+				l.Addf(file, 0, 0, "", "%s %s has no output: it sells nothing; every region-sector needs positive sales (rows with from_region %s, from_sector %s)", rc, sc, rc, sc)
+				continue
+			}
+			va := w.ValueAdded(o, i)
+			if !(va > 0) || va < 1e-12*x {
+				l.Addf(file, colLine[o*w.S()+i], 0, "", "%s %s is unbalanced: its inputs with tariffs cost %s but its output (row sum) is %s, so value added is %s; lower the rows with to_region %s, to_use %s or raise its sales",
+					rc, sc, fmtAmount(x-va), fmtAmount(x), fmtAmount(va), rc, sc)
+			}
+		}
+	}
+}
+
+func fmtAmount(x float64) string { return strconv.FormatFloat(x, 'g', 6, 64) }
+
+func indexOf(xs []string, x string) int {
+	for k, y := range xs {
+		if y == x {
+			return k
+		}
+	}
+	return -1
+}
+
+// displayIn names files as they sit in dir (for messages).
+func displayIn(dir string) func(string) string {
+	return func(name string) string { return path.Join(dir, name) }
+}

@@ -1,0 +1,171 @@
+package worlds
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/tradesim/tradesim/scenarios/diag"
+)
+
+// table is one CSV file read with the position of every field, so that later checks can point at
+// FILE:LINE:COL.
+type table struct {
+	file string         // name shown in messages
+	cols map[string]int // column name -> field index
+	rows []tableRow
+}
+
+type tableRow struct {
+	fields []string
+	pos    [][2]int // line, column of each field
+}
+
+// field returns the value of column name in row r and its position; ok is false when the row is
+// too short (already reported).
+func (t *table) field(r tableRow, name string) (v string, line, col int, ok bool) {
+	k, has := t.cols[name]
+	if !has || k >= len(r.fields) {
+		return "", r.line(), 1, false
+	}
+	return strings.TrimSpace(r.fields[k]), r.pos[k][0], r.pos[k][1], true
+}
+
+// optional returns the value of an optional column, or "" when the file has no such column.
+func (t *table) optional(r tableRow, name string) string {
+	v, _, _, ok := t.field(r, name)
+	if !ok {
+		return ""
+	}
+	return v
+}
+
+func (r tableRow) line() int {
+	if len(r.pos) == 0 {
+		return 0
+	}
+	return r.pos[0][0]
+}
+
+// readTable reads a CSV file with a header naming every required column (in any order) and
+// possibly some optional ones. Problems go to l; the table is nil when the file cannot be used.
+func readTable(fsys fs.FS, name, display string, required, optional []string, l *diag.List) *table {
+	f, err := fsys.Open(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.Addf(display, 0, 0, "", "the file is missing; a world folder needs %s with the columns %s",
+				name, strings.Join(required, ","))
+		} else {
+			l.Addf(display, 0, 0, "", "cannot read the file: %v", err)
+		}
+		return nil
+	}
+	defer f.Close()
+	lr := &limitedReader{r: f, n: MaxFileBytes}
+	cr := csv.NewReader(lr)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	t := &table{file: display, cols: map[string]int{}}
+
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			l.Addf(display, 1, 1, "", "the file is empty; the first line must be the header %s", strings.Join(required, ","))
+		} else {
+			addCSVError(l, display, err, lr)
+		}
+		return nil
+	}
+	known := append(append([]string(nil), required...), optional...)
+	bad := false
+	for k, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		line, col := cr.FieldPos(k)
+		if _, dup := t.cols[h]; dup {
+			l.Addf(display, line, col, h, "the column %q appears twice in the header", h)
+			bad = true
+			continue
+		}
+		if !contains(known, h) {
+			l.Addf(display, line, col, h, "unknown column %q; %s", h, diag.DidYouMean(h, known))
+			bad = true
+			continue
+		}
+		t.cols[h] = k
+	}
+	for _, c := range required {
+		if _, ok := t.cols[c]; !ok {
+			l.Addf(display, 1, 1, c, "missing column %q; the header must name %s", c, strings.Join(required, ","))
+			bad = true
+		}
+	}
+	if bad {
+		return nil
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			addCSVError(l, display, err, lr)
+			return nil
+		}
+		r := tableRow{fields: rec, pos: make([][2]int, len(rec))}
+		for k := range rec {
+			line, col := cr.FieldPos(k)
+			r.pos[k] = [2]int{line, col}
+		}
+		if len(rec) != len(header) {
+			l.Addf(display, r.line(), 1, "", "the row has %d fields but the header has %d", len(rec), len(header))
+			continue
+		}
+		t.rows = append(t.rows, r)
+	}
+	return t
+}
+
+func addCSVError(l *diag.List, display string, err error, lr *limitedReader) {
+	if lr.exceeded {
+		l.Addf(display, 0, 0, "", "the file is larger than %d MiB; split or aggregate it first", MaxFileBytes>>20)
+		return
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		l.Addf(display, pe.Line, pe.Column, "", "not valid CSV: %v", pe.Err)
+		return
+	}
+	l.Addf(display, 0, 0, "", "cannot read the file: %v", err)
+}
+
+// limitedReader fails once more than n bytes have been read.
+type limitedReader struct {
+	r        io.Reader
+	n        int64
+	exceeded bool
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		l.exceeded = true
+		return 0, fmt.Errorf("file larger than %d bytes", MaxFileBytes)
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	return n, err
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
