@@ -27,6 +27,7 @@ type decoder struct {
 	keys   map[string]position // field path -> position of its key
 	failed map[string]bool     // field paths whose value was reported as wrong
 	budget int                 // YAML nodes that may still be visited, aliases expanded
+	fatal  *diag.Diagnostic    // the budget ran out: this replaces every other message
 }
 
 // maxNodes caps the nodes one file may expand to through aliases; a valid scenario with 1,000
@@ -62,7 +63,8 @@ func (d *decoder) deref(n *yaml.Node, path string) *yaml.Node {
 	}
 	d.budget--
 	if d.budget == -1 {
-		d.errf(n, path, "the file expands to more than %d values through aliases (*name); write the values out instead", maxNodes)
+		d.fatal = &diag.Diagnostic{File: d.file, Line: n.Line, Col: n.Column, Field: path,
+			Message: fmt.Sprintf("the file expands to more than %d values through aliases (*name); write the values out instead", maxNodes)}
 	}
 	if d.budget < 0 {
 		return nil

@@ -61,6 +61,15 @@ func Load(ref string, opt LoadOptions) (*Loaded, error) {
 	return l.load(ref, "")
 }
 
+// loadBytes is Load for a scenario given as bytes: name is used in messages, and relative
+// references start from dir.
+func loadBytes(name string, data []byte, dir string, opt LoadOptions) (*Loaded, error) {
+	l := &loader{opt: opt, worlds: map[string]worldResult{}}
+	key := "bytes:" + name
+	l.stack, l.names = []string{key}, []string{name}
+	return l.loadSource(&source{name: name, path: name, dir: dir, key: key, data: data})
+}
+
 // IsPath reports whether Load treats ref as a file path rather than a built-in name.
 func IsPath(ref string) bool { return isPathIn(ref, "") }
 

@@ -74,6 +74,12 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 	}
 	f := new(File)
 	d.decodeStruct(root, reflect.ValueOf(f).Elem(), "")
+	if d.fatal != nil {
+		// The other messages are about copies of the same aliased values: show the cause only.
+		*diags = diag.List{}
+		diags.Add(*d.fatal)
+		return nil, nil
+	}
 	return f, d
 }
 
