@@ -155,8 +155,8 @@ case("baseline-cycle", M, "baseline chain that leads back", HEAD + "baseline: @@
 case("baseline-other-world", M, "baseline on another world", HEAD + "baseline: @@aux/nordic.yaml\n")
 case("baseline-outside-horizon", M, "baseline's April 2025 policy before this scenario's start", "name: bad\nstart: 2025-06\nhorizon: 36\nbaseline: @@h20-ban\n")
 case("baseline-invalid", M, "baseline with its own errors", HEAD + "baseline: @@aux/broken.yaml\n")
-case("merge-key", M, "YAML merge key, which tradesim does not support", HEAD + "defaults: &d {type: tariff, importer: USA, exporter: CHN, sectors: all, rate: 0.1}\npolicies:\n  - id: x\n    @@<<: *d\n")
-case("many-problems", M, "five different problems, all reported at once", "name: bad\nstart: 2025-01\nhorizon: 36\nreplicates: 0\npolicies:\n  - id: p\n    type: tariff\n    importer: USA\n    exporter: @@CHA\n    sectors: [ELECT]\n    rate: -1\n    start: 2024-01\n")
+case("merge-key", M, "YAML merge key, which tradesim does not support", HEAD + "policies:\n  - &base {id: a, type: tariff, importer: USA, exporter: CHN, sectors: all, rate: 0.1}\n  - @@<<: *base\n    id: b\n")
+case("many-problems", S, "five different problems, all reported at once", "name: bad\nstart: 2025-01\nhorizon: 36\nreplicates: 0\npolicies:\n  - id: p\n    type: tariff\n    importer: USA\n    exporter: @@CHA\n    sectors: [ELECT]\n    rate: -1\n    start: 2024-01\n")
 case("too-many-problems", M, "60 unknown regions: the first 50 are shown", HEAD + "policies:\n" + "".join(
     f"  - {{id: p{i}, type: tariff, importer: USA, exporter: {'@@' if i == 0 else ''}XX{i}, sectors: all, rate: 0.1}}\n" for i in range(60)))
 

@@ -1,0 +1,129 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+)
+
+func compiledSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	raw, err := Schema("scenario")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(SchemaID, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(SchemaID)
+	if err != nil {
+		t.Fatalf("the generated schema does not compile: %v", err)
+	}
+	return sch
+}
+
+// yamlToJSON reads a YAML file the way an editor's YAML-to-JSON step does; an error means the
+// file has no JSON equivalent (invalid YAML, several documents, NaN), which counts as the schema
+// side rejecting it.
+func yamlToJSON(data []byte) (any, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	var extra any
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, errors.New("more than one document")
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return jsonschema.UnmarshalJSON(bytes.NewReader(b))
+}
+
+// TestSchemaAgrees shows the JSON Schema and the Go checks agree on both corpora: every good
+// file and built-in passes both; every structural bad file fails both; every semantic bad file
+// (unknown codes, dates relative to the horizon, fields that depend on type and mode) passes the
+// schema, which cannot express it, and fails Go (TestBadCorpus).
+func TestSchemaAgrees(t *testing.T) {
+	sch := compiledSchema(t)
+	var good [][2]string
+	for _, p := range goodCorpus(t) {
+		good = append(good, [2]string{p, ""})
+	}
+	for _, n := range BuiltinNames() {
+		good = append(good, [2]string{"builtin:" + n, n})
+	}
+	for _, g := range good {
+		data, err := os.ReadFile(g[0])
+		if g[1] != "" {
+			data, err = Builtin(g[1])
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := yamlToJSON(data)
+		if err == nil {
+			err = sch.Validate(v)
+		}
+		if err != nil {
+			t.Errorf("%s: the schema rejects a good file: %v", g[0], err)
+		}
+	}
+	counts := map[string]int{}
+	for _, c := range badCorpus(t) {
+		counts[c.class]++
+		data, err := os.ReadFile(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := yamlToJSON(data)
+		if err == nil {
+			err = sch.Validate(v)
+		}
+		switch {
+		case c.class == "structural" && err == nil:
+			t.Errorf("%s: structural, but the schema accepts it (tighten the schema tags or mark it semantic)", filepath.Base(c.path))
+		case c.class == "semantic" && err != nil:
+			t.Errorf("%s: semantic, but the schema rejects it (mark it structural): %v", filepath.Base(c.path), err)
+		}
+	}
+	t.Logf("bad corpus: %d structural (schema and Go reject), %d semantic (Go only)", counts["structural"], counts["semantic"])
+}
+
+// TestSchemaGolden keeps the generated schema in testdata for review; -update rewrites it.
+func TestSchemaGolden(t *testing.T) {
+	got, err := Schema("scenario")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "scenario.schema.json")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the schema changed; review it and run go test -run TestSchemaGolden -update")
+	}
+	if _, err := Schema("sweep"); err == nil {
+		t.Error("a sweep schema exists; add it to the tests")
+	}
+}
