@@ -1,0 +1,206 @@
+package output
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Figure is one chart of a brief: a title and subtitle on top, a grid of panels, a legend
+// strip and a source line at the bottom. Panels are plots; nil leaves a cell empty.
+type Figure struct {
+	Name     string // file name without extension, e.g. fan_output_USA_AUTO
+	Title    string
+	Subtitle string
+	Source   string
+	Size     Size
+	Panels   [][]*plot.Plot // rows of panels; every row has the same length
+	Legend   []LegendEntry
+}
+
+// LegendEntry is one item of a figure's legend strip.
+type LegendEntry struct {
+	Label string
+	Color color.Color
+	Kind  LegendKind
+}
+
+// LegendKind is how a legend entry is drawn.
+type LegendKind int
+
+// Legend swatches.
+const (
+	LegendLine  LegendKind = iota // a line in the colour
+	LegendBand                    // a filled box in the colour
+	LegendShade                   // a policy period: a grey box
+	LegendDash                    // a dashed line
+)
+
+// Draw draws the figure on c.
+func (f *Figure) Draw(c draw.Canvas) {
+	sz := f.Size
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	margin := sz.Small * 2
+	c = draw.Crop(c, margin, -margin, margin*0.6, -margin*0.8)
+
+	top := c.Max.Y
+	if f.Title != "" {
+		sty := textStyle(sz.Title, true, inkColour)
+		sty.YAlign = draw.YTop
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, f.Title)
+		top -= sty.Height(f.Title) + sz.Title*0.25
+	}
+	if f.Subtitle != "" {
+		sty := textStyle(sz.Subtitle, false, greyColour)
+		sty.YAlign = draw.YTop
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, f.Subtitle)
+		top -= sty.Height(f.Subtitle) + sz.Subtitle*0.6
+	}
+	bottom := c.Min.Y
+	if f.Source != "" {
+		sty := textStyle(sz.Small, false, greyColour)
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: bottom}, f.Source)
+		bottom += sty.Height(f.Source) + sz.Small*0.5
+	}
+	if len(f.Legend) > 0 {
+		bottom += drawLegend(c, bottom, f.Legend, sz) + sz.Tick*0.4
+	}
+	body := draw.Crop(c, 0, 0, bottom-c.Min.Y, top-c.Max.Y)
+	rows := len(f.Panels)
+	if rows == 0 {
+		return
+	}
+	cols := len(f.Panels[0])
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: sz.Tick * 1.2, PadY: sz.Tick * 0.9}
+	canvases := plot.Align(f.Panels, tiles, body)
+	for j, row := range f.Panels {
+		for i, p := range row {
+			if p != nil {
+				p.Draw(canvases[j][i])
+			}
+		}
+	}
+}
+
+// drawLegend draws the legend strip with its bottom at y, wrapping into rows, and returns its
+// height.
+func drawLegend(c draw.Canvas, y vg.Length, entries []LegendEntry, sz Size) vg.Length {
+	sty := textStyle(sz.Tick, false, inkColour)
+	sty.YAlign = draw.YCenter
+	swatch, gap := sz.Tick*2, sz.Tick*1.4
+	rowH := sty.Height("Mg") * 1.35
+	// Lay out rows left to right.
+	type item struct {
+		e LegendEntry
+		w vg.Length
+	}
+	var rows [][]item
+	var cur []item
+	var width vg.Length
+	avail := c.Max.X - c.Min.X
+	for _, e := range entries {
+		w := swatch + sz.Tick*0.5 + sty.Width(e.Label)
+		if len(cur) > 0 && width+gap+w > avail {
+			rows, cur, width = append(rows, cur), nil, 0
+		}
+		if len(cur) > 0 {
+			width += gap
+		}
+		cur = append(cur, item{e, w})
+		width += w
+	}
+	if len(cur) > 0 {
+		rows = append(rows, cur)
+	}
+	for r := range rows {
+		yc := y + rowH*vg.Length(len(rows)-1-r) + rowH/2
+		x := c.Min.X
+		for _, it := range rows[r] {
+			drawSwatch(c, it.e, x, yc, swatch, sz)
+			c.FillText(sty, vg.Point{X: x + swatch + sz.Tick*0.5, Y: yc}, it.e.Label)
+			x += it.w + gap
+		}
+	}
+	return rowH * vg.Length(len(rows))
+}
+
+func drawSwatch(c draw.Canvas, e LegendEntry, x, yc, w vg.Length, sz Size) {
+	h := sz.Tick * 0.8
+	box := func(clr color.Color) {
+		c.FillPolygon(clr, []vg.Point{{X: x, Y: yc - h/2}, {X: x + w, Y: yc - h/2}, {X: x + w, Y: yc + h/2}, {X: x, Y: yc + h/2}})
+	}
+	switch e.Kind {
+	case LegendBand:
+		box(e.Color)
+	case LegendShade:
+		box(shadeColour)
+	case LegendDash:
+		c.StrokeLine2(draw.LineStyle{Color: e.Color, Width: sz.Line, Dashes: []vg.Length{4, 3}}, x, yc, x+w, yc)
+	default:
+		c.StrokeLine2(draw.LineStyle{Color: e.Color, Width: sz.Line}, x, yc, x+w, yc)
+	}
+}
+
+// ChartFormats are the file formats charts can be written in.
+var ChartFormats = []string{"png", "svg", "pdf"}
+
+// ParseChartFormats reads `--charts png,svg,pdf` or `none` (an empty list).
+func ParseChartFormats(s string) ([]string, error) {
+	if strings.TrimSpace(s) == "none" {
+		return nil, nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch f {
+		case "png", "svg", "pdf":
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		case "":
+		default:
+			return nil, fmt.Errorf("chart format %q is not png, svg or pdf (or none for no charts)", f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no chart format given; use --charts png,svg,pdf or --charts none")
+	}
+	return out, nil
+}
+
+// WriteTo renders the figure in format (png at 300 dpi, svg, pdf). embedFonts embeds the
+// Liberation fonts in SVG (PDF always embeds them), so the file looks the same on any machine.
+func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) error {
+	var cw vg.CanvasWriterTo
+	wd, ht := f.Size.Width, f.Size.Height
+	switch format {
+	case "png":
+		cw = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(300))}
+	case "svg":
+		cw = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(embedFonts))
+	case "pdf":
+		c := vgpdf.New(wd, ht)
+		c.EmbedFonts(true)
+		cw = c
+	default:
+		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
+	}
+	f.Draw(draw.New(cw))
+	_, err := cw.WriteTo(w)
+	return err
+}
+
+// textHeight is the height of one line of a text style.
+func textHeight(s text.Style) vg.Length { return s.Height("Mg") }

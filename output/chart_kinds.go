@@ -1,0 +1,242 @@
+package output
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/tradesim/tradesim/sim"
+)
+
+// bandNote says what the lines and bands of a chart are.
+func bandNote(m ChartMeta, bands bool) string {
+	what := "median"
+	if bands {
+		what = "median and 5–95% band"
+	}
+	return fmt.Sprintf("%s over %d replicates", what, m.Replicates)
+}
+
+// FanChart draws the deviation of one series from its baseline: median line, 5–95% band
+// over replicates, zero line, policy periods shaded and labelled.
+func FanChart(b *SeriesBands, k Key, m ChartMeta) (*Figure, error) {
+	i, ok := b.Find(k)
+	if !ok {
+		return nil, fmt.Errorf("the results have no series %s %s %s", k.Region, k.Sector, k.Variable)
+	}
+	v := b.Vars[i]
+	title := fmt.Sprintf("%s in %s: deviation from baseline", PrettyVariable(k.Variable), placeName(k.Region, k.Sector))
+	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, true))
+	panel := Panel{YLabel: yLabel(v), Curves: []Curve{{Label: k.String(), Start: b.Start, Band: b.Dev[i], ShowBand: true}}}
+	return lineFigure(fileName("fan", k.Variable, k.Region, k.Sector), title, sub, []Panel{panel}, 1, m)
+}
+
+// MultiplesChart draws small multiples: one panel per sector with the median deviation of
+// variable in each of regions (one colour per region). Each panel has its own y scale.
+func MultiplesChart(b *SeriesBands, variable string, regions, sectors []string, m ChartMeta) (*Figure, error) {
+	var panels []Panel
+	var v sim.Variable
+	for _, s := range sectors {
+		pn := Panel{Title: s}
+		for _, r := range regions {
+			if i, ok := b.Find(Key{r, s, variable}); ok {
+				v = b.Vars[i]
+				pn.Curves = append(pn.Curves, Curve{Label: r, Start: b.Start, Band: b.Dev[i]})
+			}
+		}
+		if len(pn.Curves) > 0 {
+			panels = append(panels, pn)
+		}
+	}
+	if len(panels) == 0 {
+		return nil, fmt.Errorf("the results have no %s series for regions %v", variable, regions)
+	}
+	for i := range panels {
+		panels[i].YLabel = shortYLabel(v)
+	}
+	cols := 5
+	if m.Size.Name == "page" {
+		cols = 4
+	}
+	if len(panels) <= 4 {
+		cols = len(panels)
+	}
+	title := fmt.Sprintf("%s by sector: deviation from baseline", PrettyVariable(variable))
+	sub := fmt.Sprintf("%s, %s; %s; y scales differ by panel", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
+	return lineFigure(fileName("multiples", variable), title, sub, panels, cols, m)
+}
+
+// shortYLabel is the y label of a small panel.
+func shortYLabel(v sim.Variable) string {
+	switch v.Dev {
+	case sim.DevPoints:
+		return "points"
+	case sim.DevDifference:
+		return "difference"
+	}
+	return "% dev."
+}
+
+// Route is a bilateral trade route in one sector.
+type Route struct {
+	Exporter, Importer, Sector string
+}
+
+func (r Route) String() string { return r.Exporter + "→" + r.Importer + " " + r.Sector }
+
+// RouteSeries is the band over replicates of the deviation of a route's quantity from its
+// baseline, by month.
+type RouteSeries struct {
+	Route
+	Start sim.Month
+	Dev   []sim.Band
+}
+
+// FlowQuantityBands computes the quantity deviation bands of the given routes (unknown codes
+// and domestic routes are skipped).
+func FlowQuantityBands(res *sim.Result, routes []Route) []RouteSeries {
+	idx := func(codes []string, c string) int { return slices.Index(codes, c) }
+	v := sim.FlowVars[sim.FlowQuantity]
+	var out []RouteSeries
+	ds := make([]float64, len(res.Replicates))
+	for _, rt := range routes {
+		o, d, i := idx(res.Regions, rt.Exporter), idx(res.Regions, rt.Importer), idx(res.Sectors, rt.Sector)
+		if o < 0 || d < 0 || i < 0 || o == d {
+			continue
+		}
+		rs := RouteSeries{Route: rt, Start: res.Start, Dev: make([]sim.Band, res.Steps)}
+		for t := range res.Steps {
+			for k, rep := range res.Replicates {
+				j := rep.Scenario.FlowIndex(t, o, d, i)
+				ds[k] = sim.Deviation(v.Dev, rep.Scenario.Flow[sim.FlowQuantity][j], rep.Baseline.Flow[sim.FlowQuantity][j])
+			}
+			rs.Dev[t] = sim.NewBand(ds)
+		}
+		out = append(out, rs)
+	}
+	return out
+}
+
+// maxRoutes is the number of routes a flow chart shows (assumption: more lines than this are
+// unreadable in one panel).
+const maxRoutes = 6
+
+// FlowsChart draws the deviation of trade volumes on the policy routes from their baseline:
+// one colour per route, median lines with lighter 5–95% bands. Beyond maxRoutes, the routes
+// with the largest median peak are kept.
+func FlowsChart(routes []RouteSeries, m ChartMeta) (*Figure, error) {
+	if len(routes) == 0 {
+		return nil, fmt.Errorf("no policy routes to draw")
+	}
+	routes = slices.Clone(routes)
+	slices.SortStableFunc(routes, func(a, b RouteSeries) int { return cmp.Compare(peakMedian(b.Dev), peakMedian(a.Dev)) })
+	routes = routes[:min(len(routes), maxRoutes)]
+	pn := Panel{YLabel: yLabel(sim.FlowVars[sim.FlowQuantity])}
+	for _, r := range routes {
+		pn.Curves = append(pn.Curves, Curve{Label: r.String(), Start: r.Start, Band: r.Dev, ShowBand: true})
+	}
+	r0 := routes[0]
+	title := "Trade on the policy routes: volume, deviation from baseline"
+	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(r0.Start, len(r0.Dev)), bandNote(m, true))
+	f, err := lineFigure("flows_policy_routes", title, sub, []Panel{pn}, 1, m)
+	if err == nil && len(routes) == 1 {
+		f.Legend[0].Label = routes[0].String() + ", median"
+	}
+	return f, err
+}
+
+// peakMedian is the largest magnitude of the median path.
+func peakMedian(bs []sim.Band) float64 {
+	var m float64
+	for _, b := range bs {
+		m = math.Max(m, math.Abs(b.P50))
+	}
+	return m
+}
+
+// ShortageChart draws, for region-sectors short of supply, the price deviation (left) and the
+// shortage rate deviation (right, points), one colour per region-sector.
+func ShortageChart(b *SeriesBands, places []Key, m ChartMeta) (*Figure, error) {
+	price := Panel{Title: "Price", YLabel: yLabel(sim.RSVars[sim.VarPrice])}
+	short := Panel{Title: "Shortage rate (share of orders unfilled)", YLabel: yLabel(sim.RSVars[sim.VarShortageRate])}
+	for _, pl := range places {
+		label := placeName(pl.Region, pl.Sector)
+		if i, ok := b.Find(Key{pl.Region, pl.Sector, "price"}); ok {
+			price.Curves = append(price.Curves, Curve{Label: label, Start: b.Start, Band: b.Dev[i]})
+		}
+		if i, ok := b.Find(Key{pl.Region, pl.Sector, "shortage_rate"}); ok {
+			short.Curves = append(short.Curves, Curve{Label: label, Start: b.Start, Band: b.Dev[i]})
+		}
+	}
+	if len(price.Curves) == 0 || len(short.Curves) == 0 {
+		return nil, fmt.Errorf("no price or shortage series for %v", places)
+	}
+	title := "Sectors short of supply: prices and unfilled orders"
+	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
+	return lineFigure("shortage_price", title, sub, []Panel{price, short}, 2, m)
+}
+
+// RegionPanelChart draws real GDP, CPI and real consumption of every region: three panels,
+// one colour per region, median deviations.
+func RegionPanelChart(b *SeriesBands, regions []string, m ChartMeta) (*Figure, error) {
+	var panels []Panel
+	for _, v := range []string{"gdp_real", "cpi", "consumption_real"} {
+		pn := Panel{Title: PrettyVariable(v)}
+		for _, r := range regions {
+			if i, ok := b.Find(Key{r, All, v}); ok {
+				pn.Curves = append(pn.Curves, Curve{Label: r, Start: b.Start, Band: b.Dev[i]})
+				pn.YLabel = yLabel(b.Vars[i])
+			}
+		}
+		if len(pn.Curves) > 0 {
+			panels = append(panels, pn)
+		}
+	}
+	if len(panels) == 0 {
+		return nil, fmt.Errorf("the results have no region series (gdp_real, cpi, consumption_real)")
+	}
+	title := "Regions: real GDP, consumer prices and real consumption"
+	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
+	return lineFigure("regions_macro", title, sub, panels, 3, m)
+}
+
+// LinesChart draws the median deviation of several series of one variable in one panel (one
+// colour per series); with one series it draws the band too.
+func LinesChart(b *SeriesBands, keys []Key, m ChartMeta) (*Figure, error) {
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("no series to draw")
+	}
+	pn := Panel{}
+	for _, k := range keys {
+		i, ok := b.Find(k)
+		if !ok {
+			return nil, fmt.Errorf("the results have no series %s %s %s", k.Region, k.Sector, k.Variable)
+		}
+		pn.YLabel = yLabel(b.Vars[i])
+		pn.Curves = append(pn.Curves, Curve{Label: placeName(k.Region, k.Sector), Start: b.Start, Band: b.Dev[i], ShowBand: len(keys) == 1})
+	}
+	v := keys[0].Variable
+	title := fmt.Sprintf("%s: deviation from baseline", PrettyVariable(v))
+	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, len(keys) == 1))
+	return lineFigure(fileName("lines", v), title, sub, []Panel{pn}, 1, m)
+}
+
+// fileName joins parts with underscores, keeping letters, digits, '-' and '.' only.
+func fileName(parts ...string) string {
+	var out []byte
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, '_')
+		}
+		for _, c := range []byte(p) {
+			switch {
+			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '.', c == '_':
+				out = append(out, c)
+			default:
+				out = append(out, '-')
+			}
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,140 @@
+package output
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var (
+	regen  = flag.Bool("regen", false, "rewrite the chart goldens in testdata/")
+	pngDir = flag.String("pngdir", "", "also write every test chart as PNG into this folder, to look at")
+)
+
+// syntheticMeta is the chart metadata of syntheticResult.
+func syntheticMeta(sz Size) ChartMeta {
+	return ChartMeta{
+		Scenario: "synthetic", Title: "Synthetic AIC controls (test data)", Baseline: "synthetic without policies",
+		Version: "test", Replicates: 9, Size: sz,
+		Windows: []PolicyWindow{
+			{ID: "aic-controls", Type: "export_control", Exporters: []string{"CHN"}, Importers: []string{"USA"}, Sectors: []string{"AIC"}, Start: "2025-04", End: "2026-06"},
+			{ID: "auto-tariff", Type: "tariff", Exporters: []string{"EU"}, Importers: []string{"USA"}, Sectors: []string{"AUTO"}, Start: "2025-10", End: "2026-06"},
+		},
+	}
+}
+
+// testFigures draws one figure of every chart kind from the synthetic run.
+func testFigures(t *testing.T, sz Size) []*Figure {
+	t.Helper()
+	res := syntheticResult(9)
+	tb, err := NewTables(context.Background(), res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := syntheticMeta(sz)
+	b := tb.Bands
+	var figs []*Figure
+	add := func(f *Figure, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		figs = append(figs, f)
+	}
+	add(FanChart(b, Key{"EU", "AUTO", "output"}, m))
+	add(MultiplesChart(b, "output", []string{"USA", "CHN", "EU"}, res.Sectors, m))
+	add(FlowsChart(FlowQuantityBands(res, []Route{{"CHN", "USA", "AIC"}, {"EU", "USA", "AUTO"}}), m))
+	add(ShortageChart(b, []Key{{"EU", "AUTO", ""}, {"USA", "AIC", ""}}, m))
+	add(RegionPanelChart(b, res.Regions, m))
+	add(LinesChart(b, []Key{{"USA", All, "gdp_real"}, {"CHN", All, "gdp_real"}, {"EU", All, "gdp_real"}}, m))
+	other := syntheticResult(9)
+	other.Scenario = "synthetic-mild"
+	for _, rep := range other.Replicates {
+		for v := range rep.Scenario.RS {
+			for i := range rep.Scenario.RS[v] {
+				rep.Scenario.RS[v][i] = (rep.Scenario.RS[v][i] + rep.Baseline.RS[v][i]) / 2
+			}
+		}
+	}
+	tb2, err := NewTables(context.Background(), other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := []CompareRun{{Name: "synthetic", Bands: b, Summary: tb.Summary}, {Name: "synthetic-mild", Bands: tb2.Bands, Summary: tb2.Summary}}
+	add(CompareLinesChart(runs, Key{All, All, "output"}, m))
+	add(CompareBarsChart(runs, "output", All, m))
+	return figs
+}
+
+// TestChartGoldens draws every chart kind from fixed synthetic data and compares the SVG with
+// testdata/NAME.golden.svg byte for byte (as gonum/plot's cmpimg does for SVG); -regen rewrites
+// them. Fonts are not embedded in the goldens, to keep them small; everything else is what
+// `tradesim run` writes.
+func TestChartGoldens(t *testing.T) {
+	for _, f := range testFigures(t, SizeSlide) {
+		var buf bytes.Buffer
+		if err := f.WriteTo(&buf, "svg", false); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", f.Name+".golden.svg")
+		if *regen {
+			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./output -run Golden -regen to create it)", err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			got := filepath.Join(t.TempDir(), f.Name+".svg")
+			os.WriteFile(got, buf.Bytes(), 0o644)
+			t.Errorf("%s differs from %s (got %s); if the change is intended, run with -regen", f.Name, golden, got)
+		}
+		if *pngDir != "" {
+			writePNG(t, f, *pngDir)
+		}
+	}
+	if *pngDir != "" {
+		for _, f := range testFigures(t, SizePage) {
+			f.Name += "_page"
+			writePNG(t, f, *pngDir)
+		}
+	}
+}
+
+func writePNG(t *testing.T, f *Figure, dir string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.WriteTo(&buf, "png", false); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, f.Name+".png"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestChartFormats: every format renders, PNG at 300 dpi (10 in wide = 3000 px), PDF and SVG
+// with their signatures, and SVG output is deterministic.
+func TestChartFormats(t *testing.T) {
+	f := testFigures(t, SizeSlide)[0]
+	for _, format := range ChartFormats {
+		var a, b bytes.Buffer
+		if err := f.WriteTo(&a, format, true); err != nil {
+			t.Fatal(err)
+		}
+		sig := map[string]string{"png": "\x89PNG", "svg": "<?xml", "pdf": "%PDF"}[format]
+		if !bytes.HasPrefix(a.Bytes(), []byte(sig)) {
+			t.Errorf("%s output starts with %q", format, a.Bytes()[:8])
+		}
+		if format == "svg" {
+			f.WriteTo(&b, format, true)
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Error("SVG output differs between two renders")
+			}
+		}
+	}
+}
