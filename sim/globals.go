@@ -10,18 +10,42 @@ type Globals struct {
 	LeakagePremium float64 // price premium on demand routed through ROW around a control
 	OrderSmoothing float64 // weight of last month's orders in expected output
 	StockClose     float64 // months over which firms close an inventory gap
+	WageSpeed      float64 // share of the gap between the nominal wage and its indexed target closed per month
+	WageIndexation float64 // share of consumer-price inflation that nominal wages follow in the long run
+	Depreciation   float64 // share of idle capacity above base capacity lost per month
+	// Rationing is how a seller short of output serves its orders (MODEL.md §4.6). It is set by
+	// name ("proportional", "domestic-first", "loyal-first"; see RationingNames), not as a number.
+	Rationing Rationing
+}
+
+// Rationing is a seller's rule for serving orders it cannot fill (MODEL.md §4.6).
+type Rationing int
+
+// Rationing rules. The zero value is proportional.
+const (
+	Proportional  Rationing = iota // every order gets the same fill rate (Pichler et al. 2022, the default)
+	DomesticFirst                  // orders from the seller's own region first, exports from what is left
+	LoyalFirst                     // orders within the buyers' standing shares first; orders diverted from a closed origin last
+)
+
+// RationingNames maps the scenario-file spelling of a rationing rule to a Rationing.
+var RationingNames = map[string]Rationing{
+	"proportional": Proportional, "domestic-first": DomesticFirst, "loyal-first": LoyalFirst,
 }
 
 // DefaultGlobals returns the default economy-wide parameters.
 func DefaultGlobals() Globals {
 	return Globals{
-		M:              0.5, // assumption, MODEL.md §4.3: the rest stands for transfers, savings, public spending
-		Rho:            0.8, // assumption, MODEL.md §4.3
-		Penalty:        1.0, // assumption: a supplier that fails half its orders costs 50% more in buyers' eyes
-		Hiring:         0.2, // assumption: a fifth of the employment gap closes each month
-		LeakagePremium: 0.3, // assumption: smuggled or transshipped chips sell at about a 30% premium
-		OrderSmoothing: 0.5, // assumption: expectations put equal weight on last month and earlier ones
-		StockClose:     3,   // assumption: inventory gaps close over a quarter
+		M:              0.5,  // assumption, MODEL.md §4.3: the rest stands for transfers, savings, public spending
+		Rho:            0.8,  // assumption, MODEL.md §4.3
+		Penalty:        1.0,  // assumption: a supplier that fails half its orders costs 50% more in buyers' eyes
+		Hiring:         0.2,  // assumption: a fifth of the employment gap closes each month
+		LeakagePremium: 0.3,  // assumption: smuggled or transshipped chips sell at about a 30% premium
+		OrderSmoothing: 0.5,  // assumption: expectations put equal weight on last month and earlier ones
+		StockClose:     3,    // assumption: inventory gaps close over a quarter
+		WageSpeed:      0.1,  // assumption: nominal wages are sticky, a tenth of the gap closes a month
+		WageIndexation: 0.5,  // assumption: half of consumer-price inflation reaches wages in the long run
+		Depreciation:   0.01, // assumption: about 11% a year, a common depreciation rate of equipment
 	}
 }
 
@@ -36,6 +60,9 @@ var globalParams = []struct {
 	{"leakage_premium", func(g *Globals) *float64 { return &g.LeakagePremium }},
 	{"order_smoothing", func(g *Globals) *float64 { return &g.OrderSmoothing }},
 	{"stock_close", func(g *Globals) *float64 { return &g.StockClose }},
+	{"wage_speed", func(g *Globals) *float64 { return &g.WageSpeed }},
+	{"wage_indexation", func(g *Globals) *float64 { return &g.WageIndexation }},
+	{"depreciation", func(g *Globals) *float64 { return &g.Depreciation }},
 }
 
 // GlobalParamNames lists the global parameter names a scenario may set.

@@ -7,6 +7,10 @@ type Options struct {
 	// Progress, if set, is called after each replicate (scenario and baseline) finishes, with the
 	// number done and the total. Calls are serialised but may come from any goroutine.
 	Progress func(done, total int)
+	// Check verifies MODEL.md §6.2's accounting identities and the absence of NaN and Inf every
+	// month of every run; a violation stops the run with an error naming the month and identity.
+	// It costs a few passes over the state per month (tests turn it on).
+	Check bool
 }
 
 // DefaultFirms is the number of firms per region-sector when Options.Firms is 0 (MODEL.md §3).

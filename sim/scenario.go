@@ -21,6 +21,10 @@ type Scenario struct {
 
 	Policies []Policy
 	Rules    []Rule
+
+	// Rationing is how sellers short of output serve their orders (MODEL.md §4.6); the zero
+	// value is proportional. The baseline runs with the scenario's rule.
+	Rationing Rationing
 }
 
 // End is the last simulated month.

@@ -1,0 +1,147 @@
+package sim
+
+import "math"
+
+// economy is what the engine derives once per Run from a world: dense base flows, input
+// coefficients and base shares. It does not depend on behavioural parameters, so every
+// replicate of a run shares it read-only.
+//
+// Index conventions (used throughout the engine):
+//   - cell c = r*S + j is region r, sector j;
+//   - route rt = (o*R+d)*S + i is exporter o -> importer d, sector i (World.TIndex);
+//   - user u = d*(S+1) + j is buyer type j in region d, where j = S is region d's households;
+//   - firm f = c*n + k, the k-th of the n firms of cell c; buyer b = f for firms and
+//     F + d for the households of region d.
+type economy struct {
+	R, S, n int
+	F, B, U int // firms, buyers (firms + one household per region), user types
+
+	x0     []float64 // [RS] base gross output per month (World.Output / 12)
+	a      []float64 // [RS*S] a[c*S+i]: quantity of input i (all origins) per unit of output of cell c
+	va     []float64 // [RS] base value added per unit of output: 1 - sum_o,i Z(1+t0) / X
+	s0     []float64 // [U*S*R] base quantity share of origin o in user u's purchases of input i
+	buys   []bool    // [U*S] user u buys input i at base
+	pin0   []float64 // [U*S] base delivered price of input i for user u: sum_o s0 (1 + t0)
+	t0     []float64 // [RRS] base tariff
+	flow0  []float64 // [RRS] base route quantity per month (intermediate + final)
+	y0     []float64 // [RRS] base household purchases per month, route o->d sector i
+	alphaY []float64 // [R*S] household base spending share of sector i at buyer prices
+	bBase  []float64 // [R] household base budget per month at buyer prices
+	iBase  []float64 // [R] base income per month: value added + base tariff revenue
+	tBase  []float64 // [R] base tariff revenue per month
+	cpiW   []float64 // [R] base household basket at base buyer prices (the CPI denominator)
+	phi    []float64 // [S*S] criticality phi[i*S+j] of input i for user sector j
+	e0     []float64 // [R] base employment at base wage 1 = labour income (set per replicate: depends on thetaL)
+	useSum []float64 // [RS] sum_i a[c,i]: inputs per unit of output, for inventory cover
+}
+
+// newEconomy compiles w (already checked) for n firms per region-sector.
+func newEconomy(w *World, n int) *economy {
+	R, S := w.R(), w.S()
+	e := &economy{R: R, S: S, n: n, F: R * S * n, B: R*S*n + R, U: R * (S + 1)}
+	e.x0 = make([]float64, R*S)
+	e.a = make([]float64, R*S*S)
+	e.va = make([]float64, R*S)
+	e.s0 = make([]float64, e.U*S*R)
+	e.buys = make([]bool, e.U*S)
+	e.pin0 = make([]float64, e.U*S)
+	e.t0 = append([]float64(nil), w.Tariff0...)
+	e.flow0 = make([]float64, R*R*S)
+	e.y0 = make([]float64, R*R*S)
+	e.alphaY = make([]float64, R*S)
+	e.bBase = make([]float64, R)
+	e.iBase = make([]float64, R)
+	e.tBase = make([]float64, R)
+	e.cpiW = make([]float64, R)
+	e.phi = append([]float64(nil), w.Criticality...)
+	e.e0 = make([]float64, R)
+	e.useSum = make([]float64, R*S)
+
+	const months = 12 // base data are annual flows; one step is a month (MODEL.md §1)
+	for o := range R {
+		for i := range S {
+			e.x0[o*S+i] = w.Output(o, i) / months
+		}
+	}
+	// Intermediate users: coefficients and origin shares.
+	for d := range R {
+		for j := range S {
+			c, u := d*S+j, d*(S+1)+j
+			cost := 0.0
+			for i := range S {
+				tot := 0.0
+				for o := range R {
+					tot += w.Z[w.ZIndex(o, i, d, j)]
+				}
+				if tot <= 0 {
+					continue
+				}
+				e.buys[u*S+i] = true
+				e.a[c*S+i] = tot / months / e.x0[c]
+				e.useSum[c] += e.a[c*S+i]
+				p := 0.0
+				for o := range R {
+					s := w.Z[w.ZIndex(o, i, d, j)] / tot
+					e.s0[(u*S+i)*R+o] = s
+					p += s * (1 + e.t0[w.TIndex(o, d, i)])
+				}
+				e.pin0[u*S+i] = p
+				cost += e.a[c*S+i] * p
+			}
+			e.va[c] = 1 - cost
+		}
+	}
+	// Households: one per region (MODEL.md §3), Cobb-Douglas across sectors at base shares.
+	for d := range R {
+		u := d*(S+1) + S
+		for i := range S {
+			tot, val := 0.0, 0.0
+			for o := range R {
+				y := w.Y[w.YIndex(o, i, d)]
+				tot += y
+				val += y * (1 + e.t0[w.TIndex(o, d, i)])
+			}
+			e.alphaY[d*S+i] = val / months // budget share filled in below
+			e.bBase[d] += val / months
+			if tot <= 0 {
+				continue
+			}
+			e.buys[u*S+i] = true
+			for o := range R {
+				e.s0[(u*S+i)*R+o] = w.Y[w.YIndex(o, i, d)] / tot
+			}
+			e.pin0[u*S+i] = val / tot
+		}
+		for i := range S {
+			if e.bBase[d] > 0 {
+				e.alphaY[d*S+i] /= e.bBase[d]
+			}
+		}
+		e.cpiW[d] = e.bBase[d]
+	}
+	for o := range R {
+		for d := range R {
+			for i := range S {
+				rt := (o*R+d)*S + i
+				f := 0.0
+				for j := range S {
+					f += w.Z[w.ZIndex(o, i, d, j)]
+				}
+				y := w.Y[w.YIndex(o, i, d)] / months
+				e.y0[rt] = y
+				e.flow0[rt] = f/months + y
+				e.tBase[d] += e.t0[rt] * e.flow0[rt]
+			}
+		}
+	}
+	for d := range R {
+		e.iBase[d] = e.tBase[d]
+		for j := range S {
+			e.iBase[d] += e.va[d*S+j] * e.x0[d*S+j]
+		}
+	}
+	return e
+}
+
+// finite reports whether x is neither NaN nor infinite.
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -1,0 +1,151 @@
+package sim
+
+import "fmt"
+
+// compiledRule is a Rule with its condition compiled once (expr-lang) and its policy expanded.
+type compiledRule struct {
+	Rule
+	cond *Condition
+	then compiledPolicy // window set when the rule fires
+	// Per run: whether the rule has fired, when, and the window of the policy it put in force.
+	fired      bool
+	lastFired  Month
+	start, end Month
+}
+
+// compileRules compiles the rules of sc against w.
+func compileRules(w *World, sc *Scenario) ([]compiledRule, error) {
+	out := make([]compiledRule, 0, len(sc.Rules))
+	for k := range sc.Rules {
+		r := sc.Rules[k]
+		name := r.ID
+		if name == "" {
+			name = fmt.Sprintf("#%d", k+1)
+		}
+		cond, err := CompileCondition(w, r.When)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s: condition: %w", name, err)
+		}
+		if r.Lag < 0 || r.Duration < 0 || r.Cooldown < 0 {
+			return nil, fmt.Errorf("rule %s: lag, duration and cooldown must not be negative", name)
+		}
+		if r.Then == nil && len(r.Lift) == 0 {
+			return nil, fmt.Errorf("rule %s: does nothing: give it a policy (then) or policies to lift", name)
+		}
+		for _, id := range r.Lift {
+			if id < 0 || id >= len(sc.Policies) {
+				return nil, fmt.Errorf("rule %s: lifts policy %d, but the scenario has %d policies", name, id, len(sc.Policies))
+			}
+		}
+		cr := compiledRule{Rule: r, cond: cond}
+		if r.Then != nil {
+			p := *r.Then
+			p.Start, p.End = 0, Forever
+			if p.ID == "" {
+				p.ID = "rule " + name
+			}
+			cp, err := compilePolicy(&p, w.R(), w.S())
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: %w", name, err)
+			}
+			cr.then = cp
+		}
+		out = append(out, cr)
+	}
+	return out, nil
+}
+
+// policy is the first stage of a month (MODEL.md §4.1): rules are evaluated on last month's
+// observed state, and the effective border of month m is built from the scheduled policies and
+// the policies rules have put in force. A rule whose condition holds in month c puts its policy in
+// force from month c + max(Lag, 1) (a condition observed in c cannot change c itself) for
+// Duration months, and ends the policies it lifts the month before. A rule does not fire again
+// while its policy is pending or in force, nor within Cooldown months of firing (our choice: it
+// stops a rule that keeps holding from stacking tariffs every month).
+func (s *state) policy(t int, m Month) error {
+	if t > 0 {
+		cond := m - 1
+		s.cs.t = t - 1
+		for k := range s.rules {
+			r := &s.rules[k]
+			if r.fired && (r.Once || cond < r.lastFired+Month(max(r.Cooldown, 1)) || (r.Then != nil && cond <= r.end)) {
+				continue
+			}
+			ok, err := r.cond.Eval(s.w0, &s.cs, t, m)
+			if err != nil {
+				return fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+			if !ok {
+				continue
+			}
+			eff := cond + Month(max(r.Lag, 1))
+			r.fired, r.lastFired, r.start = true, cond, eff
+			r.end = Forever
+			if r.Duration > 0 {
+				r.end = eff + Month(r.Duration) - 1
+			}
+			for _, id := range r.Lift {
+				if p := &s.pols[id]; p.End >= eff {
+					p.End = eff - 1
+				}
+			}
+			s.fired = append(s.fired, FiredRule{Rule: r.ID, Condition: cond, Effective: eff})
+		}
+	}
+	s.bd.reset(s.e.t0)
+	for k := range s.pols {
+		s.bd.apply(&s.pols[k], m, s.e.flow0)
+	}
+	for k := range s.rules {
+		r := &s.rules[k]
+		if r.fired && r.Then != nil {
+			r.then.Start, r.then.End = r.start, r.end
+			s.bd.apply(&r.then, m, s.e.flow0)
+		}
+	}
+	return nil
+}
+
+// condState is what rule conditions read (ConditionState): month t of the run's metrics, with
+// deviations from the reference path (the baseline run when the scenario runs, else the base).
+type condState struct {
+	s *state
+	t int
+}
+
+func (c *condState) Tariff(importer, exporter, sector int) float64 {
+	m := c.s.metrics
+	return m.Flow[FlowTariffRate][m.FlowIndex(c.t, exporter, importer, sector)]
+}
+
+func (c *condState) Imports(importer, exporter, sector int) float64 {
+	m := c.s.metrics
+	q := m.Flow[FlowQuantity][m.FlowIndex(c.t, exporter, importer, sector)]
+	base := c.s.e.flow0[(exporter*c.s.e.R+importer)*c.s.e.S+sector]
+	if base == 0 {
+		return 1
+	}
+	return q / base
+}
+
+func (c *condState) dev(v RSVar, region, sector int, base float64) float64 {
+	m := c.s.metrics
+	k := m.RSIndex(c.t, region, sector)
+	if c.s.ref != nil {
+		base = c.s.ref.RS[v][k]
+	}
+	return Deviation(DevPercent, m.RS[v][k], base)
+}
+
+func (c *condState) OutputDev(region, sector int) float64 {
+	return c.dev(VarOutput, region, sector, c.s.e.x0[region*c.s.e.S+sector])
+}
+
+func (c *condState) PriceDev(region, sector int) float64 {
+	return c.dev(VarPrice, region, sector, 1)
+}
+
+func (c *condState) Shortage(region, sector int) float64 {
+	m := c.s.metrics
+	return m.RS[VarShortageRate][m.RSIndex(c.t, region, sector)]
+}

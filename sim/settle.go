@@ -1,0 +1,237 @@
+package sim
+
+import "math"
+
+// accounts are the nominal and real totals of one month, the raw material of the metrics and of
+// the accounting checks (MODEL.md §6.2). Money is in the world's currency per month.
+type accounts struct {
+	// By cell (region x sector), [R*S].
+	out, priceIdx, emp, invSum []float64
+	rev, useVal, wages, profit []float64 // receipts net of exporter fees; inputs used at delivered prices
+	tariff, fee                []float64 // tariff revenue by importer and sector; fee revenue by exporter and sector
+	exQ, imQ                   []float64 // export and import quantities (other regions only)
+	ordered, got               []float64 // inputs ordered and delivered (buyer side, firms)
+	// By region, [R].
+	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and households at buyer prices; border values
+	income, tariff0Q, emp0           []float64 // income; base-rate tariffs on real imports; base employment
+	// By route, [R*R*S]: quantity received by buyers (for the check against what sellers shipped).
+	recvQ []float64
+}
+
+func newAccounts(R, S, RRS int) accounts {
+	f := func(n int) []float64 { return make([]float64, n) }
+	RS := R * S
+	return accounts{
+		out: f(RS), priceIdx: f(RS), emp: f(RS), invSum: f(RS),
+		rev: f(RS), useVal: f(RS), wages: f(RS), profit: f(RS),
+		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS), got: f(RS),
+		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
+		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS),
+	}
+}
+
+// deliver is the buyers' side of delivery (MODEL.md §4.6): each buyer receives its orders times
+// the seller's fill rate of their class and the border fill, and pays the buyer price. Released
+// licence orders are delivered the same way. Deliveries arrive in stock next month.
+func (s *state) deliver(t int) {
+	e := s.e
+	R, S := e.R, e.S
+	a := &s.acc
+	clear(a.pur)
+	clear(a.cons)
+	clear(a.recvQ)
+	bd := &s.bd
+	for b := range e.B {
+		d, j := s.buyerOf(b)
+		u := d*(S+1) + j
+		firm := b < e.F
+		spent := 0.0
+		for i := range S {
+			bi := b*S + i
+			if !e.buys[u*S+i] {
+				s.gotq[bi] = 0
+				continue
+			}
+			k := bi * R
+			dqP, dqO := s.dqP[k:k+R], s.dqO[k:k+R]
+			rt0 := d*S + i
+			got := 0.0
+			for o := range R {
+				rt := rt0 + o*R*S
+				c := o*S + i
+				bf := s.bf[rt]
+				g := (dqP[o]*s.fP[c] + dqO[o]*s.fO[c]) * bf
+				v := (dqP[o]*s.vP[c] + dqO[o]*s.vO[c]) * bf
+				got += g
+				spent += v * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+				a.recvQ[rt] += g
+			}
+			s.gotq[bi] = got
+			if firm {
+				s.arr[bi] += got
+			}
+		}
+		if firm {
+			a.pur[d] += spent
+		} else {
+			a.cons[d] += spent
+		}
+	}
+	domesticFirst := s.g.Rationing == DomesticFirst
+	for l := range s.lic {
+		lp := &s.lic[l]
+		slot := t % lp.slots
+		if lp.tot[slot] == 0 {
+			continue
+		}
+		rt, d, i := lp.rt, lp.d, lp.i
+		c := lp.o*S + i
+		fill, vfill := s.fP[c], s.vP[c]
+		if domesticFirst {
+			fill, vfill = s.fO[c], s.vO[c]
+		}
+		bf := s.bfRel[rt]
+		mult := (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+		ring := lp.ring[slot*lp.nb : (slot+1)*lp.nb]
+		for k, amt := range ring {
+			if amt == 0 {
+				continue
+			}
+			b := e.F + d
+			if k < lp.nb-1 {
+				b = d*S*e.n + k
+			}
+			bi := b*S + i
+			g := amt * bf * fill
+			v := amt * bf * vfill * mult
+			s.gotq[bi] += g
+			s.ordq[bi] += amt
+			a.recvQ[rt] += g
+			if b < e.F {
+				s.arr[bi] += g
+				s.onOrd[bi] = math.Max(0, s.onOrd[bi]-amt)
+				a.pur[d] += v
+			} else {
+				a.cons[d] += v
+			}
+			ring[k] = 0
+		}
+		lp.tot[slot] = 0
+	}
+	// The sellers' side: what every route shipped, from the cells' fill rates.
+	for rt := range s.delQ {
+		c := rt/(R*S)*S + rt%S
+		bf, br := s.bf[rt], s.bfRel[rt]
+		s.delQ[rt] = (s.ordP[rt]*s.fP[c]+s.ordO[rt]*s.fO[c])*bf + (s.relP[rt]*s.fP[c]+s.relO[rt]*s.fO[c])*br
+		s.delV[rt] = (s.ordP[rt]*s.vP[c]+s.ordO[rt]*s.vO[c])*bf + (s.relP[rt]*s.vP[c]+s.relO[rt]*s.vO[c])*br
+	}
+}
+
+// settle books the month (MODEL.md §4.7): employment moves toward x times labour per unit at the
+// hiring speed; profits are receipts less inputs used (at this month's delivered prices) less
+// wages; income = wages + profits + tariff and fee revenue, smoothed for next month's budget;
+// expected orders, reliability, consumer prices and sticky nominal wages update.
+func (s *state) settle() {
+	e := s.e
+	R, S, n := e.R, e.S, e.n
+	a := &s.acc
+	g := &s.g
+	for _, v := range [][]float64{a.out, a.priceIdx, a.emp, a.invSum, a.rev, a.useVal, a.wages, a.tariff, a.fee,
+		a.exQ, a.imQ, a.ordered, a.got, a.tariffR, a.feeR, a.ex, a.im, a.income, a.tariff0Q} {
+		clear(v)
+	}
+	for c := range R * S {
+		d := c / S
+		wage := s.wage[d]
+		var out, pidx, emp, inv, wages, useVal, ord, got float64
+		for f := c * n; f < (c+1)*n; f++ {
+			s.emp[f] += g.Hiring * (s.x[f]*s.lab[f] - s.emp[f])
+			out += s.x[f]
+			pidx += s.w[f] * s.p[f]
+			emp += s.emp[f]
+			wages += wage * s.emp[f]
+			for i := range S {
+				k := f*S + i
+				useVal += s.use[k] * s.pin[k]
+				inv += s.inv[k]
+				ord += s.ordq[k]
+				got += s.gotq[k]
+			}
+			s.xe[f] = g.OrderSmoothing*s.ordRecv[f] + (1-g.OrderSmoothing)*s.xe[f]
+		}
+		a.out[c], a.priceIdx[c], a.emp[c], a.invSum[c] = out, pidx, emp, inv
+		a.wages[c], a.useVal[c], a.ordered[c], a.got[c] = wages, useVal, ord, got
+	}
+	bd := &s.bd
+	for rt := range s.delQ {
+		o, d, i := rt/(R*S), rt/S%R, rt%S
+		v, q := s.delV[rt], s.delQ[rt]
+		fb, fe, t := bd.feeBuyer[rt], bd.feeExp[rt], bd.tariff[rt]
+		border := v * (1 + fb) // value at the border: exporter price plus a buyer-borne fee
+		a.rev[o*S+i] += v * (1 - fe)
+		a.fee[o*S+i] += v * (fb + fe)
+		a.feeR[o] += v * (fb + fe)
+		a.tariff[d*S+i] += t * border
+		a.tariffR[d] += t * border
+		a.tariff0Q[d] += e.t0[rt] * q
+		if o != d {
+			a.exQ[o*S+i] += q
+			a.imQ[d*S+i] += q
+			a.ex[o] += border
+			a.im[d] += border
+		}
+		req := s.ordP[rt] + s.ordO[rt] + s.denied[rt] + s.relP[rt] + s.relO[rt]
+		if req > 0 {
+			s.unfilled[rt] = math.Max(0, 1-q/req)
+		} else {
+			s.unfilled[rt] = 0
+		}
+	}
+	for c := range R * S {
+		a.profit[c] = a.rev[c] - a.useVal[c] - a.wages[c]
+		a.income[c/S] += a.rev[c] - a.useVal[c]
+	}
+	for d := range R {
+		a.income[d] += a.tariffR[d] + a.feeR[d]
+		// Ibar_t = rho Ibar_t-1 + (1 - rho) I_t-1 (MODEL.md §4.3): this month's income is next month's.
+		s.ibar[d] = g.Rho*s.ibar[d] + (1-g.Rho)*a.income[d]
+		// Laspeyres consumer price index: the base household basket at this month's buyer prices.
+		cpi := 0.0
+		for o := range R {
+			for i := range S {
+				rt := (o*R+d)*S + i
+				cpi += e.y0[rt] * s.q[rt]
+			}
+		}
+		if e.cpiW[d] > 0 {
+			s.cpi[d] = cpi / e.cpiW[d]
+		}
+		// Sticky nominal wage, partly indexed to consumer prices (our choice, MODEL.md §4.7).
+		target := 1 + g.WageIndexation*(s.cpi[d]-1)
+		s.wage[d] += g.WageSpeed * (target - s.wage[d])
+	}
+}
+
+// invest is capacity dynamics (MODEL.md §4.8): when smoothed orders exceed capacity plus what is
+// already being built, a firm starts new capacity of at most g x base capacity a month, arriving
+// after L months. Idle capacity above the base capacity depreciates at the depreciation rate;
+// base capacity is maintained (our choice: a temporary slump does not destroy plants).
+func (s *state) invest(t int) {
+	e := s.e
+	n, S := e.n, e.S
+	ring := s.capRing
+	for f := range s.cap {
+		sp := &s.sp[f/n%S]
+		need := s.xe[f] * (1 + math.Max(sp.Slack, minSlack))
+		if sp.G > 0 && s.xe[f] > (s.cap[f]+s.capTot[f])*(1+1e-9) {
+			add := math.Min(need-s.cap[f]-s.capTot[f], sp.G*s.cap0[f])
+			slot := (t + buildMonths(sp.L)) % ring
+			s.capPipe[f*ring+slot] += add
+			s.capTot[f] += add
+		} else if s.cap[f] > s.cap0[f] {
+			if idle := s.cap[f] - math.Max(s.cap0[f], need); idle > 0 {
+				s.cap[f] -= s.g.Depreciation * idle
+			}
+		}
+	}
+}

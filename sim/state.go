@@ -1,0 +1,257 @@
+package sim
+
+import (
+	"math"
+)
+
+// state is the whole economy of one run as dense arrays (a struct of slices). A worker owns one
+// state and resets it for each replicate and for the baseline and scenario runs of a replicate;
+// after the first reset a month allocates nothing.
+type state struct {
+	e  *economy
+	sp []SectorParams
+	g  Globals
+
+	// Firm constants of the replicate, [F].
+	w    []float64 // size weight within its region-sector, sums to 1 (MODEL.md §3)
+	fx0  []float64 // base output per month: w * X
+	cap0 []float64 // base capacity: fx0 * (1 + slack)
+	tauF []float64 // inventory target, months of use
+	lab  []float64 // labour per unit of output at base (base wage 1)
+	c0   []float64 // base unit cost; the markup makes the base price 1
+	lamB []float64 // [B*S] sourcing adjustment speed of buyer b for input i
+	beta []float64 // [U*S*R] Armington weights calibrated to base shares
+
+	// Firm state, [F].
+	p       []float64 // price at the factory gate
+	cap     []float64 // capacity, output per month
+	emp     []float64 // employment, base-year wage bill units
+	xe      []float64 // expected orders: smoothed orders received
+	ordRecv []float64 // orders received this month
+	x       []float64 // output this month
+	share   []float64 // share of its origin's orders (within-origin split by price)
+	capPipe []float64 // [F*capRing] capacity under construction by arrival slot
+	capTot  []float64 // capacity under construction
+	capRing int
+
+	// Firm inputs, [F*S].
+	inv   []float64 // stock on hand (quantity)
+	arr   []float64 // delivered this month, on hand from next month
+	onOrd []float64 // approved under licence, not yet shipped
+	use   []float64 // used this month
+
+	// Buyer inputs, [B*S].
+	pin  []float64 // delivered price of the input at standing shares
+	dem  []float64 // desired order quantity (all origins)
+	ordq []float64 // ordered and due this month (shortage denominator)
+	gotq []float64 // delivered this month
+
+	// Buyer-input-origin, [B*S*R].
+	sh  []float64 // standing origin shares
+	dqP []float64 // orders served first when a seller rations
+	dqO []float64 // other orders
+
+	// Cells (origin region x sector), [R*S].
+	pIdx       []float64 // origin price: share-weighted firm price
+	totP, totO []float64 // orders reaching the cell's firms after the border, by class
+	fP, fO     []float64 // quantity fill of the cell's orders, by class
+	vP, vO     []float64 // value (price x fill) of the cell's orders, by class
+	star       []float64 // [U*S*R] Armington target shares
+
+	// Routes, [R*R*S].
+	bd         border
+	q          []float64 // buyer price: origin price x (1 + buyer fee) x (1 + tariff)
+	pw         []float64 // (q * reliability)^-sigma
+	ordP, ordO []float64 // orders placed on the route this month, by class
+	denied     []float64 // orders the border closed this month
+	relP, relO []float64 // licence orders released this month, by class
+	bf, bfRel  []float64 // border fill of ordinary and released orders
+	unfilled   []float64 // unfilled share last month (reliability)
+	delQ, delV []float64 // delivered quantity and value at exporter prices (incl. buyer fee)
+	licOf      []int     // licence pipeline of the route, -1 if none
+	lic        []licPipe
+
+	// Regions, [R].
+	ibar, wage, cpi []float64
+
+	// Accounting of the month (see record.go).
+	acc accounts
+
+	// Rules and policies of the current run.
+	pols    []compiledPolicy
+	rules   []compiledRule
+	fired   []FiredRule
+	ref     *Metrics // reference path for rule deviations: the baseline run, or nil for base
+	start   Month
+	metrics *Metrics
+	cs      condState
+	w0      *World
+}
+
+// licPipe is the approval pipeline of one route under licence: orders approved in month t ship
+// in month t + delay (MODEL.md §4.4). Slots are indexed by month modulo the ring length.
+type licPipe struct {
+	rt, o, d, i int
+	ring        []float64 // [slots * nb]: approved quantity by arrival slot and local buyer
+	tot         []float64 // [slots]
+	slots, nb   int
+}
+
+func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
+	R, S, F, B, U := e.R, e.S, e.F, e.B, e.U
+	RRS := R * R * S
+	f := func(n int) []float64 { return make([]float64, n) }
+	s := &state{e: e, w0: w}
+	s.sp = make([]SectorParams, S)
+	s.w, s.fx0, s.cap0, s.tauF, s.lab, s.c0 = f(F), f(F), f(F), f(F), f(F), f(F)
+	s.lamB, s.beta = f(B*S), f(U*S*R)
+	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
+	s.inv, s.arr, s.onOrd, s.use = f(F*S), f(F*S), f(F*S), f(F*S)
+	s.pin, s.dem, s.ordq, s.gotq = f(B*S), f(B*S), f(B*S), f(B*S)
+	s.sh, s.dqP, s.dqO = f(B*S*R), f(B*S*R), f(B*S*R)
+	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
+	s.star = f(U * S * R)
+	s.bd = newBorder(RRS)
+	s.q, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
+	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
+	s.ibar, s.wage, s.cpi = f(R), f(R), f(R)
+	s.acc = newAccounts(R, S, RRS)
+	s.licOf = make([]int, RRS)
+	for k := range s.licOf {
+		s.licOf[k] = -1
+	}
+	// Pipelines, in route order so the layout does not depend on map order.
+	for rt := range RRS {
+		d, ok := pipeRoutes[rt]
+		if !ok {
+			continue
+		}
+		nb := S*e.n + 1
+		slots := d + 1
+		s.licOf[rt] = len(s.lic)
+		s.lic = append(s.lic, licPipe{
+			rt: rt, o: rt / (R * S), d: rt / S % R, i: rt % S,
+			ring: f(slots * nb), tot: f(slots), slots: slots, nb: nb,
+		})
+	}
+	return s
+}
+
+// reset calibrates the state to the base of the world under the replicate's parameters and firm
+// draws: every firm in steady state, every price 1 (MODEL.md §6.1).
+func (s *state) reset(st settings, fd *firmDraws) {
+	e := s.e
+	R, S, n := e.R, e.S, e.n
+	copy(s.sp, st.sp)
+	s.g = st.g
+	// Firms.
+	for c := range R * S {
+		d, j := c/S, c%S
+		sp := &s.sp[j]
+		inputCost := 0.0
+		for i := range S {
+			inputCost += e.a[c*S+i] * e.pin0[(d*(S+1)+j)*S+i]
+		}
+		labUnit := sp.ThetaL * e.va[c] // labour per unit of output at wage 1
+		for k := range n {
+			f := c*n + k
+			s.w[f] = fd.w[f]
+			s.fx0[f] = fd.w[f] * e.x0[c]
+			s.cap0[f] = s.fx0[f] * (1 + math.Max(sp.Slack, minSlack))
+			s.tauF[f] = sp.Tau * fd.tau[f]
+			s.lab[f] = labUnit * fd.lab[f]
+			s.c0[f] = inputCost + s.lab[f]
+			s.p[f] = 1
+			s.cap[f] = s.cap0[f]
+			s.emp[f] = s.fx0[f] * s.lab[f]
+			s.xe[f] = s.fx0[f]
+			s.ordRecv[f] = s.fx0[f]
+			s.x[f] = s.fx0[f]
+			s.share[f] = s.w[f]
+			s.capTot[f] = 0
+			for i := range S {
+				use := e.a[c*S+i] * s.fx0[f]
+				s.inv[f*S+i] = s.tauF[f] * use
+				s.arr[f*S+i] = use
+				s.onOrd[f*S+i] = 0
+				s.use[f*S+i] = use
+			}
+		}
+	}
+	// Capacity pipeline ring: long enough for the longest time to build.
+	ring := 1
+	for j := range S {
+		ring = max(ring, buildMonths(s.sp[j].L)+1)
+	}
+	if len(s.capPipe) < e.F*ring {
+		s.capPipe = make([]float64, e.F*ring)
+	}
+	s.capRing = ring
+	clear(s.capPipe[:e.F*ring])
+	// Buyers: speeds, shares, Armington weights.
+	for b := range e.B {
+		d, j := s.buyerOf(b)
+		u := d*(S+1) + j
+		for i := range S {
+			lam := s.sp[i].Lambda // the input's sector sets how fast buyers can switch origin
+			if b < e.F {
+				lam *= fd.lam[b]
+			}
+			s.lamB[b*S+i] = math.Min(1, lam)
+			s.pin[b*S+i] = e.pin0[u*S+i]
+			s.dem[b*S+i] = 0
+			copy(s.sh[(b*S+i)*R:(b*S+i+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
+		}
+	}
+	for u := range e.U {
+		d := u / (S + 1)
+		for i := range S {
+			sig := s.sp[i].Sigma
+			for o := range R {
+				k := (u*S+i)*R + o
+				// beta_o = s0_o * q0_o^sigma makes the target share equal the base share at base
+				// buyer prices q0 = 1 + t0 (calibration, MODEL.md §4.3).
+				s.beta[k] = e.s0[k] * math.Pow(1+e.t0[(o*R+d)*S+i], sig)
+			}
+		}
+	}
+	for c := range R * S {
+		s.pIdx[c] = 1
+	}
+	for rt := range s.unfilled {
+		s.unfilled[rt] = 0
+	}
+	for r := range R {
+		s.ibar[r] = e.iBase[r]
+		s.wage[r] = 1
+		s.cpi[r] = 1
+		e0 := 0.0
+		for k := r * S * n; k < (r+1)*S*n; k++ {
+			e0 += s.emp[k]
+		}
+		s.acc.emp0[r] = e0
+	}
+	for l := range s.lic {
+		clear(s.lic[l].ring)
+		clear(s.lic[l].tot)
+	}
+	s.fired = s.fired[:0]
+}
+
+// buyerOf returns the region and user type (sector, or S for households) of buyer b.
+func (s *state) buyerOf(b int) (d, j int) {
+	e := s.e
+	if b >= e.F {
+		return b - e.F, e.S
+	}
+	c := b / e.n
+	return c / e.S, c % e.S
+}
+
+// minSlack is the least spare capacity at base (share of base output). With none at all, base
+// orders equal capacity and a rounding error of 1e-16 would bind the constraint and start a
+// shortage; 1e-6 is economically invisible and keeps the base a strict steady state.
+const minSlack = 1e-6
+
+// buildMonths is the time to build L rounded to whole months, at least one.
+func buildMonths(L float64) int { return max(1, int(math.Round(L))) }

@@ -1,0 +1,356 @@
+package sim
+
+import "math"
+
+// step advances the state by one month, t steps after the start, in MODEL.md §4's order. Each
+// stage is a method below; the order is fixed and no stage reads what a later one writes in the
+// same month, except where the comment says so.
+func (s *state) step(t int) error {
+	m := s.start + Month(t)
+	if err := s.policy(t, m); err != nil { // §4.1
+		return err
+	}
+	s.arrive(t)  // last month's deliveries and finished capacity become usable
+	s.prices()   // §4.2
+	s.targets()  // §4.3: Armington targets
+	s.order(t)   // §4.3: sourcing and orders; border rules known in advance
+	s.border(t)  // §4.4
+	s.produce()  // §4.5 and the sellers' side of §4.6
+	s.deliver(t) // §4.6: buyers' side
+	s.settle()   // §4.7: stocks, labour, income
+	s.invest(t)  // §4.8
+	s.record(t)  // §4.9
+	return nil
+}
+
+// arrive moves last month's deliveries into stock: production uses stock held at the start of the
+// month, and this month's deliveries arrive for next month (MODEL.md §4.5). Capacity whose time to
+// build has passed comes into use.
+func (s *state) arrive(t int) {
+	for k, a := range s.arr {
+		s.inv[k] += a
+		s.arr[k] = 0
+	}
+	ring := s.capRing
+	slot := t % ring
+	for f := range s.cap {
+		k := f*ring + slot
+		if v := s.capPipe[k]; v != 0 {
+			s.cap[f] += v
+			s.capTot[f] -= v
+			s.capPipe[k] = 0
+		}
+	}
+}
+
+// prices sets every firm's price (MODEL.md §4.2): unit cost at last month's delivered input
+// prices and wage, a target price p* = c / c0 * scarcity (the markup calibrated per firm so that
+// p* = 1 at base: (1 + mu_f) / z_f = 1 / c0_f), and sticky adjustment p += kappa (p* - p).
+// Scarcity = 1 + kappaS * max(0, orders / capacity - 1) uses last month's orders. Then the
+// within-origin split omega_f p_f^-eta (omega_f = w_f, so base shares are the firm sizes) and the
+// buyer price of every route: exporters price to every destination at their own price, so a
+// tariff reaches the buyer in full on impact (Amiti, Redding & Weinstein 2019; Fajgelbaum et al. 2020).
+func (s *state) prices() {
+	e := s.e
+	R, S, n := e.R, e.S, e.n
+	for c := range R * S {
+		d, j := c/S, c%S
+		sp := &s.sp[j]
+		a := e.a[c*S : c*S+S]
+		wage := s.wage[d]
+		lo := c * n
+		num, den := 0.0, 0.0
+		for f := lo; f < lo+n; f++ {
+			pin := s.pin[f*S : f*S+S]
+			cost := wage * s.lab[f]
+			for i, ai := range a {
+				cost += ai * pin[i]
+			}
+			scarcity := 1.0
+			if s.cap[f] > 0 {
+				scarcity += sp.KappaS * math.Max(0, s.ordRecv[f]/s.cap[f]-1)
+			}
+			target := cost / s.c0[f] * scarcity
+			s.p[f] += sp.Kappa * (target - s.p[f])
+			wt := s.w[f]
+			if sp.Eta != 0 {
+				wt *= math.Pow(s.p[f], -sp.Eta)
+			}
+			s.share[f] = wt
+			den += wt
+		}
+		for f := lo; f < lo+n; f++ {
+			s.share[f] /= den
+			num += s.share[f] * s.p[f]
+		}
+		s.pIdx[c] = num
+	}
+	pen := s.g.Penalty
+	for rt := range s.q {
+		o, i := rt/(R*S), rt%S
+		q := s.pIdx[o*S+i] * (1 + s.bd.feeBuyer[rt]) * (1 + s.bd.tariff[rt])
+		s.q[rt] = q
+		// Reliability: buyers see a supplier that failed a share u of their orders last month
+		// as 1 + penalty * u times dearer (MODEL.md §4.3).
+		sig := s.sp[i].Sigma
+		if sig == 0 {
+			s.pw[rt] = 1
+		} else {
+			s.pw[rt] = math.Pow(q*(1+pen*s.unfilled[rt]), -sig)
+		}
+	}
+}
+
+// targets computes the Armington target shares s*_o = beta_o (q_o rel_o)^-sigma / sum for every
+// user type, input and origin (Armington 1969; the CES quantity share).
+func (s *state) targets() {
+	e := s.e
+	R, S := e.R, e.S
+	for u := range e.U {
+		d := u / (S + 1)
+		for i := range S {
+			k := (u*S + i) * R
+			if !e.buys[u*S+i] {
+				continue
+			}
+			sum := 0.0
+			for o := range R {
+				v := s.beta[k+o] * s.pw[(o*R+d)*S+i]
+				s.star[k+o] = v
+				sum += v
+			}
+			if sum > 0 {
+				for o := range R {
+					s.star[k+o] /= sum
+				}
+			}
+		}
+	}
+}
+
+// order is the sourcing stage (MODEL.md §4.3). Every buyer moves its origin shares toward the
+// targets (s += lambda_b (s* - s)), prices its input at the new shares, sets its order quantity
+// (firms: expected use plus closing the stock gap; households: budget share / price) and places
+// it. Orders a border rule closes (a ban; the unapproved part of a licence) go at once to the
+// fully open origins in proportion to their shares; approved licence orders enter the pipeline.
+func (s *state) order(t int) {
+	e := s.e
+	R, S := e.R, e.S
+	clear(s.ordP)
+	clear(s.ordO)
+	clear(s.denied)
+	bd := &s.bd
+	rationing := s.g.Rationing
+	K := s.g.StockClose
+	for b := range e.B {
+		d, j := s.buyerOf(b)
+		u := d*(S+1) + j
+		firm := b < e.F
+		var budget, xplan, tau float64
+		if firm {
+			xplan = math.Min(s.xe[b], s.cap[b])
+			tau = s.tauF[b]
+		} else {
+			// B = B_base (1 + m (Ibar / I_base - 1)) (MODEL.md §4.3).
+			budget = e.bBase[d] * (1 + s.g.M*(s.ibar[d]/e.iBase[d]-1))
+		}
+		c := d*S + j
+		for i := range S {
+			bi := b*S + i
+			if !e.buys[u*S+i] {
+				s.dem[bi] = 0
+				s.ordq[bi] = 0
+				continue
+			}
+			k := bi * R
+			sh := s.sh[k : k+R]
+			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
+			lam := s.lamB[bi]
+			pin := 0.0
+			rt0 := d*S + i // route index of origin 0 into d, sector i; origin o adds o*R*S
+			for o := range R {
+				v := sh[o] + lam*(st[o]-sh[o])
+				sh[o] = v
+				pin += v * s.q[rt0+o*R*S]
+			}
+			s.pin[bi] = pin
+			var dem float64
+			if firm {
+				ai := e.a[c*S+i]
+				use := ai * xplan
+				gap := tau*use - (s.inv[bi] - use) - s.onOrd[bi]
+				dem = math.Max(0, use+gap/K)
+			} else if pin > 0 {
+				dem = budget * e.alphaY[d*S+i] / pin
+			}
+			s.dem[bi] = dem
+			// Split across origins.
+			closed, openMass := 0.0, 0.0
+			for o := range R {
+				rt := rt0 + o*R*S
+				op := bd.open[rt]
+				closed += sh[o] * (1 - op)
+				if op == 1 && !bd.licence[rt] {
+					openMass += sh[o]
+				}
+			}
+			redirect := 0.0
+			if openMass > 0 {
+				redirect = closed / openMass
+			}
+			pipelined := 0.0
+			dqP, dqO := s.dqP[k:k+R], s.dqO[k:k+R]
+			for o := range R {
+				rt := rt0 + o*R*S
+				op := bd.open[rt]
+				want := dem * sh[o]
+				own := want * op
+				var extra float64
+				if op == 1 && !bd.licence[rt] {
+					extra = want * redirect
+				}
+				s.denied[rt] += want - own
+				if bd.licence[rt] && own > 0 {
+					s.pipeline(t, rt, b, d, own)
+					pipelined += own
+					if firm {
+						s.onOrd[bi] += own
+					}
+					own = 0
+				}
+				var p, q float64
+				switch rationing {
+				case DomesticFirst:
+					if o == d {
+						p = own + extra
+					} else {
+						q = own + extra
+					}
+				case LoyalFirst:
+					p, q = own, extra
+				default:
+					p = own + extra
+				}
+				dqP[o], dqO[o] = p, q
+				s.ordP[rt] += p
+				s.ordO[rt] += q
+			}
+			s.ordq[bi] = dem - pipelined
+			if openMass == 0 {
+				s.ordq[bi] = dem - pipelined // denied orders with nowhere to go stay unfilled
+			}
+		}
+	}
+}
+
+// pipeline books an approved licence order of buyer b on route rt to ship after the delay.
+func (s *state) pipeline(t, rt, b, d int, q float64) {
+	lp := &s.lic[s.licOf[rt]]
+	slot := (t + s.bd.delay[rt]) % lp.slots
+	local := s.e.S * s.e.n // households
+	if b < s.e.F {
+		local = b - d*s.e.S*s.e.n
+	}
+	lp.ring[slot*lp.nb+local] += q
+	lp.tot[slot] += q
+}
+
+// border applies the month's controls to the orders on every route (MODEL.md §4.4): a quota
+// ships at most Q, rationed across buyers in proportion to their orders; licence orders approved
+// delay months ago are released, capped by the licence limit. Then it sums the orders that
+// reach each origin's firms.
+func (s *state) border(t int) {
+	e := s.e
+	R, S := e.R, e.S
+	clear(s.totP)
+	clear(s.totO)
+	clear(s.relP)
+	clear(s.relO)
+	for rt := range s.ordP {
+		tot := s.ordP[rt] + s.ordO[rt]
+		bf := 1.0
+		if qu := s.bd.quota[rt]; tot > qu {
+			bf = qu / tot
+		}
+		s.bf[rt] = bf
+		s.bfRel[rt] = 1
+		c := rt/(R*S)*S + rt%S
+		s.totP[c] += s.ordP[rt] * bf
+		s.totO[c] += s.ordO[rt] * bf
+	}
+	for l := range s.lic {
+		lp := &s.lic[l]
+		rel := lp.tot[t%lp.slots]
+		if rel == 0 {
+			continue
+		}
+		rt := lp.rt
+		bf := 1.0
+		if cp := s.bd.licCap[rt]; rel > cp {
+			bf = cp / rel
+		}
+		s.bfRel[rt] = bf
+		c := lp.o*S + lp.i
+		if s.g.Rationing == DomesticFirst {
+			s.relO[rt] = rel
+			s.totO[c] += rel * bf
+		} else {
+			s.relP[rt] = rel
+			s.totP[c] += rel * bf
+		}
+	}
+}
+
+// produce sets every firm's output x = min(capacity, orders, input limit) (MODEL.md §4.5), where
+// the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
+// capacity (Pichler et al. 2022 with a continuous criticality). A seller short of its orders
+// serves the first class in full before the second, each class in proportion (§4.6). Inputs
+// used are a x, or the stock on hand where a non-critical share runs without the input.
+func (s *state) produce() {
+	e := s.e
+	R, S, n := e.R, e.S, e.n
+	for c := range R * S {
+		j := c % S
+		a := e.a[c*S : c*S+S]
+		tp, to := s.totP[c], s.totO[c]
+		var fp, fo, vp, vo float64
+		for f := c * n; f < (c+1)*n; f++ {
+			sh := s.share[f]
+			op, oo := sh*tp, sh*to
+			s.ordRecv[f] = op + oo
+			cp := s.cap[f]
+			x := math.Min(cp, op+oo)
+			inv := s.inv[f*S : f*S+S]
+			for i, ai := range a {
+				phi := e.phi[i*S+j]
+				if phi == 0 || ai == 0 {
+					continue
+				}
+				lim := (1-phi)*cp + phi*inv[i]/ai
+				if lim < x {
+					x = lim
+				}
+			}
+			x = math.Max(0, x)
+			s.x[f] = x
+			fillP, fillO := 1.0, 1.0
+			if op > 0 {
+				fillP = math.Min(1, x/op)
+			}
+			if oo > 0 {
+				fillO = math.Min(1, math.Max(0, x-fillP*op)/oo)
+			}
+			fp += sh * fillP
+			fo += sh * fillO
+			vp += sh * fillP * s.p[f]
+			vo += sh * fillO * s.p[f]
+			use := s.use[f*S : f*S+S]
+			for i, ai := range a {
+				u := math.Min(inv[i], ai*x)
+				use[i] = u
+				inv[i] -= u
+			}
+		}
+		s.fP[c], s.fO[c], s.vP[c], s.vO[c] = fp, fo, vp, vo
+	}
+}
