@@ -6,7 +6,9 @@ import (
 	"io"
 	"strings"
 
+	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -193,7 +195,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) error {
 	case "pdf":
 		c := vgpdf.New(wd, ht)
 		c.EmbedFonts(true)
-		cw = c
+		cw = pdfBoldFix{c}
 	default:
 		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
 	}
@@ -204,3 +206,17 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) error {
 
 // textHeight is the height of one line of a text style.
 func textHeight(s text.Style) vg.Length { return s.Height("Mg") }
+
+// pdfBoldFix works around gonum/plot v0.17's vgpdf, which registers every font under style ""
+// but selects bold text with style "B" ("undefined font: liberationsans-bold B"): bold faces
+// are renamed to a variant of their own (LiberationSansBold-Regular) and drawn with their own
+// glyphs, so fpdf finds them.
+type pdfBoldFix struct{ *vgpdf.Canvas }
+
+func (c pdfBoldFix) FillString(f font.Face, pt vg.Point, s string) {
+	if f.Font.Weight == xfont.WeightBold {
+		f.Font.Weight = xfont.WeightNormal
+		f.Font.Variant += "Bold"
+	}
+	c.Canvas.FillString(f, pt, s)
+}
