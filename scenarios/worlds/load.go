@@ -140,6 +140,9 @@ func (ld loader) number(t *table, r tableRow, col, what string) (float64, bool) 
 		return 0, false
 	}
 	x, err := strconv.ParseFloat(v, 64)
+	if err != nil && math.IsInf(x, 0) { // out of float64 range: report it as not finite
+		err = nil
+	}
 	switch {
 	case err != nil:
 		ld.l.Addf(t.file, line, c, col, "%q is not a number; write the %s as a plain number such as 12.5", v, what)

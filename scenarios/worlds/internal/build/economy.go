@@ -100,10 +100,11 @@ var fdMix = [nSectors]float64{
 }
 
 // importShare is the prior share of imports in a region's purchases of a sector (assumption,
-// scaled by the region's openness below; the balancing then fits the published trade totals).
+// scaled by the region's openness below; the balancing then fits the published trade totals;
+// defence is bought at home or from allies' arms makers, a few percent of spending).
 var importShare = [nSectors]float64{
 	AGR: 0.15, MIN: 0.35, REE: 0.45, CHM: 0.30, MET: 0.25, SEMI: 0.55, AIC: 0.6,
-	ELEC: 0.40, EQP: 0.35, AUTO: 0.30, DEF: 0.08, OMF: 0.25, SRV: 0.04,
+	ELEC: 0.40, EQP: 0.35, AUTO: 0.30, DEF: 0.03, OMF: 0.25, SRV: 0.04,
 }
 
 // openness scales importShare by region: goods imports / GDP in 2024 were USA 11%, CHN 14%, EU
