@@ -104,13 +104,28 @@ func (c *checker) header() {
 	if f.Firms != nil && (*f.Firms < 1 || *f.Firms > MaxFirms) {
 		c.errf("firms", "is %d firms per region and sector; it must be from 1 to %d", *f.Firms, MaxFirms)
 	}
+	if c.has("rationing") {
+		r, ok := sim.RationingNames[f.Rationing]
+		if !ok {
+			c.errf("rationing", "unknown rationing rule %q; %s", f.Rationing, diag.DidYouMean(f.Rationing, sortedKeys(sim.RationingNames)))
+		}
+		s.Rationing = r
+	}
 	if f.Baseline != nil && strings.TrimSpace(*f.Baseline) == "" {
 		c.errf("baseline", "is empty; write null for the scenario without its policies, or the name or path of another scenario")
 	}
 }
 
-// shareParams are parameters that are shares or speeds per month, so lie in [0, 1].
-var shareParams = []string{"lambda", "kappa", "thetaL", "m", "rho", "hiring", "order_smoothing"}
+// paramRanges are the valid values of each parameter: the ranges that the engine checks after
+// applying a scenario's parameters (sim/params_apply.go, settings.check), so that a value out of
+// range is reported here with its position rather than when the run starts.
+var paramRanges = map[string][2]float64{
+	"sigma": {0, 50}, "eta": {0, 50}, "lambda": {0, 1}, "tau": {0, 60}, "kappa": {0, 1},
+	"kappaS": {0, 100}, "slack": {0, 10}, "g": {0, 1}, "L": {0, 120}, "thetaL": {0, 1},
+	"m": {0, 1}, "rho": {0, 0.999}, "penalty": {0, 100}, "hiring": {0, 1}, "leakage_premium": {0, 10},
+	"order_smoothing": {0.01, 1}, "stock_close": {1, 60}, "wage_speed": {0, 1},
+	"wage_indexation": {0, 1}, "depreciation": {0, 1},
+}
 
 func (c *checker) parameters() {
 	for _, p := range c.f.Parameters {
@@ -119,13 +134,8 @@ func (c *checker) parameters() {
 			continue
 		}
 		name, _ := sim.SplitParamKey(p.Key)
-		switch {
-		case slices.Contains(shareParams, name) && (p.Value < 0 || p.Value > 1):
-			c.errf(path, "is %g; %s is a share (per month) and must lie in [0, 1]", p.Value, name)
-		case name == "stock_close" && p.Value <= 0:
-			c.errf(path, "is %g; stock_close is a number of months and must be above 0", p.Value)
-		case p.Value < 0:
-			c.errf(path, "is %g; parameters must not be negative", p.Value)
+		if r, ok := paramRanges[name]; ok && (p.Value < r[0] || p.Value > r[1]) {
+			c.errf(path, "is %g; %s must lie between %g and %g", p.Value, name, r[0], r[1])
 		}
 		c.s.Parameters = append(c.s.Parameters, sim.ParamSetting{Key: p.Key, Value: p.Value})
 	}

@@ -16,6 +16,7 @@ type File struct {
 	Seed       *uint64 `yaml:"seed,omitempty" json:"seed,omitempty" jsonschema:"minimum=0,description=Root of every random stream. Default: 1."`
 	Replicates *int    `yaml:"replicates,omitempty" json:"replicates,omitempty" jsonschema:"minimum=1,maximum=10000,description=Monte Carlo replicates. Default: 20."`
 	Firms      *int    `yaml:"firms,omitempty" json:"firms,omitempty" jsonschema:"minimum=1,maximum=1000,description=Firms per region and sector. Default: 30."`
+	Rationing  string  `yaml:"rationing,omitempty" json:"rationing,omitempty" jsonschema:"enum=proportional,enum=domestic-first,enum=loyal-first,description=How sellers short of output serve orders. Default: proportional."`
 	Baseline   *string `yaml:"baseline,omitempty" json:"baseline" jsonschema:"oneof_type=string;null,description=null (the scenario without policies and rules) or another scenario's name or path."`
 
 	Parameters  Parameters  `yaml:"parameters,omitempty" json:"parameters,omitempty" jsonschema:"description=Parameter overrides such as sigma.REE: 0.5 or sigma.*: 2."`

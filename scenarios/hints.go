@@ -48,6 +48,7 @@ var fieldHints = map[string]string{
 	"sd":           "sd: 0.25",
 	"min":          "min: 0.5",
 	"max":          "max: 1.5",
+	"rationing":    "rationing: proportional (or domestic-first, loyal-first)",
 	"baseline":     "baseline: null (or the name or path of another scenario)",
 }
 

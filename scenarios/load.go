@@ -141,6 +141,10 @@ func (l *loader) open(ref, relDir string) (*source, error) {
 	if st.IsDir() {
 		return nil, listOf(diag.Diagnostic{File: path, Message: "is a folder, not a scenario file (a world folder is named in a scenario's world field)"})
 	}
+	if !st.Mode().IsRegular() {
+		// A device or a pipe could block or never end; scenario files are plain files.
+		return nil, listOf(diag.Diagnostic{File: path, Message: "is not a regular file; save the scenario to a file and name that"})
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read scenario: %w", err)

@@ -113,6 +113,8 @@ case("norway-in-default-world", M, "exporter NO stays the text NO and is not a d
 case("parameter-unknown-sector", M, "parameter for an unknown sector", HEAD + "parameters:\n  @@sigma.RRE: 0.5\n")
 case("parameter-unknown-name", M, "misspelt parameter name", HEAD + "parameters:\n  @@sgima.REE: 0.5\n")
 case("parameter-needs-sector", M, "sector parameter without a sector", HEAD + "parameters:\n  @@sigma: 2\n")
+case("rationing-unknown", S, "unknown rationing rule", HEAD + "rationing: @@first-come\n")
+case("parameter-global-range", M, "rho of 1 (income never updates)", HEAD + "parameters:\n  rho: @@1\n")
 case("parameter-share-range", M, "lambda above 1", HEAD + "parameters:\n  lambda.REE: @@1.5\n")
 case("end-before-start", M, "policy end before its start", HEAD + sub(TARIFF, "    start: 2025-04\n", "    start: 2025-04\n    end: @@2025-02\n"))
 case("start-before-horizon", M, "policy start before the scenario start", HEAD + sub(TARIFF, "start: 2025-04", "start: @@2024-06"))

@@ -1,0 +1,63 @@
+package scenarios
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"testing"
+
+	"github.com/tradesim/tradesim/scenarios/diag"
+)
+
+// FuzzLoad feeds arbitrary bytes to the parser and validator, seeded with both corpora and the
+// built-ins. Load must never panic or hang; it returns a *diag.List whose every message has a
+// position in a named file, or a scenario that satisfies checkResolved. Baselines resolve from
+// testdata/good. Run: go test -run='^$' -fuzz=FuzzLoad -fuzztime=10m -parallel=1 ./scenarios/
+func FuzzLoad(f *testing.F) {
+	for _, p := range goodCorpus(f) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, c := range badCorpus(f) {
+		data, err := os.ReadFile(c.path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, n := range BuiltinNames() {
+		data, _ := Builtin(n)
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := loadBytes("fuzz.yaml", data, "testdata/good", testOpts)
+		if err != nil {
+			var list *diag.List
+			switch {
+			case errors.As(err, &list):
+				if len(list.Items) == 0 {
+					t.Fatal("an empty problem list")
+				}
+				for _, d := range list.Items {
+					if d.File == "" || d.Message == "" {
+						t.Fatalf("a problem without file or message: %+v", d)
+					}
+				}
+			case errors.Is(err, fs.ErrNotExist):
+			default:
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		if err := checkResolved(l); err != nil {
+			t.Fatalf("accepted an inconsistent scenario: %v", err)
+		}
+		if _, err := json.Marshal(l.File); err != nil {
+			t.Fatalf("the parsed file does not marshal: %v", err)
+		}
+	})
+}
