@@ -66,6 +66,7 @@ Start with a built-in scenario:
 	})
 	root.AddCommand(
 		newVersionCmd(s),
+		newWorldCmd(s),
 	)
 	return root
 }
