@@ -190,3 +190,24 @@ func TestParamRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestStarter: the starter scenario of `tradesim scenarios init` is valid, and bad names are
+// refused.
+func TestStarter(t *testing.T) {
+	data, err := Starter("my-tariff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := loadBytes("my-tariff.yaml", data, "", testOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Name != "my-tariff" || len(l.Scenario.Policies) != 1 || len(l.Scenario.Rules) != 1 {
+		t.Errorf("starter: %+v", l.Scenario)
+	}
+	for _, bad := range []string{"", "a b", "../x", "x/y", "-x", strings.Repeat("a", 65)} {
+		if _, err := Starter(bad); err == nil {
+			t.Errorf("Starter(%q) accepted", bad)
+		}
+	}
+}
