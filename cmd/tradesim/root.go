@@ -67,6 +67,9 @@ Start with a built-in scenario:
 	root.AddCommand(
 		newVersionCmd(s),
 		newWorldCmd(s),
+		newValidateCmd(s),
+		newScenariosCmd(s),
+		newSchemaCmd(s),
 	)
 	return root
 }

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tradesim/tradesim/scenarios"
+)
+
+func newSchemaCmd(s streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema [scenario]",
+		Short: "Print the JSON Schema of scenario files, for editors",
+		Long: `Print the JSON Schema (draft 2020-12) of scenario files, generated from the same Go types
+that tradesim's parser fills. Editors use it to complete and check files as you type: with
+VS Code's YAML extension, save it and add to a scenario's first line
+  # yaml-language-server: $schema=scenario.schema.json
+The schema checks field names, types, required fields, allowed words and ranges; tradesim
+validate also checks codes against the world, dates against the horizon and fields that
+depend on a policy's type and mode. Sweep files have no schema yet.`,
+		Example: `  tradesim schema > scenario.schema.json
+  tradesim schema scenario`,
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: scenarios.SchemaKinds,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			kind := "scenario"
+			if len(args) == 1 {
+				kind = args[0]
+			}
+			if !slices.Contains(scenarios.SchemaKinds, kind) {
+				if kind == "sweep" {
+					return badInputf("there is no sweep schema yet: sweep files come with the sweep command; tradesim schema scenario prints the scenario schema")
+				}
+				return badInputf("unknown file kind %q; schemas exist for: %s", kind, strings.Join(scenarios.SchemaKinds, ", "))
+			}
+			out, err := scenarios.Schema(kind)
+			if err != nil {
+				return err
+			}
+			_, err = s.Out.Write(out)
+			return err
+		},
+	}
+}
