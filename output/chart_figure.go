@@ -55,24 +55,35 @@ func (f *Figure) Draw(c draw.Canvas) {
 	margin := sz.Small * 2
 	c = draw.Crop(c, margin, -margin, margin*0.6, -margin*0.8)
 
+	width := c.Max.X - c.Min.X
 	top := c.Max.Y
 	if f.Title != "" {
 		sty := textStyle(sz.Title, true, inkColour)
 		sty.YAlign = draw.YTop
-		c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, f.Title)
-		top -= sty.Height(f.Title) + sz.Title*0.25
+		for _, line := range wrap(f.Title, sty, width) {
+			c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, line)
+			top -= sty.Height(line)
+		}
+		top -= sz.Title * 0.25
 	}
 	if f.Subtitle != "" {
 		sty := textStyle(sz.Subtitle, false, greyColour)
 		sty.YAlign = draw.YTop
-		c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, f.Subtitle)
-		top -= sty.Height(f.Subtitle) + sz.Subtitle*0.6
+		for _, line := range wrap(f.Subtitle, sty, width) {
+			c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, line)
+			top -= sty.Height(line)
+		}
+		top -= sz.Subtitle * 0.6
 	}
 	bottom := c.Min.Y
 	if f.Source != "" {
 		sty := textStyle(sz.Small, false, greyColour)
-		c.FillText(sty, vg.Point{X: c.Min.X, Y: bottom}, f.Source)
-		bottom += sty.Height(f.Source) + sz.Small*0.5
+		lines := wrap(f.Source, sty, width)
+		for i := len(lines) - 1; i >= 0; i-- {
+			c.FillText(sty, vg.Point{X: c.Min.X, Y: bottom}, lines[i])
+			bottom += sty.Height(lines[i])
+		}
+		bottom += sz.Small * 0.5
 	}
 	if len(f.Legend) > 0 {
 		bottom += drawLegend(c, bottom, f.Legend, sz) + sz.Tick*0.4
@@ -184,7 +195,13 @@ func ParseChartFormats(s string) ([]string, error) {
 
 // WriteTo renders the figure in format (png at 300 dpi, svg, pdf). embedFonts embeds the
 // Liberation fonts in SVG (PDF always embeds them), so the file looks the same on any machine.
-func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) error {
+func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error) {
+	defer func() {
+		// gonum/plot panics on some degenerate inputs; a chart must fail, not the program.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("output: drawing chart %s: %v", f.Name, r)
+		}
+	}()
 	var cw vg.CanvasWriterTo
 	wd, ht := f.Size.Width, f.Size.Height
 	switch format {
@@ -200,7 +217,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) error {
 		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
 	}
 	f.Draw(draw.New(cw))
-	_, err := cw.WriteTo(w)
+	_, err = cw.WriteTo(w)
 	return err
 }
 
@@ -219,4 +236,27 @@ func (c pdfBoldFix) FillString(f font.Face, pt vg.Point, s string) {
 		f.Font.Variant += "Bold"
 	}
 	c.Canvas.FillString(f, pt, s)
+}
+
+// wrap breaks s into lines no wider than width at spaces (a word longer than width gets a line
+// of its own).
+func wrap(s string, sty text.Style, width vg.Length) []string {
+	words := strings.Fields(s)
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		next := w
+		if cur != "" {
+			next = cur + " " + w
+		}
+		if cur != "" && sty.Width(next) > width {
+			lines = append(lines, cur)
+			next = w
+		}
+		cur = next
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
 }

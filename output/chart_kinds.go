@@ -86,34 +86,56 @@ type Route struct {
 func (r Route) String() string { return r.Exporter + "→" + r.Importer + " " + r.Sector }
 
 // RouteSeries is the band over replicates of the deviation of a route's quantity from its
-// baseline, by month.
+// baseline, by month: percent, or, when Difference is set, USD bn per month.
 type RouteSeries struct {
 	Route
-	Start sim.Month
-	Dev   []sim.Band
+	Start      sim.Month
+	Dev        []sim.Band
+	Difference bool
 }
 
 // FlowQuantityBands computes the quantity deviation bands of the given routes (unknown codes
-// and domestic routes are skipped).
+// and domestic routes are skipped). Deviations are percent, unless a route's baseline volume
+// is zero in some month and replicate (a route closed in the baseline, e.g. under a ban): a
+// percent change from nothing means nothing, so then every route gets the difference in USD bn
+// per month, and one chart never mixes the two.
 func FlowQuantityBands(res *sim.Result, routes []Route) []RouteSeries {
 	idx := func(codes []string, c string) int { return slices.Index(codes, c) }
-	v := sim.FlowVars[sim.FlowQuantity]
-	var out []RouteSeries
-	ds := make([]float64, len(res.Replicates))
+	type ids struct{ o, d, i int }
+	var keep []Route
+	var at []ids
+	diff := false
 	for _, rt := range routes {
 		o, d, i := idx(res.Regions, rt.Exporter), idx(res.Regions, rt.Importer), idx(res.Sectors, rt.Sector)
 		if o < 0 || d < 0 || i < 0 || o == d {
 			continue
 		}
-		rs := RouteSeries{Route: rt, Start: res.Start, Dev: make([]sim.Band, res.Steps)}
+		keep, at = append(keep, rt), append(at, ids{o, d, i})
+		for t := range res.Steps {
+			for _, rep := range res.Replicates {
+				if rep.Baseline.Flow[sim.FlowQuantity][rep.Baseline.FlowIndex(t, o, d, i)] == 0 {
+					diff = true
+				}
+			}
+		}
+	}
+	kind := sim.FlowVars[sim.FlowQuantity].Dev
+	if diff {
+		kind = sim.DevDifference
+	}
+	out := make([]RouteSeries, len(keep))
+	ds := make([]float64, len(res.Replicates))
+	for n, rt := range keep {
+		o, d, i := at[n].o, at[n].d, at[n].i
+		rs := RouteSeries{Route: rt, Start: res.Start, Dev: make([]sim.Band, res.Steps), Difference: diff}
 		for t := range res.Steps {
 			for k, rep := range res.Replicates {
 				j := rep.Scenario.FlowIndex(t, o, d, i)
-				ds[k] = sim.Deviation(v.Dev, rep.Scenario.Flow[sim.FlowQuantity][j], rep.Baseline.Flow[sim.FlowQuantity][j])
+				ds[k] = sim.Deviation(kind, rep.Scenario.Flow[sim.FlowQuantity][j], rep.Baseline.Flow[sim.FlowQuantity][j])
 			}
 			rs.Dev[t] = sim.NewBand(ds)
 		}
-		out = append(out, rs)
+		out[n] = rs
 	}
 	return out
 }
@@ -132,12 +154,19 @@ func FlowsChart(routes []RouteSeries, m ChartMeta) (*Figure, error) {
 	routes = slices.Clone(routes)
 	slices.SortStableFunc(routes, func(a, b RouteSeries) int { return cmp.Compare(peakMedian(b.Dev), peakMedian(a.Dev)) })
 	routes = routes[:min(len(routes), maxRoutes)]
-	pn := Panel{YLabel: yLabel(sim.FlowVars[sim.FlowQuantity])}
+	v := sim.FlowVars[sim.FlowQuantity]
+	if routes[0].Difference {
+		v.Dev = sim.DevDifference
+	}
+	pn := Panel{YLabel: yLabel(v)}
 	for _, r := range routes {
 		pn.Curves = append(pn.Curves, Curve{Label: r.String(), Start: r.Start, Band: r.Dev, ShowBand: true})
 	}
 	r0 := routes[0]
 	title := "Trade on the policy routes: volume, deviation from baseline"
+	if routes[0].Difference {
+		title = "Trade on the policy routes: volume, difference from baseline"
+	}
 	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(r0.Start, len(r0.Dev)), bandNote(m, true))
 	f, err := lineFigure("flows_policy_routes", title, sub, []Panel{pn}, 1, m)
 	if err == nil && len(routes) == 1 {

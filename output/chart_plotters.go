@@ -66,6 +66,9 @@ func (s shading) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		l, r := trX(x0), trX(x1)
 		c.FillPolygon(shadeColour, []vg.Point{{X: l, Y: c.Min.Y}, {X: r, Y: c.Min.Y}, {X: r, Y: c.Max.Y}, {X: l, Y: c.Max.Y}})
+		if float64(sh.From)-0.5 >= p.X.Min { // mark where the measure starts, so adjacent periods stay apart
+			c.StrokeLine2(draw.LineStyle{Color: greyColour, Width: 0.5, Dashes: []vg.Length{2, 2}}, l, c.Min.Y, l, c.Max.Y)
+		}
 		if s.labels {
 			y := c.Max.Y - s.size*0.3 - vg.Length(k)*s.size*1.3
 			x := l + s.size*0.4

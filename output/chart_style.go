@@ -126,10 +126,9 @@ func (mt monthTicks) Ticks(lo, hi float64) []plot.Tick {
 		maxLabels = 7
 	}
 	first, last := int(math.Ceil(lo-1e-9)), int(math.Floor(hi+1e-9))
-	span := last - first + 1
 	step := 24
 	for _, s := range []int{1, 2, 3, 6, 12, 24} {
-		if span/s < maxLabels {
+		if floorDiv(last, s)-floorDiv(first+s-1, s)+1 <= maxLabels {
 			step = s
 			break
 		}
@@ -143,6 +142,15 @@ func (mt monthTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	}
 	return ts
+}
+
+// floorDiv is a/b rounded down (months are positive, but keep it exact).
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
 }
 
 // valueTicks labels a value axis at 4 to 8 round values (steps of 1, 2, 2.5 or 5 times a power
@@ -217,7 +225,7 @@ func yLabel(v sim.Variable) string {
 	case sim.DevPoints:
 		return "points (deviation from baseline)"
 	case sim.DevDifference:
-		return v.Unit + ", difference from baseline"
+		return strings.TrimSuffix(v.Unit, " at base prices") + ", vs baseline"
 	}
 	return "% deviation from baseline"
 }

@@ -1,0 +1,266 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/tradesim/tradesim/output"
+	"github.com/tradesim/tradesim/scenarios"
+	"github.com/tradesim/tradesim/scenarios/worlds"
+	"github.com/tradesim/tradesim/sim"
+)
+
+// runOptions are the flags of `tradesim run`.
+type runOptions struct {
+	streams
+	Scenario   string
+	Dir        string
+	Replicates int
+	Seed       uint64
+	Workers    int
+	Firms      int
+	Format     string
+	Charts     string
+	ChartSize  string
+	Raw        bool
+	Quiet      bool
+	Force      bool
+
+	replicatesSet, seedSet, firmsSet bool
+	now                              func() time.Time
+	terminal                         func(io.Writer) bool
+}
+
+func newRunCmd(s streams) *cobra.Command {
+	opts := &runOptions{streams: s, now: time.Now, terminal: isTerminal}
+	cmd := &cobra.Command{
+		Use:   "run SCENARIO",
+		Short: "Run a scenario and write its results folder: tables, summary, charts and manifest",
+		Long: `Run a scenario against its baseline (the same scenario without its policies, or the
+scenario its 'baseline' field names), replicate by replicate with common random numbers, and
+write the results folder:
+
+  DIR/series.csv    scenario,replicate,step,date,region,sector,variable,value,baseline,deviation
+  DIR/flows.csv     scenario,replicate,step,date,exporter,importer,sector,quantity,export_price,
+                    buyer_price,tariff_rate,baseline_quantity,baseline_buyer_price
+  DIR/summary.csv   region,sector,variable,stat,mean,p05,p50,p95 (and summary.json)
+  DIR/*.parquet     the same tables as Parquet (zstd)
+  DIR/charts/       fan charts, small multiples, flows, shortages, region panel
+  DIR/manifest.json scenario, hashes, seed, replicates, version, times; written last
+
+Band rows (replicate = mean, p05, p50, p95) summarise the replicates; deviation is the band
+of the per-replicate deviations, so it is the band of the policy's effect. Add --raw for the
+rows of every replicate. SCENARIO is a file or the name of a built-in (tradesim scenarios list).
+A folder without manifest.json is an unfinished run: an interrupted or failed run never
+leaves one.`,
+		Example: `  tradesim run h20-allowance
+  tradesim run my-scenario.yaml -o results/tariffs --replicates 50 --seed 11
+  tradesim run h20-allowance --firms 5 --replicates 5 --charts svg -o /tmp/quick
+  tradesim run rare-earths.yaml --format parquet --charts none --raw --quiet`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Scenario = args[0]
+			f := cmd.Flags()
+			opts.replicatesSet, opts.seedSet, opts.firmsSet = f.Changed("replicates"), f.Changed("seed"), f.Changed("firms")
+			return runRun(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Dir, "output", "o", "", "results folder (default results/NAME)")
+	f.IntVar(&opts.Replicates, "replicates", 0, "Monte Carlo replicates (default: the scenario's)")
+	f.Uint64Var(&opts.Seed, "seed", 0, "root random seed (default: the scenario's)")
+	f.IntVar(&opts.Workers, "workers", 0, "replicates run in parallel (default: all cores); results do not depend on it")
+	f.IntVar(&opts.Firms, "firms", 0, "firms per region-sector (default: the scenario's, or 30)")
+	f.StringVar(&opts.Format, "format", "csv,parquet,json", "table formats: a comma-separated list of csv, parquet, json")
+	f.StringVar(&opts.Charts, "charts", "png,svg,pdf", "chart formats: a comma-separated list of png, svg, pdf, or none")
+	f.StringVar(&opts.ChartSize, "chart-size", "slide", "chart size: slide (10 x 5.63 in) or page (6.5 x 4 in)")
+	f.BoolVar(&opts.Raw, "raw", false, "also write the rows of every replicate")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
+	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
+	return cmd
+}
+
+// isTerminal reports whether w is a terminal (progress bars only there).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// runPlan is a validated run: everything checked before anything is written.
+type runPlan struct {
+	loaded   *scenarios.Loaded
+	formats  output.Formats
+	charts   []string
+	size     output.Size
+	dir      string
+	existing bool // the folder holds a previous run's manifest (and --force was given)
+}
+
+// planRun validates the flags, the scenario and the folder. Every error is bad input.
+func planRun(opts *runOptions) (*runPlan, error) {
+	p := &runPlan{}
+	var err error
+	if p.formats, err = output.ParseFormats(opts.Format); err != nil {
+		return nil, badInputf("--format: %w", err)
+	}
+	if p.charts, err = output.ParseChartFormats(opts.Charts); err != nil {
+		return nil, badInputf("--charts: %w", err)
+	}
+	if p.size, err = output.ParseSize(opts.ChartSize); err != nil {
+		return nil, badInputf("--chart-size: %w", err)
+	}
+	switch {
+	case opts.replicatesSet && opts.Replicates < 1:
+		return nil, badInputf("--replicates %d: give at least 1 replicate", opts.Replicates)
+	case opts.firmsSet && opts.Firms < 1:
+		return nil, badInputf("--firms %d: give at least 1 firm per region-sector", opts.Firms)
+	case opts.Workers < 0:
+		return nil, badInputf("--workers %d: give 0 (all cores) or more", opts.Workers)
+	}
+	l, err := scenarios.Load(opts.Scenario, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
+	if err != nil {
+		return nil, badInput(err)
+	}
+	for _, sc := range []*sim.Scenario{l.Scenario, l.Baseline} {
+		if opts.replicatesSet {
+			sc.Replicates = opts.Replicates
+		}
+		if opts.seedSet {
+			sc.Seed = opts.Seed
+		}
+	}
+	if opts.firmsSet {
+		l.Firms = opts.Firms
+	}
+	p.loaded = l
+	p.dir = opts.Dir
+	if p.dir == "" {
+		p.dir = filepath.Join("results", l.Name)
+	}
+	st, err := os.Stat(p.dir)
+	switch {
+	case err == nil && !st.IsDir():
+		return nil, badInputf("%s is a file, not a folder; choose a results folder with -o", p.dir)
+	case err == nil:
+		if _, err := os.Stat(filepath.Join(p.dir, output.ManifestName)); err == nil {
+			if !opts.Force {
+				return nil, badInputf("%s holds the results of another run (%s); choose another folder with -o, or pass --force to replace them", p.dir, output.ManifestName)
+			}
+			p.existing = true
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, badInputf("cannot use %s as the results folder: %w", p.dir, err)
+	}
+	return p, nil
+}
+
+func runRun(ctx context.Context, opts *runOptions) error {
+	p, err := planRun(opts)
+	if err != nil {
+		return err
+	}
+	l := p.loaded
+	started := opts.now()
+
+	var bar *progressbar.ProgressBar
+	simOpts := sim.Options{Workers: opts.Workers, Firms: l.Firms}
+	if !opts.Quiet && opts.terminal(opts.ErrOut) {
+		bar = progressbar.NewOptions(l.Scenario.Replicates,
+			progressbar.OptionSetWriter(opts.ErrOut),
+			progressbar.OptionSetDescription(l.Name+": replicates"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetElapsedTime(true),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+		simOpts.Progress = func(done, _ int) { bar.Set(done) }
+	}
+	res, err := sim.Run(ctx, l.World, l.Scenario, l.Baseline, simOpts)
+	if bar != nil {
+		bar.Finish()
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted before any result was written: %w", err)
+		}
+		return fmt.Errorf("the run of %s failed, nothing was written: %w", l.Name, err)
+	}
+
+	folder, tables, err := writeRun(ctx, opts, p, res, started)
+	if err != nil {
+		if folder != nil {
+			folder.Rollback()
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted while writing %s; it holds no complete results (no %s): %w", p.dir, output.ManifestName, ctx.Err())
+		}
+		return fmt.Errorf("writing the results of %s to %s failed; it holds no complete results: %w", l.Name, p.dir, err)
+	}
+	if opts.Quiet {
+		return nil
+	}
+	return printRunScreen(opts.Out, p, tables, folder)
+}
+
+// writeRun writes the tables, the charts and, last, the manifest.
+func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result, started time.Time) (*output.Folder, *output.Tables, error) {
+	l := p.loaded
+	if p.existing {
+		if err := output.RemoveRun(p.dir); err != nil {
+			return nil, nil, err
+		}
+	}
+	folder, err := output.NewFolder(p.dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	tables, err := output.NewTables(ctx, res)
+	if err != nil {
+		return folder, nil, err
+	}
+	if err := tables.Write(ctx, folder, p.formats, opts.Raw); err != nil {
+		return folder, nil, err
+	}
+	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, res.Fired)
+	if len(p.charts) > 0 {
+		meta := output.ChartMeta{
+			Scenario: l.Name, Title: l.Scenario.Title, Baseline: tables.Bands.Baseline, Version: version(),
+			Replicates: len(res.Replicates), Windows: windows, Size: p.size,
+		}
+		figs, _ := output.DefaultPack(output.PackInput{Bands: tables.Bands, Summary: tables.Summary, Result: res,
+			Regions: res.Regions, Sectors: res.Sectors, Meta: meta})
+		if err := output.WriteCharts(ctx, folder, figs, p.charts); err != nil {
+			return folder, nil, err
+		}
+	}
+	finished := opts.now()
+	m := &output.Manifest{
+		Tool: "tradesim", Version: version(),
+		ScenarioName: l.Name, ScenarioTitle: l.Scenario.Title, ScenarioSource: l.Path, ScenarioSHA256: l.SHA256,
+		Scenario: l.File, Baseline: tables.Bands.Baseline,
+		World: l.WorldRef, WorldSHA256: worlds.Digest(l.World),
+		Seed: l.Scenario.Seed, Replicates: len(res.Replicates), Firms: res.Firms, Workers: opts.Workers,
+		Start: res.Start.String(), End: (res.Start + sim.Month(res.Steps-1)).String(),
+		Regions: res.Regions, Sectors: res.Sectors, Policies: windows,
+		Raw: opts.Raw, Formats: p.formats.List(), Charts: p.charts,
+		StartedAt: started.UTC(), FinishedAt: finished.UTC(), WallSeconds: finished.Sub(started).Seconds(),
+	}
+	if m.Charts == nil {
+		m.Charts = []string{}
+	}
+	if err := ctx.Err(); err != nil {
+		return folder, nil, err
+	}
+	return folder, tables, folder.WriteManifest(m)
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/tradesim/tradesim/output"
+)
+
+// printRunScreen writes the one screen a finished run prints: the largest effects with their
+// 5–95% bands and units, the regions, and where the files are.
+func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder) error {
+	s := tb.SummaryJSON()
+	l := p.loaded
+	var b strings.Builder
+	title := l.Name
+	if l.Scenario.Title != "" {
+		title += ": " + l.Scenario.Title
+	}
+	fmt.Fprintf(&b, "%s\n%d replicates, %s to %s, against baseline %s.\n", title, s.Replicates, s.Start, s.End, s.Baseline)
+	fmt.Fprintf(&b, "Figures are peak deviations from the baseline: median [5%%, 95%%] over replicates.\n")
+
+	var outputs, shortages, regions []output.Headline
+	for _, h := range s.Headline {
+		switch h.Group {
+		case "output":
+			outputs = append(outputs, h)
+		case "shortage":
+			shortages = append(shortages, h)
+		case "region":
+			regions = append(regions, h)
+		}
+	}
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	if len(outputs) > 0 {
+		fmt.Fprintf(&b, "\nLargest effects on output (%%)\n")
+		fmt.Fprintf(tw, "  region\tsector\tmedian\t[5%%, 95%%]\tpeak month\n")
+		for _, h := range outputs {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, num(h.P50), band(h.P05, h.P95), h.PeakMonth)
+		}
+		tw.Flush()
+	}
+	if len(shortages) > 0 {
+		fmt.Fprintf(&b, "\nShort of supply: shortage rate (percentage points of orders unfilled)\n")
+		fmt.Fprintf(tw, "  region\tsector\tmedian\t[5%%, 95%%]\tpeak month\n")
+		for _, h := range shortages {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, num(h.P50), band(h.P05, h.P95), h.PeakMonth)
+		}
+		tw.Flush()
+	}
+	if len(regions) > 0 {
+		fmt.Fprintf(&b, "\nRegions (%%)\n")
+		fmt.Fprintf(tw, "  region\treal GDP\t\tCPI\t\treal consumption\t\n")
+		byRegion := map[string]map[string]output.Headline{}
+		var order []string
+		for _, h := range regions {
+			if byRegion[h.Region] == nil {
+				byRegion[h.Region] = map[string]output.Headline{}
+				order = append(order, h.Region)
+			}
+			byRegion[h.Region][h.Variable] = h
+		}
+		for _, r := range order {
+			fmt.Fprintf(tw, "  %s", r)
+			for _, v := range []string{"gdp_real", "cpi", "consumption_real"} {
+				h, ok := byRegion[r][v]
+				if !ok {
+					fmt.Fprintf(tw, "\t-\t")
+					continue
+				}
+				fmt.Fprintf(tw, "\t%s\t%s", num(h.P50), band(h.P05, h.P95))
+			}
+			fmt.Fprintf(tw, "\t\n")
+		}
+		tw.Flush()
+	}
+	fmt.Fprintf(&b, "\nResults in %s:\n", p.dir)
+	var tables, charts []string
+	var chartBytes, tableBytes int64
+	for _, fr := range f.Files() {
+		if strings.HasPrefix(fr.Path, "charts/") {
+			charts = append(charts, fr.Path)
+			chartBytes += fr.Bytes
+			continue
+		}
+		tables = append(tables, fmt.Sprintf("%s (%s)", fr.Path, size(fr.Bytes)))
+		tableBytes += fr.Bytes
+	}
+	if len(tables) > 0 {
+		fmt.Fprintf(&b, "  tables:   %s\n", strings.Join(tables, ", "))
+	}
+	if len(charts) > 0 {
+		fmt.Fprintf(&b, "  charts:   %d files in %s (%s)\n", len(charts), filepath.Join(p.dir, "charts"), size(chartBytes))
+	}
+	fmt.Fprintf(&b, "  manifest: %s (hashes of every file)\n", filepath.Join(p.dir, output.ManifestName))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// num formats a deviation for the screen: 3 significant digits, 2 decimals from 1 up.
+func num(x float64) string {
+	switch a := math.Abs(x); {
+	case x == 0:
+		return "0"
+	case a >= 100:
+		return fmt.Sprintf("%+.0f", x)
+	case a >= 1:
+		return fmt.Sprintf("%+.2f", x)
+	default:
+		return fmt.Sprintf("%+.3g", x)
+	}
+}
+
+func band(lo, hi float64) string { return "[" + num(lo) + ", " + num(hi) + "]" }
+
+// size formats a byte count.
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,135 @@
+package output
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/tradesim/tradesim/sim"
+)
+
+// Pack sizes (assumptions: what a brief uses without drowning the reader).
+const (
+	packFans    = 4 // fan charts of the most affected region-sectors
+	packRegions = 7 // regions in small multiples: Okabe–Ito has 7 colours readable as lines
+	packShort   = 6 // region-sectors on the shortage chart
+)
+
+// PackInput is what the default chart pack draws from.
+type PackInput struct {
+	Bands   *SeriesBands
+	Summary []SummaryRow
+	Result  *sim.Result // for the policy-route flows; nil skips the flow chart
+	Regions []string    // every region, in world order
+	Sectors []string
+	Meta    ChartMeta
+}
+
+// DefaultPack draws the charts of `tradesim run`: fan charts of output for the most affected
+// region-sectors, small multiples of output by sector for the regions the policies touch, the
+// volumes on the policy routes, prices and shortage rates of the region-sectors short of
+// supply, and the region panel. It returns the figures and, for charts it could not draw, a
+// sentence saying why (no policy routes, no shortage).
+func DefaultPack(in PackInput) ([]*Figure, []string) {
+	var figs []*Figure
+	var notes []string
+	add := func(f *Figure, err error) {
+		if err != nil {
+			notes = append(notes, err.Error())
+			return
+		}
+		figs = append(figs, f)
+	}
+	peak := map[Key]SummaryRow{}
+	for _, r := range in.Summary {
+		if r.Stat == StatPeak {
+			peak[Key{r.Region, r.Sector, r.Variable}] = r
+		}
+	}
+	byPeak := func(keys []Key) {
+		slices.SortStableFunc(keys, func(a, b Key) int {
+			return cmp.Compare(math.Abs(peak[b].P50), math.Abs(peak[a].P50))
+		})
+	}
+
+	var outputs []Key
+	for _, k := range in.Bands.Keys {
+		if k.Variable == "output" && k.Region != All && k.Sector != All {
+			outputs = append(outputs, k)
+		}
+	}
+	byPeak(outputs)
+	for _, k := range outputs[:min(len(outputs), packFans)] {
+		add(FanChart(in.Bands, k, in.Meta))
+	}
+
+	regions := PolicyRegions(in.Meta.Windows, in.Regions)
+	if len(regions) == 0 {
+		regions = in.Regions
+	}
+	if len(regions) > packRegions {
+		keys := make([]Key, len(regions))
+		for i, r := range regions {
+			keys[i] = Key{r, All, "gdp_real"}
+		}
+		byPeak(keys)
+		keys = keys[:packRegions]
+		regions = regions[:0]
+		for _, r := range in.Regions {
+			if slices.ContainsFunc(keys, func(k Key) bool { return k.Region == r }) {
+				regions = append(regions, r)
+			}
+		}
+	}
+	add(MultiplesChart(in.Bands, "output", regions, in.Sectors, in.Meta))
+
+	if in.Result != nil {
+		routes := PolicyRoutes(in.Meta.Windows)
+		if len(routes) == 0 {
+			notes = append(notes, "no flow chart: the scenario has no policy on a trade route")
+		} else {
+			add(FlowsChart(FlowQuantityBands(in.Result, routes), in.Meta))
+		}
+	}
+
+	var short []Key
+	for _, k := range in.Bands.Keys {
+		if k.Variable == "shortage_rate" && k.Region != All && k.Sector != All && peak[k].P50 >= ShortageThreshold {
+			short = append(short, k)
+		}
+	}
+	byPeak(short)
+	if len(short) == 0 {
+		notes = append(notes, fmt.Sprintf("no shortage chart: no region-sector's median peak shortage rate rises by %g points or more", ShortageThreshold))
+	} else {
+		add(ShortageChart(in.Bands, short[:min(len(short), packShort)], in.Meta))
+	}
+
+	add(RegionPanelChart(in.Bands, in.Regions, in.Meta))
+	return figs, notes
+}
+
+// WriteCharts writes every figure in every format into DIR/charts/NAME.FORMAT, fonts embedded.
+func WriteCharts(ctx context.Context, f *Folder, figs []*Figure, formats []string) error {
+	for _, fig := range figs {
+		for _, format := range formats {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			p, err := f.Create("charts/" + fig.Name + "." + format)
+			if err != nil {
+				return err
+			}
+			if err := fig.WriteTo(p, format, true); err != nil {
+				p.Abort()
+				return fmt.Errorf("output: drawing chart %s.%s: %w", fig.Name, format, err)
+			}
+			if err := p.Commit(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
