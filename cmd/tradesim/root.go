@@ -67,6 +67,7 @@ Start with a built-in scenario:
 	root.AddCommand(
 		newVersionCmd(s),
 		newWorldCmd(s),
+		newRunCmd(s),
 		newValidateCmd(s),
 		newScenariosCmd(s),
 		newSchemaCmd(s),
