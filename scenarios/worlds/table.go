@@ -119,7 +119,7 @@ func readTable(fsys fs.FS, name, display string, required, optional []string, l 
 			line, col := cr.FieldPos(k)
 			r.pos[k] = [2]int{line, col}
 		}
-		if len(rec) != len(header) {
+		if len(rec) != len(header) && !(len(rec) < len(header) && t.trailingOptional(len(rec), optional)) {
 			l.Addf(display, r.line(), 1, "", "the row has %d fields but the header has %d", len(rec), len(header))
 			continue
 		}
@@ -168,4 +168,15 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// trailingOptional reports whether every column from index n on is optional, so a row of n fields
+// may leave them out.
+func (t *table) trailingOptional(n int, optional []string) bool {
+	for name, k := range t.cols {
+		if k >= n && !contains(optional, name) {
+			return false
+		}
+	}
+	return true
 }
