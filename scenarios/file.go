@@ -40,8 +40,8 @@ type Measure struct {
 	Mode       string   `yaml:"mode,omitempty" json:"mode,omitempty" jsonschema:"enum=ban,enum=quota,enum=license,description=export_control and import_control: ban, quota or license."`
 	Limit      *float64 `yaml:"limit,omitempty" json:"limit,omitempty" jsonschema:"minimum=0,maximum=1,description=quota (required) or license (optional cap): share of the base monthly flow that may ship."`
 	Approval   *float64 `yaml:"approval,omitempty" json:"approval,omitempty" jsonschema:"minimum=0,maximum=1,description=license: share of orders approved."`
-	Delay      *int     `yaml:"delay,omitempty" json:"delay,omitempty" jsonschema:"minimum=0,maximum=600,description=license: months from order to shipment. Default: 0."`
-	Fee        *float64 `yaml:"fee,omitempty" json:"fee,omitempty" jsonschema:"minimum=0,maximum=1,description=export_control: revenue share paid to the exporter's government on what ships."`
+	Delay      *int     `yaml:"delay,omitempty" json:"delay,omitempty" jsonschema:"minimum=0,maximum=120,description=license: months from order to shipment. Default: 0."`
+	Fee        *float64 `yaml:"fee,omitempty" json:"fee,omitempty" jsonschema:"minimum=0,exclusiveMaximum=1,description=export_control: revenue share paid to the exporter's government on what ships."`
 	FeeBorneBy string   `yaml:"fee_borne_by,omitempty" json:"fee_borne_by,omitempty" jsonschema:"enum=exporter,enum=buyer,description=Who pays the fee. Default: exporter."`
 	Leakage    *float64 `yaml:"leakage,omitempty" json:"leakage,omitempty" jsonschema:"minimum=0,maximum=1,description=Share of denied demand that reaches the buyer through ROW at a premium."`
 }

@@ -97,11 +97,15 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(fi
 	}
 	if m.Delay != nil {
 		p.Delay = *m.Delay
-		c.months(join(path, "delay"), p.Delay)
+		if p.Delay < 0 || p.Delay > MaxDelay {
+			c.errf(join(path, "delay"), "is %d months; a licence delay must be from 0 to %d", p.Delay, MaxDelay)
+		}
 	}
 	if m.Fee != nil {
 		p.Fee = *m.Fee
-		share("fee", m.Fee, "fee")
+		if p.Fee < 0 || p.Fee >= 1 {
+			c.errf(join(path, "fee"), "is %g; a fee is a share of the value shipped, from 0 to below 1 (0.15 = 15%%)", p.Fee)
+		}
 		if p.Kind == sim.ImportControl {
 			c.errf(join(path, "fee"), "a fee is paid to the exporter's government, so it belongs to an export_control; remove it")
 		}

@@ -24,6 +24,7 @@ const (
 	MaxFirms      = 1_000 // per region-sector
 	MaxPolicies   = 1_000
 	MaxRules      = 200
+	MaxDelay      = 120 // months a licence may take; the engine's approval pipeline holds 120
 )
 
 // maxDepth is yaml/v3's nesting cap, which stays on (go-yaml PR #515).

@@ -68,6 +68,8 @@ case("approval-above-one", S, "approval above 1", HEAD + sub(CONTROL, "approval:
 case("limit-negative", S, "negative quota limit", HEAD + sub(sub(CONTROL, "mode: license", "mode: quota"), "    approval: 0.25\n    delay: 2\n", "    limit: @@-0.2\n"))
 case("fee-as-percent", S, "fee written as 15 for 15%", HEAD + sub(CONTROL, "    delay: 2\n", "    delay: 2\n    fee: @@15\n"))
 case("leakage-above-one", S, "leakage above 1", HEAD + sub(CONTROL, "    delay: 2\n", "    delay: 2\n    leakage: @@2\n"))
+case("delay-ten-years", S, "licence delay of 121 months", HEAD + sub(CONTROL, "delay: 2", "delay: @@121"))
+case("fee-whole", S, "fee of 1 (100%)", HEAD + sub(CONTROL, "    delay: 2\n", "    delay: 2\n    fee: @@1\n"))
 case("delay-negative", S, "negative licence delay", HEAD + sub(CONTROL, "delay: 2", "delay: @@-1"))
 case("phase-in-negative", S, "negative phase_in", HEAD + sub(TARIFF, "    start:", "    phase_in: @@-3\n    start:"))
 case("type-unknown", S, "policy type misspelt", HEAD + sub(TARIFF, "type: tariff", "type: @@tarif"))
