@@ -24,6 +24,9 @@ import (
 //	fd(R,G)                final demand of R for G, from every origin (domestic and imported)
 //	trade2(A,B,G)          trade(A,B,G) + trade(B,A,G): total trade between two regions
 //	avg_tariff(O,D,G)      D's base tariff on G from O, weighted by the trade flows of each sector
+//	domestic(R,G)          sales of G from R to R itself, intermediate and final
+//	inputs(R,J,G)          intermediate purchases of inputs G by sector J of region R, from every origin
+//	input_share(O,R,J,G)   O's share of inputs(R,J,G)
 //
 // G is a sector code, several joined by + (SEMI+AIC), "all", or "goods" (every sector but SRV,
 // the services sector of the default world; document other conventions in your targets file).
@@ -32,6 +35,7 @@ type Quantity struct {
 	Func    string
 	Regions []int   // region arguments; -1 for *
 	Sectors [][]int // sector-group arguments
+	User    int     // the using sector of inputs and input_share
 }
 
 var quantityRE = regexp.MustCompile(`^([a-z_0-9]+)\(([^()]*)\)$`)
@@ -40,7 +44,7 @@ var quantityRE = regexp.MustCompile(`^([a-z_0-9]+)\(([^()]*)\)$`)
 var quantitySigs = map[string]string{
 	"gdp": "r", "output": "Rg", "va": "rg", "va_share": "rg", "supply_share": "rg",
 	"exports": "rg", "imports": "rg", "trade": "rrg", "import_share": "rrg", "export_share": "rg", "fd": "rg",
-	"trade2": "rrg", "avg_tariff": "rrg",
+	"trade2": "rrg", "avg_tariff": "rrg", "domestic": "rg", "inputs": "rsg", "input_share": "rrsg",
 }
 
 // ParseQuantity parses a quantity against the codes of w.
@@ -76,6 +80,12 @@ func ParseQuantity(s string, w *sim.World) (Quantity, error) {
 				return q, fmt.Errorf("unknown region %q in %q", a, s)
 			}
 			q.Regions = append(q.Regions, r)
+		case 's':
+			j, ok := w.SectorIndex(a)
+			if !ok {
+				return q, fmt.Errorf("unknown sector %q in %q", a, s)
+			}
+			q.User = j
 		case 'g':
 			g, err := sectorGroup(a, w)
 			if err != nil {
@@ -84,7 +94,7 @@ func ParseQuantity(s string, w *sim.World) (Quantity, error) {
 			q.Sectors = append(q.Sectors, g)
 		}
 	}
-	if len(q.Regions) == 2 && q.Regions[0] == q.Regions[1] {
+	if len(q.Regions) == 2 && q.Regions[0] == q.Regions[1] && q.Func != "input_share" {
 		if q.Regions[0] == q.Regions[1] {
 			return q, fmt.Errorf("%q: origin and destination must differ", s)
 		}
@@ -131,6 +141,23 @@ func (q Quantity) Cells(w *sim.World) (num, den []int, ok bool) {
 	switch q.Func {
 	case "trade":
 		return sales(q.Regions[0], q.Regions[1], q.Sectors[0]), nil, true
+	case "domestic":
+		return sales(q.Regions[0], q.Regions[0], q.Sectors[0]), nil, true
+	case "inputs", "input_share":
+		d := q.Regions[len(q.Regions)-1]
+		for o := range R {
+			for _, i := range q.Sectors[0] {
+				k := w.ZIndex(o, i, d, q.User)
+				den = append(den, k)
+				if q.Func == "input_share" && o == q.Regions[0] {
+					num = append(num, k)
+				}
+			}
+		}
+		if q.Func == "inputs" {
+			return den, nil, true
+		}
+		return num, den, true
 	case "trade2":
 		return append(sales(q.Regions[0], q.Regions[1], q.Sectors[0]), sales(q.Regions[1], q.Regions[0], q.Sectors[0])...), nil, true
 	case "exports", "imports":

@@ -110,3 +110,18 @@ var importShare = [nSectors]float64{
 // openness scales importShare by region: goods imports / GDP in 2024 were USA 11%, CHN 14%, EU
 // 14% (extra-EU), JPN 18%, KOR 34%, TWN 50% (targets.csv); ROW's internal trade is domestic here.
 var openness = [nRegions]float64{USA: 0.7, CHN: 0.7, EU: 0.8, JPN: 0.9, KOR: 1.3, TWN: 1.6, ROW: 0.8}
+
+// exportAffinity multiplies an origin's weight in the prior split of other regions' imports
+// (default 1: proportional to the origin's output). Assumption, for origins whose export
+// orientation is far from their size: the US is the largest exporter of bulk crops (soybean
+// exports USD 24.47 bn, USDA), China is a net importer of crops and fuels.
+var exportAffinity = map[[2]int]float64{
+	{USA, AGR}: 2.5, {CHN, AGR}: 0.25, {CHN, MIN}: 0.3,
+}
+
+func affinity(o, i int) float64 {
+	if a, ok := exportAffinity[[2]int{o, i}]; ok {
+		return a
+	}
+	return 1
+}

@@ -21,14 +21,14 @@ func prior(w *sim.World, sz *sizes) []float64 {
 			var foreign float64
 			for o := range R {
 				if o != d {
-					foreign += sz.output[o][i]
+					foreign += sz.output[o][i] * affinity(o, i)
 				}
 			}
 			for o := range R {
 				if o == d {
 					origin[d][i][o] = 1 - imp
 				} else {
-					origin[d][i][o] = imp * sz.output[o][i] / foreign
+					origin[d][i][o] = imp * sz.output[o][i] * affinity(o, i) / foreign
 				}
 			}
 		}
