@@ -50,6 +50,9 @@ func (c *checker) keyErrf(path, format string, args ...any) {
 	c.d.diags.Addf(c.d.file, pos.Line, pos.Col, path, format, args...)
 }
 
+// present reports whether the file gives path a value, valid or not.
+func (c *checker) present(path string) bool { _, ok := c.d.vals[path]; return ok }
+
 // has reports whether the file gives path a value that decoded without error.
 func (c *checker) has(path string) bool { _, ok := c.d.vals[path]; return ok && !c.d.failed[path] }
 
@@ -305,7 +308,7 @@ func (c *checker) rule(i int, r *RuleSpec) {
 	if c.has(join(path, "when")) {
 		c.when(join(path, "when"), r.When)
 	}
-	if r.Then == nil && len(r.Lift) == 0 && !c.has(join(path, "then")) && !c.has(join(path, "lift")) {
+	if r.Then == nil && len(r.Lift) == 0 && !c.present(join(path, "then")) && !c.present(join(path, "lift")) {
 		c.errf(path, "a rule needs then (a measure that comes into force), lift (policies it ends), or both; %s", hintFor("then"))
 	}
 	if r.Then != nil {
