@@ -23,7 +23,7 @@ func genPolicy(t *rapid.T, R, S, horizon int, start sim.Month) sim.Policy {
 	switch rapid.IntRange(0, 3).Draw(t, "kind") {
 	case 0:
 		p.Kind = sim.Tariff
-		p.Rate = rapid.Float64Range(0, 2).Draw(t, "rate")
+		p.Rate = rapid.Float64Range(0, 1).Draw(t, "rate")
 		p.PhaseIn = rapid.IntRange(0, 6).Draw(t, "phasein")
 	default:
 		p.Kind = sim.ExportControl

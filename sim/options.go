@@ -11,6 +11,10 @@ type Options struct {
 	// month of every run; a violation stops the run with an error naming the month and identity.
 	// It costs a few passes over the state per month (tests turn it on).
 	Check bool
+	// FirstReplicate is the index of the first replicate to run: Run runs replicates
+	// FirstReplicate to FirstReplicate + Scenario.Replicates - 1. A replicate's result depends only
+	// on the seed and its index, so a sweep may split replicates across machines.
+	FirstReplicate int
 }
 
 // DefaultFirms is the number of firms per region-sector when Options.Firms is 0 (MODEL.md §3).

@@ -64,8 +64,8 @@ func (s *state) record(t int) {
 		k := m.FlowIndex(t, o, d, i)
 		q := s.delQ[rt]
 		px := s.pIdx[o*S+i]
-		if q > 0 {
-			px = s.delV[rt] / q
+		if q > residue*e.flow0[rt] && q > 0 {
+			px = s.delV[rt] / q // the average price of what shipped
 		}
 		m.Flow[FlowQuantity][k] = q
 		m.Flow[FlowExportPrice][k] = px

@@ -59,7 +59,7 @@ func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*
 				if r >= sc.Replicates {
 					return nil
 				}
-				rep, fired, err := p.replicate(gctx, s, fd, st, r)
+				rep, fired, err := p.replicate(gctx, s, fd, st, opts.FirstReplicate+r)
 				if err != nil {
 					return err
 				}
@@ -114,6 +114,9 @@ func prepare(w *World, sc, baseline *Scenario, opts Options) (*prepared, error) 
 	}
 	if n < 1 || n > maxFirms {
 		return nil, fmt.Errorf("sim: %d firms per region-sector must lie between 1 and %d", n, maxFirms)
+	}
+	if opts.FirstReplicate < 0 || opts.FirstReplicate > maxReplicates {
+		return nil, fmt.Errorf("sim: first replicate %d must lie between 0 and %d", opts.FirstReplicate, maxReplicates)
 	}
 	if opts.Workers < 0 {
 		return nil, fmt.Errorf("sim: %d workers is negative", opts.Workers)

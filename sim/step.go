@@ -301,6 +301,11 @@ func (s *state) border(t int) {
 	}
 }
 
+// residue is the share of a firm's base flow below which a quantity left by subtracting nearly
+// equal numbers is taken as zero: otherwise a stock of 1e-17 would let a firm produce 1e-17 and
+// the average price of nothing would be noise.
+const residue = 1e-12
+
 // produce sets every firm's output x = min(capacity, orders, input limit) (MODEL.md §4.5), where
 // the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
 // capacity (Pichler et al. 2022 with a continuous criticality). A seller short of its orders
@@ -331,7 +336,9 @@ func (s *state) produce() {
 					x = lim
 				}
 			}
-			x = math.Max(0, x)
+			if x < residue*s.fx0[f] {
+				x = 0 // a rounding residue of stock or orders is no production
+			}
 			s.x[f] = x
 			fillP, fillO := 1.0, 1.0
 			if op > 0 {
@@ -347,6 +354,9 @@ func (s *state) produce() {
 			use := s.use[f*S : f*S+S]
 			for i, ai := range a {
 				u := math.Min(inv[i], ai*x)
+				if inv[i]-u < residue*ai*s.fx0[f] {
+					u = inv[i] // a rounding residue is used up with the rest
+				}
 				use[i] = u
 				inv[i] -= u
 			}
