@@ -73,6 +73,10 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		d.errf(root, "", "a scenario file is a mapping of fields (name: ..., start: ..., horizon: ...); this file holds %s", describe(root))
 		return nil, nil
 	}
+	if isWorldFile(root) {
+		d.errf(root, "", "this is a world file (the world.yaml of a world folder), not a scenario; check the world with tradesim validate FOLDER or tradesim world check FOLDER")
+		return nil, nil
+	}
 	f := new(File)
 	d.decodeStruct(root, reflect.ValueOf(f).Elem(), "")
 	if d.fatal != nil {
@@ -105,4 +109,14 @@ func yamlError(file string, err error) diag.Diagnostic {
 		return diag.Diagnostic{File: file, Line: line, Message: "this is not valid YAML: " + m[2] + "; check indentation (spaces, not tabs), colons and brackets"}
 	}
 	return diag.Diagnostic{File: file, Message: "this is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// isWorldFile reports whether a mapping looks like a world folder's world.yaml: it has the
+// world's own keys and none of a scenario's required ones.
+func isWorldFile(root *yaml.Node) bool {
+	keys := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		keys[root.Content[i].Value] = true
+	}
+	return (keys["base_year"] || keys["currency"] || keys["regions"]) && !keys["start"] && !keys["horizon"]
 }

@@ -97,6 +97,7 @@ case("yaml-unclosed-bracket", S, "YAML syntax error", HEAD + sub(TARIFF, "sector
 case("yaml-tab", S, "tab used for indentation", HEAD + "policies:\n@0@\t- id: x\n")
 case("not-a-mapping", S, "the file is a list", "@@- name: bad\n- start: 2025-01\n")
 case("two-documents", S, "two YAML documents in one file", HEAD + "@@---\nname: other\n")
+case("world-yaml", S, "a world folder's world.yaml given as a scenario", "@@name: my-world\nbase_year: 2024\ncurrency: USD billions\nregions:\n  - {code: USA, name: United States}\n")
 case("name-number", S, "name is a number", "name: @@2025\nstart: 2025-01\nhorizon: 36\n")
 case("name-empty", S, "name is empty text", "name: @@\"\"\nstart: 2025-01\nhorizon: 36\n")
 case("sources-text", S, "sources is one string, not a list", HEAD + "sources: @@\"MOFCOM\"\n")
