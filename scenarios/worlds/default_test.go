@@ -1,8 +1,11 @@
 package worlds
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/tradesim/tradesim/sim"
 )
@@ -103,5 +106,64 @@ func TestDefaultIsCopy(t *testing.T) {
 	c, _ := Default()
 	if Digest(b) != Digest(c) {
 		t.Fatal("Digest differs for equal worlds")
+	}
+}
+
+// TestDefaultCriticalRoutes: the routes this tool exists for carry small but nonzero flows, so a
+// rare-earth licence or a chip allowance has something to act on: China's rare earths reach the
+// magnet users (AUTO, DEF, EQP, ELEC) of every other region, US accelerators reach China, and
+// Taiwan's and Korea's chips reach US accelerator makers.
+func TestDefaultCriticalRoutes(t *testing.T) {
+	w, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := func(codes ...string) []int {
+		var out []int
+		for _, c := range codes {
+			if k, ok := w.RegionIndex(c); ok {
+				out = append(out, k)
+			} else if k, ok := w.SectorIndex(c); ok {
+				out = append(out, k)
+			} else {
+				t.Fatalf("no code %s", c)
+			}
+		}
+		return out
+	}
+	chn, usa, twn, kor := idx("CHN")[0], idx("USA")[0], idx("TWN")[0], idx("KOR")[0]
+	ree, semi, aic := idx("REE")[0], idx("SEMI")[0], idx("AIC")[0]
+	for _, d := range idx("USA", "EU", "JPN", "KOR", "TWN", "ROW") {
+		for _, j := range idx("AUTO", "DEF", "EQP", "ELEC") {
+			if !(w.Z[w.ZIndex(chn, ree, d, j)] > 0) {
+				t.Errorf("no rare earths from CHN to %s %s", w.Regions[d].Code, w.Sectors[j].Code)
+			}
+		}
+	}
+	var aicToChina float64
+	for j := range w.S() {
+		aicToChina += w.Z[w.ZIndex(usa, aic, chn, j)]
+	}
+	aicToChina += w.Y[w.YIndex(usa, aic, chn)]
+	if !(aicToChina > 0) {
+		t.Error("no US accelerators reach China")
+	}
+	for _, o := range []int{twn, kor} {
+		if !(w.Z[w.ZIndex(o, semi, usa, aic)] > 0) {
+			t.Errorf("no chips from %s to US accelerator makers", w.Regions[o].Code)
+		}
+	}
+}
+
+// TestDefaultLimits: a world.yaml beyond the region limit is refused before any table is read.
+func TestDefaultLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name: big\nbase_year: 2024\ncurrency: USD\nsectors:\n  - code: S\nregions:\n")
+	for k := range MaxRegions + 1 {
+		fmt.Fprintf(&b, "  - code: R%d\n", k)
+	}
+	_, err := LoadFS(fstest.MapFS{WorldFile: {Data: []byte(b.String())}}, func(n string) string { return n })
+	if err == nil || !strings.Contains(err.Error(), "501 regions is more than the limit of 500") {
+		t.Fatalf("err = %v", err)
 	}
 }

@@ -132,7 +132,7 @@ func avgTariff(w *sim.World, o, d int) float64 {
 			v += w.Z[w.ZIndex(o, i, d, j)]
 		}
 		v += w.Y[w.YIndex(o, i, d)]
-		num += v * w.Tariff0[w.TIndex(o, d, i)]
+		num += float64(v * w.Tariff0[w.TIndex(o, d, i)])
 		den += v
 	}
 	return num / den

@@ -42,7 +42,7 @@ func sumCells(x []float64, cells []int, weight []float64) float64 {
 		if weight == nil {
 			s += x[k]
 		} else {
-			s += x[k] * weight[n]
+			s += float64(x[k] * weight[n]) // no FMA: the same bits on every platform
 		}
 	}
 	return s

@@ -21,7 +21,7 @@ func prior(w *sim.World, sz *sizes) []float64 {
 			var foreign float64
 			for o := range R {
 				if o != d {
-					foreign += sz.output[o][i] * affinity(o, i)
+					foreign += float64(sz.output[o][i] * affinity(o, i))
 				}
 			}
 			for o := range R {

@@ -87,6 +87,42 @@ func Sources(res *Result) []byte {
 		p("- `%s` = %s\n", q, fmtVal(eval(w, "%s", q)))
 	}
 
+	p("\n## Base tariffs between the US and China (20 January 2025)\n\n")
+	p("| sector | US on China | China on US | US MFN | EU MFN |\n|---|---:|---:|---:|---:|\n")
+	for i := range nSectors {
+		p("| %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n", sectors[i].Code,
+			100*w.Tariff0[w.TIndex(CHN, USA, i)], 100*w.Tariff0[w.TIndex(USA, CHN, i)],
+			100*w.Tariff0[w.TIndex(EU, USA, i)], 100*w.Tariff0[w.TIndex(USA, EU, i)])
+	}
+	p("\n## Sector parameters\n\n")
+	p("| sector |")
+	for _, name := range sim.SectorParamNames {
+		p(" %s |", name)
+	}
+	p("\n|---|")
+	for range sim.SectorParamNames {
+		p("---:|")
+	}
+	p("\n")
+	for j := range nSectors {
+		p("| %s |", sectors[j].Code)
+		for k := range sim.SectorParamNames {
+			p(" %g |", sectorParams[j][k].v)
+		}
+		p("\n")
+	}
+	p("\nSources, by sector and parameter:\n\n")
+	for j := range nSectors {
+		for k, name := range sim.SectorParamNames {
+			p("- %s.%s = %g: %s\n", name, sectors[j].Code, sectorParams[j][k].v, sectorParams[j][k].src)
+		}
+	}
+	p("\n## Criticality (phi of input for user; pairs not listed are 0)\n\n")
+	p("| input | user | phi | reason |\n|---|---|---:|---|\n")
+	for _, c := range criticality {
+		p("| %s | %s | %g | %s |\n", sectors[c.in].Code, sectors[c.user].Code, c.phi, md(c.reason))
+	}
+
 	p("\n## Assumptions\n\n")
 	p("Sector parameters are in `sectors.csv` and criticality in `criticality.csv`, each row with its\n")
 	p("source or reason. The prior's assumptions (value-added shares and ratios, output of REE, SEMI,\n")

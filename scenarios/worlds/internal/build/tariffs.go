@@ -20,6 +20,12 @@ var us301Shape = [nSectors]float64{
 	ELEC: 0.15, EQP: 0.25, AUTO: 0.30, DEF: 0.25, OMF: 0.18, SRV: 0,
 }
 
+// us301Fixed are statutory US rates on Chinese goods that the scaling leaves alone.
+var us301Fixed = [nSectors]sourced{
+	SEMI: {0.50, "Section 301 four-year review: semiconductors 25% -> 50% from 1 Jan 2025 (White & Case)"},
+	REE:  {0.035, "Section 301 review: permanent magnets 0% until 2026 (White & Case); MFN duty about 3.5% (assumption)"},
+}
+
 // chinaRetaliationShape is China's tariff on US goods by sector before scaling (assumption from
 // the 2018-19 retaliation lists, with Phase One exclusions: soybeans, pork and autos hit hardest;
 // chips largely excluded).
@@ -60,6 +66,9 @@ func baseTariffs(usScale, cnScale float64) (rates []float64, src []string) {
 			for i := range S {
 				k := (o*R+d)*S + i
 				switch {
+				case d == USA && o == CHN && us301Fixed[i].src != "":
+					rates[k] = us301Fixed[i].v
+					src[k] = us301Fixed[i].src
 				case d == USA && o == CHN && us301Shape[i] > 0:
 					rates[k] = round4(us301Shape[i] * usScale)
 					src[k] = "Section 301 profile scaled to PIIE's 20.8% average US tariff on China (20 Jan 2025)"
