@@ -74,6 +74,10 @@ func Sources(res *Result) []byte {
 		p("- %s: %.0f%% of its tolerance\n", gs[k].id, 100*gs[k].ratio)
 	}
 
+	p("\n## Known differences from published figures\n\n")
+	for _, d := range knownDifferences {
+		p("- %s\n", d)
+	}
 	p("\n## Key figures of the balanced world\n\n")
 	p("| region | GDP | goods exports | goods imports |\n|---|---:|---:|---:|\n")
 	for r := range w.R() {
@@ -177,4 +181,25 @@ func sortByRatio[T any](xs []T, key func(T) float64) {
 			xs[b], xs[b-1] = xs[b-1], xs[b]
 		}
 	}
+}
+
+// knownDifferences says where the table departs from a published figure on purpose, and why.
+var knownDifferences = []string{
+	"SEMI and AIC output (about 1,355 together) exceeds world semiconductor sales (USD 630.5 bn, SIA/WSTS): " +
+		"output here is gross of chip-to-chip sales (foundry wafers to designers, dies to assembly and test, " +
+		"memory into accelerators), which is what the trade figures (Taiwan's 146.9 and Korea's 141.9 of exports, " +
+		"China's 385 of imports) count as well.",
+	"US AI-accelerator exports to China (15) count as US exports here, attributed to the designer; US Census " +
+		"records most of these chips as shipped from Taiwan, so the US-China total of 143.5 holds 15 of AIC in place " +
+		"of other goods, and TWN-CHN semiconductor trade is lower than Taiwan's customs data by about as much.",
+	"Taiwan-China trade excludes Hong Kong (in ROW) by assumed shares (20% of Taiwan's exports to China and " +
+		"Hong Kong, 7% of its imports); Taiwan's statistics combine them.",
+	"US-partner flows use US data (imports CIF-free customs value, exports FOB) where partners report other " +
+		"values (Korea's exports to the US 127.8 vs US imports 135.5; Japan's in yen); tolerances cover the gap.",
+	"DEF is military spending as SIPRI measures it (personnel and operations included), so its value added " +
+		"(half of output) is larger than the arms industry's; services (SRV) are correspondingly smaller.",
+	"Trade within ROW (e.g. Mexico-Canada, intra-ASEAN) is domestic in this table; ROW's exports are only to the " +
+		"six named regions, and world totals of trade here are below WTO's USD 24.43 tn of merchandise trade.",
+	"Services trade is not calibrated (no target in the sources); it follows the prior import share of 4% " +
+		"scaled by openness.",
 }
