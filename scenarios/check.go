@@ -191,14 +191,16 @@ func (c *checker) uncertainty() {
 		}
 		bad := false
 		for _, k := range []string{"mean", "sd", "min", "max", "mode"} {
-			if present[k] != nil && !slices.Contains(allowed, k) {
-				c.errf(join(path, k), "%s does not apply to a %s distribution (it takes %s); remove it", k, u.Dist, strings.Join(allowed, ", "))
+			if c.present(join(path, k)) && !slices.Contains(allowed, k) {
+				c.keyErrf(join(path, k), "%s does not apply to a %s distribution (it takes %s); remove it", k, u.Dist, strings.Join(allowed, ", "))
 				bad = true
 			}
 		}
 		for _, k := range need {
 			if present[k] == nil {
-				c.errf(path, "a %s distribution needs %s; %s", u.Dist, k, hintFor(k))
+				if !c.present(join(path, k)) {
+					c.errf(path, "a %s distribution needs %s; %s", u.Dist, k, hintFor(k))
+				}
 				bad = true
 			}
 		}

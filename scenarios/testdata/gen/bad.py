@@ -148,7 +148,7 @@ case("lift-unknown-policy", M, "lift names an unknown policy", HEAD + TARIFF + "
 case("rule-without-effect", M, "rule with neither then nor lift", HEAD + "rules:\n  - @@id: nothing\n    when: \"month >= 12\"\n")
 case("once-and-cooldown", M, "once with a cooldown", HEAD + sub(RULE, "once: true", "once: true\n    cooldown: @@6"))
 case("duration-without-then", M, "duration on a rule that only lifts", HEAD + TARIFF + "rules:\n  - id: truce\n    when: \"month >= 12\"\n    lift: [us-tariff]\n    duration: @@6\n")
-case("lognormal-with-min", M, "lognormal given a min", HEAD + "uncertainty:\n  sigma.*: {dist: lognormal, sd: 0.2, min: @@0.5}\n")
+case("lognormal-with-min", M, "lognormal given a min", HEAD + "uncertainty:\n  sigma.*: {dist: lognormal, sd: 0.2, @@min: 0.5}\n")
 case("uniform-min-above-max", M, "uniform with max below min", HEAD + "uncertainty:\n  tau.REE: {dist: uniform, min: 1.5, max: @@0.5}\n")
 case("triangular-mode-outside", M, "triangular mode above max", HEAD + "uncertainty:\n  tau.REE: {dist: triangular, min: 0.5, mode: @@2, max: 1.5}\n")
 case("normal-too-wide", M, "normal multiplier that could go negative", HEAD + "uncertainty:\n  sigma.*: {dist: normal, mean: 1, sd: @@0.5}\n")
