@@ -8,7 +8,7 @@ package build
 
 import (
 	"fmt"
-	"math"
+	"strconv"
 
 	"github.com/tradesim/tradesim/scenarios/worlds"
 	"github.com/tradesim/tradesim/sim"
@@ -28,8 +28,8 @@ type Result struct {
 const (
 	fitTolerance = 1e-11 // relative; stops the sweeps once every constraint is met this closely
 	maxSweeps    = 4000
-	tariffRounds = 6    // outer rounds that rescale the US-China tariff profiles to PIIE's averages
-	flowQuantum  = 1e-6 // USD billions (USD 1,000): flows are rounded to this in the files
+	tariffRounds = 6 // outer rounds that rescale the US-China tariff profiles to PIIE's averages
+	flowDecimals = 6 // flows are rounded to 6 decimals of USD billions (USD 1,000) in the files
 )
 
 // Build generates the default world from the targets file's contents.
@@ -86,7 +86,15 @@ func Build(targetsCSV []byte) (*Result, error) {
 	return &Result{Folder: f, Targets: targets, Sweeps: sweeps, MaxDev: dev, USScale: usScale, CNScale: cnScale}, nil
 }
 
-func quantize(v float64) float64 { return math.Round(v/flowQuantum) * flowQuantum }
+// quantize rounds v to flowDecimals decimals and returns the float64 nearest that decimal, so the
+// files show it in its short form (0.006713, not 0.006712999999999999).
+func quantize(v float64) float64 {
+	x, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', flowDecimals, 64), 64)
+	if err != nil {
+		panic(err) // FormatFloat output always parses
+	}
+	return x
+}
 
 // folderOf wraps w with its documentation, round-tripping through the file encoding so the
 // Folder equals what Load returns for the written files.

@@ -194,12 +194,17 @@ var knownDifferences = []string{
 		"of other goods, and TWN-CHN semiconductor trade is lower than Taiwan's customs data by about as much.",
 	"Taiwan-China trade excludes Hong Kong (in ROW) by assumed shares (20% of Taiwan's exports to China and " +
 		"Hong Kong, 7% of its imports); Taiwan's statistics combine them.",
-	"US-partner flows use US data (imports CIF-free customs value, exports FOB) where partners report other " +
+	"US-partner flows use US data (imports at customs value, exports FOB) where partners report other " +
 		"values (Korea's exports to the US 127.8 vs US imports 135.5; Japan's in yen); tolerances cover the gap.",
 	"DEF is military spending as SIPRI measures it (personnel and operations included), so its value added " +
 		"(half of output) is larger than the arms industry's; services (SRV) are correspondingly smaller.",
 	"Trade within ROW (e.g. Mexico-Canada, intra-ASEAN) is domestic in this table; ROW's exports are only to the " +
 		"six named regions, and world totals of trade here are below WTO's USD 24.43 tn of merchandise trade.",
+	"US rare-earth sales at home are about half of US rare-earth purchases here (the US mine's 0.5 is sold to " +
+		"US users), although the US imports more than 95% of the rare earths it consumes (USGS, GAO) and shipped its " +
+		"concentrate to China for separation. Moving that output to exports made the engine's proportional rationing " +
+		"spread a Chinese ban across every buyer of Japanese and European magnets, and US auto output no longer fell " +
+		"(sim's TestRareEarthBan); kept until the rationing of redirected orders is settled.",
 	"Services trade is not calibrated (no target in the sources); it follows the prior import share of 4% " +
 		"scaled by openness.",
 }
