@@ -11,12 +11,14 @@ import (
 // defaultWorld loads the embedded default world (7 regions x 13 sectors, 2024).
 func defaultWorld(t *testing.T) *sim.World {
 	t.Helper()
-	w, err := worlds.Default()
+	w, err := defaultWorldErr()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return w
 }
+
+func defaultWorldErr() (*sim.World, error) { return worlds.Default() }
 
 // ids resolves region or sector codes of w; a typo fails the test.
 type ids struct {

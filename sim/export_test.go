@@ -35,3 +35,22 @@ func FirmTrace(w *World, sc *Scenario, firms, r, j int) (tau []float64, out [][]
 	_ = context.Background
 	return tau, out, nil
 }
+
+// Stepper returns a function that advances a calibrated state of w (n firms per region-sector,
+// the policies of sc) by one month, for benchmarks; months wrap around sc.Horizon.
+func Stepper(w *World, sc *Scenario, n int) (step func(t int) error, firms int, err error) {
+	p, err := prepare(w, sc, sc, Options{Firms: n})
+	if err != nil {
+		return nil, 0, err
+	}
+	s := p.newState()
+	fd := newFirmDraws(p.e.F)
+	fd.draw(w, n, sc.Seed, 0)
+	st, _ := replicateSettings(w, p.base, sc.Uncertainty, sc.Seed, 0, p.base.clone())
+	s.reset(st, fd)
+	s.pols = append(s.pols[:0], p.pols...)
+	s.rules = append(s.rules[:0], p.rules...)
+	s.metrics, s.start = NewMetrics(sc.Horizon, w.R(), w.S()), sc.Start
+	s.cs = condState{s: s}
+	return func(t int) error { return s.step(t % sc.Horizon) }, p.e.F, nil
+}

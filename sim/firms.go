@@ -18,7 +18,8 @@ const (
 	// within an industry; e.g. CLEPA 2025 on magnet stocks of 3-4 weeks for many suppliers and
 	// months for others). Assumption.
 	stockSD = 0.5
-	// speedSD: spread of sourcing adjustment speeds around the sector's lambda. Assumption.
+	// speedSD: spread of sourcing adjustment speeds around the sector's lambda; firms fall into
+	// three equally likely classes (see speedFactor). Assumption.
 	speedSD = 0.3
 )
 
@@ -27,11 +28,11 @@ type firmDraws struct {
 	w   []float64 // size weight, sums to 1 within a region-sector
 	tau []float64 // stock-target factor, output-weighted mean 1
 	lab []float64 // labour-per-unit factor (1 / cost factor z_f), output-weighted mean 1
-	lam []float64 // sourcing-speed factor, output-weighted mean 1
+	cls []int     // sourcing-speed class, 0 to speedClasses(n)-1
 }
 
 func newFirmDraws(F int) *firmDraws {
-	return &firmDraws{w: make([]float64, F), tau: make([]float64, F), lab: make([]float64, F), lam: make([]float64, F)}
+	return &firmDraws{w: make([]float64, F), tau: make([]float64, F), lab: make([]float64, F), cls: make([]int, F)}
 }
 
 // draw fills fd for replicate r. Each region-sector draws from its own stream keyed by its
@@ -46,20 +47,18 @@ func (fd *firmDraws) draw(w *World, n int, seed uint64, r int) {
 			fd.w[f] = math.Exp(sizeSD * rng.NormFloat64())
 			fd.tau[f] = math.Exp(stockSD * rng.NormFloat64())
 			fd.lab[f] = math.Exp(-costSD * rng.NormFloat64())
-			fd.lam[f] = math.Exp(speedSD * rng.NormFloat64())
+			fd.cls[f] = rng.IntN(speedClasses(n))
 			sum += fd.w[f]
 		}
-		var mt, ml, mm float64
+		var mt, ml float64
 		for f := lo; f < hi; f++ {
 			fd.w[f] /= sum
 			mt += fd.w[f] * fd.tau[f]
 			ml += fd.w[f] * fd.lab[f]
-			mm += fd.w[f] * fd.lam[f]
 		}
 		for f := lo; f < hi; f++ {
 			fd.tau[f] /= mt
 			fd.lab[f] /= ml
-			fd.lam[f] /= mm
 		}
 	}
 }

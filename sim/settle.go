@@ -30,103 +30,6 @@ func newAccounts(R, S, RRS int) accounts {
 	}
 }
 
-// deliver is the buyers' side of delivery (MODEL.md §4.6): each buyer receives its orders times
-// the seller's fill rate of their class and the border fill, and pays the buyer price. Released
-// licence orders are delivered the same way. Deliveries arrive in stock next month.
-func (s *state) deliver(t int) {
-	e := s.e
-	R, S := e.R, e.S
-	a := &s.acc
-	clear(a.pur)
-	clear(a.cons)
-	clear(a.recvQ)
-	bd := &s.bd
-	for b := range e.B {
-		d, j := s.buyerOf(b)
-		u := d*(S+1) + j
-		firm := b < e.F
-		spent := 0.0
-		for i := range S {
-			bi := b*S + i
-			if !e.buys[u*S+i] {
-				s.gotq[bi] = 0
-				continue
-			}
-			k := bi * R
-			dqP, dqO := s.dqP[k:k+R], s.dqO[k:k+R]
-			rt0 := d*S + i
-			got := 0.0
-			for o := range R {
-				rt := rt0 + o*R*S
-				c := o*S + i
-				bf := s.bf[rt]
-				g := (dqP[o]*s.fP[c] + dqO[o]*s.fO[c]) * bf
-				v := (dqP[o]*s.vP[c] + dqO[o]*s.vO[c]) * bf
-				got += g
-				spent += v * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
-				a.recvQ[rt] += g
-			}
-			s.gotq[bi] = got
-			if firm {
-				s.arr[bi] += got
-			}
-		}
-		if firm {
-			a.pur[d] += spent
-		} else {
-			a.cons[d] += spent
-		}
-	}
-	domesticFirst := s.g.Rationing == DomesticFirst
-	for l := range s.lic {
-		lp := &s.lic[l]
-		slot := t % lp.slots
-		if lp.tot[slot] == 0 {
-			continue
-		}
-		rt, d, i := lp.rt, lp.d, lp.i
-		c := lp.o*S + i
-		fill, vfill := s.fP[c], s.vP[c]
-		if domesticFirst {
-			fill, vfill = s.fO[c], s.vO[c]
-		}
-		bf := s.bfRel[rt]
-		mult := (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
-		ring := lp.ring[slot*lp.nb : (slot+1)*lp.nb]
-		for k, amt := range ring {
-			if amt == 0 {
-				continue
-			}
-			b := e.F + d
-			if k < lp.nb-1 {
-				b = d*S*e.n + k
-			}
-			bi := b*S + i
-			g := amt * bf * fill
-			v := amt * bf * vfill * mult
-			s.gotq[bi] += g
-			s.ordq[bi] += amt
-			a.recvQ[rt] += g
-			if b < e.F {
-				s.arr[bi] += g
-				s.onOrd[bi] = math.Max(0, s.onOrd[bi]-amt)
-				a.pur[d] += v
-			} else {
-				a.cons[d] += v
-			}
-			ring[k] = 0
-		}
-		lp.tot[slot] = 0
-	}
-	// The sellers' side: what every route shipped, from the cells' fill rates.
-	for rt := range s.delQ {
-		c := rt/(R*S)*S + rt%S
-		bf, br := s.bf[rt], s.bfRel[rt]
-		s.delQ[rt] = (s.ordP[rt]*s.fP[c]+s.ordO[rt]*s.fO[c])*bf + (s.relP[rt]*s.fP[c]+s.relO[rt]*s.fO[c])*br
-		s.delV[rt] = (s.ordP[rt]*s.vP[c]+s.ordO[rt]*s.vO[c])*bf + (s.relP[rt]*s.vP[c]+s.relO[rt]*s.vO[c])*br
-	}
-}
-
 // settle books the month (MODEL.md §4.7): employment moves toward x times labour per unit at the
 // hiring speed; profits are receipts less inputs used (at this month's delivered prices) less
 // wages; income = wages + profits + tariff and fee revenue, smoothed for next month's budget;
@@ -150,9 +53,10 @@ func (s *state) settle() {
 			pidx += s.w[f] * s.p[f]
 			emp += s.emp[f]
 			wages += wage * s.emp[f]
+			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			for i := range S {
 				k := f*S + i
-				useVal += s.use[k] * s.pin[k]
+				useVal += s.use[k] * pin[i]
 				inv += s.inv[k]
 				ord += s.ordq[k]
 				got += s.gotq[k]

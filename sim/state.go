@@ -16,11 +16,28 @@ type state struct {
 	w    []float64 // size weight within its region-sector, sums to 1 (MODEL.md §3)
 	fx0  []float64 // base output per month: w * X
 	cap0 []float64 // base capacity: fx0 * (1 + slack)
-	tauF []float64 // inventory target, months of use
+	tauF []float64 // stock-target factor: the firm holds tauF * tau_i months of use of input i
 	lab  []float64 // labour per unit of output at base (base wage 1)
 	c0   []float64 // base unit cost; the markup makes the base price 1
-	lamB []float64 // [B*S] sourcing adjustment speed of buyer b for input i
+	fg   []int     // sourcing group of the firm: user type * K + speed class
 	beta []float64 // [U*S*R] Armington weights calibrated to base shares
+
+	// Sourcing groups (user type x speed class), [NG*S] and [NG*S*R]. Buyers of one user type
+	// with the same adjustment speed start from the same base shares and face the same targets,
+	// so they hold the same origin shares: shares are kept once per group (exact, not an
+	// approximation). Households are class 0 of user type S of their region.
+	K, NG   int
+	gLam    []float64 // [NG*S] sourcing adjustment speed
+	sh      []float64 // [NG*S*R] standing origin shares
+	pin     []float64 // [NG*S] delivered price of the input at standing shares
+	gDem    []float64 // [NG*S] orders of the group's members (quantity)
+	wP, wO  []float64 // [NG*S*R] share of a unit of orders placed on origin o, by rationing class
+	wL      []float64 // [NG*S*R] share of a unit of orders approved into a licence pipeline
+	lfrac   []float64 // [NG*S] sum over o of wL
+	gFill   []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
+	gVal    []float64 // [NG*S] amount paid per unit ordered
+	gPipe   []float64 // [NG*S] licence orders of the group in the pipeline
+	hhDem   []float64 // [R*S] household orders
 
 	// Firm state, [F].
 	p       []float64 // price at the factory gate
@@ -39,17 +56,9 @@ type state struct {
 	arr   []float64 // delivered this month, on hand from next month
 	onOrd []float64 // approved under licence, not yet shipped
 	use   []float64 // used this month
-
-	// Buyer inputs, [B*S].
-	pin  []float64 // delivered price of the input at standing shares
-	dem  []float64 // desired order quantity (all origins)
-	ordq []float64 // ordered and due this month (shortage denominator)
-	gotq []float64 // delivered this month
-
-	// Buyer-input-origin, [B*S*R].
-	sh  []float64 // standing origin shares
-	dqP []float64 // orders served first when a seller rations
-	dqO []float64 // other orders
+	dem   []float64 // orders placed this month (all origins)
+	ordq  []float64 // ordered and due this month (shortage denominator)
+	gotq  []float64 // delivered this month
 
 	// Cells (origin region x sector), [R*S].
 	pIdx       []float64 // origin price: share-weighted firm price
@@ -92,23 +101,28 @@ type state struct {
 // in month t + delay (MODEL.md §4.4). Slots are indexed by month modulo the ring length.
 type licPipe struct {
 	rt, o, d, i int
-	ring        []float64 // [slots * nb]: approved quantity by arrival slot and local buyer
+	ring        []float64 // [slots * nb]: approved quantity by arrival slot and sourcing group of the region
 	tot         []float64 // [slots]
 	slots, nb   int
 }
 
 func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
-	R, S, F, B, U := e.R, e.S, e.F, e.B, e.U
+	R, S, F, U := e.R, e.S, e.F, e.U
 	RRS := R * R * S
 	f := func(n int) []float64 { return make([]float64, n) }
 	s := &state{e: e, w0: w}
 	s.sp = make([]SectorParams, S)
 	s.w, s.fx0, s.cap0, s.tauF, s.lab, s.c0 = f(F), f(F), f(F), f(F), f(F), f(F)
-	s.lamB, s.beta = f(B*S), f(U*S*R)
+	s.fg, s.beta = make([]int, F), f(U*S*R)
+	s.K = speedClasses(e.n)
+	s.NG = U * s.K
+	NG := s.NG
+	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal, s.gPipe = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
+	s.sh, s.wP, s.wO, s.wL = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
+	s.hhDem = f(R * S)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.inv, s.arr, s.onOrd, s.use = f(F*S), f(F*S), f(F*S), f(F*S)
-	s.pin, s.dem, s.ordq, s.gotq = f(B*S), f(B*S), f(B*S), f(B*S)
-	s.sh, s.dqP, s.dqO = f(B*S*R), f(B*S*R), f(B*S*R)
+	s.dem, s.ordq, s.gotq = f(F*S), f(F*S), f(F*S)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(U * S * R)
 	s.bd = newBorder(RRS)
@@ -126,7 +140,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 		if !ok {
 			continue
 		}
-		nb := S*e.n + 1
+		nb := (S + 1) * s.K
 		slots := d + 1
 		s.licOf[rt] = len(s.lic)
 		s.lic = append(s.lic, licPipe{
@@ -158,7 +172,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			s.w[f] = fd.w[f]
 			s.fx0[f] = fd.w[f] * e.x0[c]
 			s.cap0[f] = s.fx0[f] * (1 + math.Max(sp.Slack, minSlack))
-			s.tauF[f] = sp.Tau * fd.tau[f]
+			s.tauF[f] = fd.tau[f]
 			s.lab[f] = labUnit * fd.lab[f]
 			s.c0[f] = inputCost + s.lab[f]
 			s.p[f] = 1
@@ -171,7 +185,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			s.capTot[f] = 0
 			for i := range S {
 				use := e.a[c*S+i] * s.fx0[f]
-				s.inv[f*S+i] = s.tauF[f] * use
+				// Users hold tau_i months of input i (the input's sector sets the norm: CLEPA's
+				// 3-4 weeks of magnets is tau of REE), scaled by the firm's factor.
+				s.inv[f*S+i] = s.sp[i].Tau * s.tauF[f] * use
 				s.arr[f*S+i] = use
 				s.onOrd[f*S+i] = 0
 				s.use[f*S+i] = use
@@ -188,19 +204,38 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	}
 	s.capRing = ring
 	clear(s.capPipe[:e.F*ring])
-	// Buyers: speeds, shares, Armington weights.
-	for b := range e.B {
-		d, j := s.buyerOf(b)
+	// Sourcing groups: speeds and shares.
+	K := s.K
+	for c := range R * S {
+		d, j := c/S, c%S
 		u := d*(S+1) + j
-		for i := range S {
-			lam := s.sp[i].Lambda // the input's sector sets how fast buyers can switch origin
-			if b < e.F {
-				lam *= fd.lam[b]
+		// Speed factors of the classes, normalised to an output-weighted mean of 1 in the cell.
+		var mean float64
+		for f := c * n; f < (c+1)*n; f++ {
+			s.fg[f] = u*K + fd.cls[f]
+			mean += s.w[f] * speedFactor(fd.cls[f], K)
+		}
+		for g := range K {
+			fac := speedFactor(g, K) / mean
+			for i := range S {
+				s.gLam[(u*K+g)*S+i] = math.Min(1, s.sp[i].Lambda*fac) // the input's sector sets the speed
 			}
-			s.lamB[b*S+i] = math.Min(1, lam)
-			s.pin[b*S+i] = e.pin0[u*S+i]
-			s.dem[b*S+i] = 0
-			copy(s.sh[(b*S+i)*R:(b*S+i+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
+		}
+	}
+	for d := range R {
+		u := d*(S+1) + S
+		for g := range K {
+			for i := range S {
+				s.gLam[(u*K+g)*S+i] = s.sp[i].Lambda
+			}
+		}
+	}
+	for gid := range s.NG {
+		u := gid / K
+		for i := range S {
+			s.pin[gid*S+i] = e.pin0[u*S+i]
+			s.gPipe[gid*S+i] = 0
+			copy(s.sh[(gid*S+i)*R:(gid*S+i+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
 		}
 	}
 	for u := range e.U {
@@ -238,14 +273,16 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	s.fired = s.fired[:0]
 }
 
-// buyerOf returns the region and user type (sector, or S for households) of buyer b.
-func (s *state) buyerOf(b int) (d, j int) {
-	e := s.e
-	if b >= e.F {
-		return b - e.F, e.S
-	}
-	c := b / e.n
-	return c / e.S, c % e.S
+// speedClasses is the number of sourcing-speed classes of firms: three (slow, median, fast)
+// when a region-sector has three firms or more.
+func speedClasses(n int) int { return min(n, 3) }
+
+// speedFactor is the sourcing speed of class g of K relative to the sector's lambda before
+// normalisation: exp(speedSD * z_g), z_g the mean of a standard normal within the g-th of K
+// equal-probability bands (for K = 3: -1.09, 0, 1.09).
+func speedFactor(g, K int) float64 {
+	z := [3][3]float64{{0}, {-0.7979, 0.7979}, {-1.0911, 0, 1.0911}}
+	return math.Exp(speedSD * z[K-1][g])
 }
 
 // minSlack is the least spare capacity at base (share of base output). With none at all, base

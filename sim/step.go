@@ -61,7 +61,7 @@ func (s *state) prices() {
 		lo := c * n
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
-			pin := s.pin[f*S : f*S+S]
+			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			cost := wage * s.lab[f]
 			for i, ai := range a {
 				cost += ai * pin[i]
@@ -126,133 +126,6 @@ func (s *state) targets() {
 			}
 		}
 	}
-}
-
-// order is the sourcing stage (MODEL.md §4.3). Every buyer moves its origin shares toward the
-// targets (s += lambda_b (s* - s)), prices its input at the new shares, sets its order quantity
-// (firms: expected use plus closing the stock gap; households: budget share / price) and places
-// it. Orders a border rule closes (a ban; the unapproved part of a licence) go at once to the
-// fully open origins in proportion to their shares; approved licence orders enter the pipeline.
-func (s *state) order(t int) {
-	e := s.e
-	R, S := e.R, e.S
-	clear(s.ordP)
-	clear(s.ordO)
-	clear(s.denied)
-	bd := &s.bd
-	rationing := s.g.Rationing
-	K := s.g.StockClose
-	for b := range e.B {
-		d, j := s.buyerOf(b)
-		u := d*(S+1) + j
-		firm := b < e.F
-		var budget, xplan, tau float64
-		if firm {
-			xplan = math.Min(s.xe[b], s.cap[b])
-			tau = s.tauF[b]
-		} else {
-			// B = B_base (1 + m (Ibar / I_base - 1)) (MODEL.md §4.3).
-			budget = e.bBase[d] * (1 + s.g.M*(s.ibar[d]/e.iBase[d]-1))
-		}
-		c := d*S + j
-		for i := range S {
-			bi := b*S + i
-			if !e.buys[u*S+i] {
-				s.dem[bi] = 0
-				s.ordq[bi] = 0
-				continue
-			}
-			k := bi * R
-			sh := s.sh[k : k+R]
-			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
-			lam := s.lamB[bi]
-			pin := 0.0
-			rt0 := d*S + i // route index of origin 0 into d, sector i; origin o adds o*R*S
-			for o := range R {
-				v := sh[o] + lam*(st[o]-sh[o])
-				sh[o] = v
-				pin += v * s.q[rt0+o*R*S]
-			}
-			s.pin[bi] = pin
-			var dem float64
-			if firm {
-				ai := e.a[c*S+i]
-				use := ai * xplan
-				gap := tau*use - (s.inv[bi] - use) - s.onOrd[bi]
-				dem = math.Max(0, use+gap/K)
-			} else if pin > 0 {
-				dem = budget * e.alphaY[d*S+i] / pin
-			}
-			s.dem[bi] = dem
-			// Split across origins.
-			closed, openMass := 0.0, 0.0
-			for o := range R {
-				rt := rt0 + o*R*S
-				op := bd.open[rt]
-				closed += sh[o] * (1 - op)
-				if op == 1 && !bd.licence[rt] {
-					openMass += sh[o]
-				}
-			}
-			redirect := 0.0
-			if openMass > 0 {
-				redirect = closed / openMass
-			}
-			pipelined := 0.0
-			dqP, dqO := s.dqP[k:k+R], s.dqO[k:k+R]
-			for o := range R {
-				rt := rt0 + o*R*S
-				op := bd.open[rt]
-				want := dem * sh[o]
-				own := want * op
-				var extra float64
-				if op == 1 && !bd.licence[rt] {
-					extra = want * redirect
-				}
-				s.denied[rt] += want - own
-				if bd.licence[rt] && own > 0 {
-					s.pipeline(t, rt, b, d, own)
-					pipelined += own
-					if firm {
-						s.onOrd[bi] += own
-					}
-					own = 0
-				}
-				var p, q float64
-				switch rationing {
-				case DomesticFirst:
-					if o == d {
-						p = own + extra
-					} else {
-						q = own + extra
-					}
-				case LoyalFirst:
-					p, q = own, extra
-				default:
-					p = own + extra
-				}
-				dqP[o], dqO[o] = p, q
-				s.ordP[rt] += p
-				s.ordO[rt] += q
-			}
-			s.ordq[bi] = dem - pipelined
-			if openMass == 0 {
-				s.ordq[bi] = dem - pipelined // denied orders with nowhere to go stay unfilled
-			}
-		}
-	}
-}
-
-// pipeline books an approved licence order of buyer b on route rt to ship after the delay.
-func (s *state) pipeline(t, rt, b, d int, q float64) {
-	lp := &s.lic[s.licOf[rt]]
-	slot := (t + s.bd.delay[rt]) % lp.slots
-	local := s.e.S * s.e.n // households
-	if b < s.e.F {
-		local = b - d*s.e.S*s.e.n
-	}
-	lp.ring[slot*lp.nb+local] += q
-	lp.tot[slot] += q
 }
 
 // border applies the month's controls to the orders on every route (MODEL.md §4.4): a quota

@@ -1,0 +1,129 @@
+package sim
+
+import "math"
+
+// deliver is the buyers' side of delivery (MODEL.md §4.6). A unit ordered by a group brings
+// sum_o (wP_o fP_o + wO_o fO_o) bf_o of goods, where f are the sellers' fill rates of each class
+// and bf the border fill, and costs the same with the sellers' value fills times the buyer price
+// mark-ups (1 + buyer fee)(1 + tariff). Released licence orders are delivered to the groups that
+// placed them and, within a group, to its firms in proportion to their orders in the pipeline.
+// Deliveries arrive in stock next month.
+func (s *state) deliver(t int) {
+	e := s.e
+	R, S, K := e.R, e.S, s.K
+	a := &s.acc
+	clear(a.pur)
+	clear(a.cons)
+	clear(a.recvQ)
+	bd := &s.bd
+	for gid := range s.NG {
+		u := gid / K
+		d := u / (S + 1)
+		for i := range S {
+			if !e.buys[u*S+i] {
+				s.gFill[gid*S+i], s.gVal[gid*S+i] = 0, 0
+				continue
+			}
+			k := (gid*S + i) * R
+			wP, wO := s.wP[k:k+R], s.wO[k:k+R]
+			dem := s.gDem[gid*S+i]
+			rt0 := d*S + i
+			fill, val := 0.0, 0.0
+			for o := range R {
+				rt := rt0 + o*R*S
+				c := o*S + i
+				bf := s.bf[rt]
+				g := (wP[o]*s.fP[c] + wO[o]*s.fO[c]) * bf
+				fill += g
+				val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+				a.recvQ[rt] += dem * g
+			}
+			s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
+		}
+	}
+	// Firms: ordinary orders, and this month's licence orders into the pipeline position.
+	for c := range R * S {
+		d := c / S
+		spent := 0.0
+		for f := c * e.n; f < (c+1)*e.n; f++ {
+			gid := s.fg[f]
+			fill, val, lf := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S]
+			dem, got, ord := s.dem[f*S:f*S+S], s.gotq[f*S:f*S+S], s.ordq[f*S:f*S+S]
+			arr, onOrd := s.arr[f*S:f*S+S], s.onOrd[f*S:f*S+S]
+			for i, q := range dem {
+				g := q * fill[i]
+				got[i] = g
+				arr[i] += g
+				spent += q * val[i]
+				ord[i] = q * (1 - lf[i])
+				if lf[i] > 0 {
+					p := q * lf[i]
+					onOrd[i] += p
+					s.gPipe[gid*S+i] += p
+				}
+			}
+		}
+		a.pur[d] += spent
+	}
+	for d := range R {
+		gid := (d*(S+1) + S) * K
+		for i := range S {
+			a.cons[d] += s.hhDem[d*S+i] * s.gVal[gid*S+i]
+		}
+	}
+	// Released licence orders.
+	domesticFirst := s.g.Rationing == DomesticFirst
+	for l := range s.lic {
+		lp := &s.lic[l]
+		slot := t % lp.slots
+		if lp.tot[slot] == 0 {
+			continue
+		}
+		rt, d, i := lp.rt, lp.d, lp.i
+		c := lp.o*S + i
+		fill, vfill := s.fP[c], s.vP[c]
+		if domesticFirst {
+			fill, vfill = s.fO[c], s.vO[c]
+		}
+		bf := s.bfRel[rt]
+		mult := (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+		ring := lp.ring[slot*lp.nb : (slot+1)*lp.nb]
+		for g, amt := range ring {
+			if amt == 0 {
+				continue
+			}
+			gid := d*(S+1)*K + g
+			a.recvQ[rt] += amt * bf * fill
+			ring[g] = 0
+			if j := g / K; j == S {
+				a.cons[d] += amt * bf * vfill * mult
+				continue
+			}
+			// Firms of the group get the release in proportion to their pipeline orders.
+			cell := d*S + g/K
+			pipe := s.gPipe[gid*S+i]
+			for f := cell * e.n; f < (cell+1)*e.n; f++ {
+				k := f*S + i
+				if s.fg[f] != gid || s.onOrd[k] == 0 {
+					continue
+				}
+				q := amt * s.onOrd[k] / pipe
+				got := q * bf * fill
+				s.gotq[k] += got
+				s.arr[k] += got
+				s.ordq[k] += q
+				s.onOrd[k] = math.Max(0, s.onOrd[k]-q)
+				a.pur[d] += q * bf * vfill * mult
+			}
+			s.gPipe[gid*S+i] = math.Max(0, pipe-amt)
+		}
+		lp.tot[slot] = 0
+	}
+	// The sellers' side: what every route shipped, from the cells' fill rates.
+	for rt := range s.delQ {
+		c := rt/(R*S)*S + rt%S
+		bf, br := s.bf[rt], s.bfRel[rt]
+		s.delQ[rt] = (s.ordP[rt]*s.fP[c]+s.ordO[rt]*s.fO[c])*bf + (s.relP[rt]*s.fP[c]+s.relO[rt]*s.fO[c])*br
+		s.delV[rt] = (s.ordP[rt]*s.vP[c]+s.ordO[rt]*s.vO[c])*bf + (s.relP[rt]*s.vP[c]+s.relO[rt]*s.vO[c])*br
+	}
+}

@@ -1,0 +1,159 @@
+package sim
+
+import "math"
+
+// order is the sourcing stage (MODEL.md §4.3).
+//
+//  1. Every sourcing group moves its origin shares toward the Armington targets,
+//     s += lambda (s* - s), and prices its input at the new shares.
+//  2. Every firm orders for expected output x^e = min(smoothed orders, capacity) plus a share
+//     1/stock_close of the gap between its stock target tau_i z_f a x^e (tau of the input's
+//     sector times the firm's factor) and its stock position (stock
+//     on hand after this month's use plus approved licence orders in the pipeline); households
+//     order budget * base spending share / price for each sector (Cobb-Douglas).
+//  3. Each group's orders are split across origins. Orders a border rule closes (a ban; the
+//     unapproved part of a licence) go at once to the fully open origins in proportion to their
+//     shares; approved licence orders enter the route's pipeline. Each part is tagged with the
+//     class a rationing seller serves first (see Rationing).
+func (s *state) order(t int) {
+	e := s.e
+	R, S, K := e.R, e.S, s.K
+	clear(s.ordP)
+	clear(s.ordO)
+	clear(s.denied)
+	clear(s.gDem)
+	// 1. Shares and input prices of every group.
+	for gid := range s.NG {
+		u := gid / K
+		d := u / (S + 1)
+		for i := range S {
+			if !e.buys[u*S+i] {
+				continue
+			}
+			k := (gid*S + i) * R
+			sh := s.sh[k : k+R]
+			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
+			lam := s.gLam[gid*S+i]
+			pin := 0.0
+			rt := d*S + i // route o -> d, sector i is rt + o*R*S
+			for o := range R {
+				v := sh[o] + lam*(st[o]-sh[o])
+				sh[o] = v
+				pin += v * s.q[rt+o*R*S]
+			}
+			s.pin[gid*S+i] = pin
+		}
+	}
+	// 2. Order quantities of firms and households.
+	K3 := s.g.StockClose
+	for c := range R * S {
+		a := e.a[c*S : c*S+S]
+		for f := c * e.n; f < (c+1)*e.n; f++ {
+			xplan := math.Min(s.xe[f], s.cap[f])
+			tau := s.tauF[f]
+			gd := s.gDem[s.fg[f]*S : s.fg[f]*S+S]
+			inv, onOrd, dem := s.inv[f*S:f*S+S], s.onOrd[f*S:f*S+S], s.dem[f*S:f*S+S]
+			for i, ai := range a {
+				if ai == 0 {
+					dem[i] = 0
+					continue
+				}
+				use := ai * xplan
+				gap := s.sp[i].Tau*tau*use - (inv[i] - use) - onOrd[i]
+				q := math.Max(0, use+gap/K3)
+				dem[i] = q
+				gd[i] += q
+			}
+		}
+	}
+	for d := range R {
+		gid := (d*(S+1) + S) * K
+		// B = B_base (1 + m (Ibar / I_base - 1)) (MODEL.md §4.3).
+		budget := e.bBase[d] * (1 + s.g.M*(s.ibar[d]/e.iBase[d]-1))
+		for i := range S {
+			q := 0.0
+			if p := s.pin[gid*S+i]; e.buys[(d*(S+1)+S)*S+i] && p > 0 {
+				q = budget * e.alphaY[d*S+i] / p
+			}
+			s.hhDem[d*S+i] = q
+			s.gDem[gid*S+i] = q
+		}
+	}
+	// 3. Split across origins and place the orders.
+	bd := &s.bd
+	rationing := s.g.Rationing
+	for gid := range s.NG {
+		u := gid / K
+		d := u / (S + 1)
+		for i := range S {
+			k := (gid*S + i) * R
+			wP, wO, wL := s.wP[k:k+R], s.wO[k:k+R], s.wL[k:k+R]
+			if !e.buys[u*S+i] {
+				s.lfrac[gid*S+i] = 0
+				continue
+			}
+			sh := s.sh[k : k+R]
+			rt0 := d*S + i
+			closed, openMass := 0.0, 0.0
+			for o := range R {
+				rt := rt0 + o*R*S
+				op := bd.open[rt]
+				closed += sh[o] * (1 - op)
+				if op == 1 && !bd.licence[rt] {
+					openMass += sh[o]
+				}
+			}
+			redirect := 0.0
+			if openMass > 0 {
+				redirect = closed / openMass
+			}
+			dem := s.gDem[gid*S+i]
+			lf := 0.0
+			for o := range R {
+				rt := rt0 + o*R*S
+				op := bd.open[rt]
+				own := sh[o] * op
+				var extra float64
+				if op == 1 && !bd.licence[rt] {
+					extra = sh[o] * redirect
+				}
+				s.denied[rt] += dem * sh[o] * (1 - op)
+				wL[o] = 0
+				if bd.licence[rt] && own > 0 {
+					wL[o] = own
+					lf += own
+					if dem > 0 {
+						s.pipeline(t, rt, gid-d*(S+1)*K, dem*own)
+					}
+					own = 0
+				}
+				var p, q float64
+				switch rationing {
+				case DomesticFirst:
+					if o == d {
+						p = own + extra
+					} else {
+						q = own + extra
+					}
+				case LoyalFirst:
+					p, q = own, extra
+				default:
+					p = own + extra
+				}
+				wP[o], wO[o] = p, q
+				s.ordP[rt] += dem * p
+				s.ordO[rt] += dem * q
+			}
+			s.lfrac[gid*S+i] = lf
+		}
+	}
+}
+
+// pipeline books approved licence orders q of local group g (index within its region) on route
+// rt, to ship after the route's delay.
+func (s *state) pipeline(t, rt, g int, q float64) {
+	lp := &s.lic[s.licOf[rt]]
+	slot := (t + s.bd.delay[rt]) % lp.slots
+	lp.ring[slot*lp.nb+g] += q
+	lp.tot[slot] += q
+}
