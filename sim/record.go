@@ -4,8 +4,8 @@ package sim
 //
 // Definitions (see doc.go): output and trade in quantities at base prices; price is the
 // base-output-weighted mean of firm prices; inventory_months is stock on hand at the end of the
-// month over use at base output; shortage_rate is the share of the region-sector's input orders
-// due this month that were not delivered; real GDP is base value added per unit times output
+// month over use at base output; shortage_rate is, for the input worst hit, the share of the
+// region-sector's orders due this month that were not delivered; real GDP is base value added per unit times output
 // plus base-rate tariffs on real imports; CPI is a Laspeyres index of the base household basket;
 // real consumption is household spending over CPI; the unemployment rate is the fall of
 // employment below base as a share of base employment; the trade balance is exports less imports
@@ -31,9 +31,12 @@ func (s *state) record(t int) {
 				inv = a.invSum[c] / base
 			}
 			m.RS[VarInventoryMonths][k] = inv
+			// The input worst hit: a shortage of magnets is not diluted by plentiful steel.
 			short := 0.0
-			if a.ordered[c] > 0 {
-				short = max(0, 1-a.got[c]/a.ordered[c])
+			for i := range S {
+				if o := a.ordered[c*S+i]; o > residue*e.a[c*S+i]*e.x0[c] && o > 0 {
+					short = max(short, 1-a.got[c*S+i]/o)
+				}
 			}
 			m.RS[VarShortageRate][k] = short
 			m.RS[VarTariffRevenue][k] = a.tariff[c]

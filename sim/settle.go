@@ -10,7 +10,7 @@ type accounts struct {
 	rev, useVal, wages, profit []float64 // receipts net of exporter fees; inputs used at delivered prices
 	tariff, fee                []float64 // tariff revenue by importer and sector; fee revenue by exporter and sector
 	exQ, imQ                   []float64 // export and import quantities (other regions only)
-	ordered, got               []float64 // inputs ordered and delivered (buyer side, firms)
+	ordered, got               []float64 // [R*S*S] input i ordered and delivered by the firms of a cell
 	// By region, [R].
 	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and households at buyer prices; border values
 	income, tariff0Q, emp0           []float64 // income; base-rate tariffs on real imports; base employment
@@ -24,7 +24,7 @@ func newAccounts(R, S, RRS int) accounts {
 	return accounts{
 		out: f(RS), priceIdx: f(RS), emp: f(RS), invSum: f(RS),
 		rev: f(RS), useVal: f(RS), wages: f(RS), profit: f(RS),
-		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS), got: f(RS),
+		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS * S), got: f(RS * S),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
 		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS),
 	}
@@ -46,7 +46,8 @@ func (s *state) settle() {
 	for c := range R * S {
 		d := c / S
 		wage := s.wage[d]
-		var out, pidx, emp, inv, wages, useVal, ord, got float64
+		var out, pidx, emp, inv, wages, useVal float64
+		ord, got := a.ordered[c*S:c*S+S], a.got[c*S:c*S+S]
 		for f := c * n; f < (c+1)*n; f++ {
 			s.emp[f] += g.Hiring * (s.x[f]*s.lab[f] - s.emp[f])
 			out += s.x[f]
@@ -58,13 +59,13 @@ func (s *state) settle() {
 				k := f*S + i
 				useVal += s.use[k] * pin[i]
 				inv += s.inv[k]
-				ord += s.ordq[k]
-				got += s.gotq[k]
+				ord[i] += s.ordq[k]
+				got[i] += s.gotq[k]
 			}
 			s.xe[f] = g.OrderSmoothing*s.ordRecv[f] + (1-g.OrderSmoothing)*s.xe[f]
 		}
 		a.out[c], a.priceIdx[c], a.emp[c], a.invSum[c] = out, pidx, emp, inv
-		a.wages[c], a.useVal[c], a.ordered[c], a.got[c] = wages, useVal, ord, got
+		a.wages[c], a.useVal[c] = wages, useVal
 	}
 	bd := &s.bd
 	for rt := range s.delQ {

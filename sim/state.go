@@ -26,18 +26,18 @@ type state struct {
 	// with the same adjustment speed start from the same base shares and face the same targets,
 	// so they hold the same origin shares: shares are kept once per group (exact, not an
 	// approximation). Households are class 0 of user type S of their region.
-	K, NG   int
-	gLam    []float64 // [NG*S] sourcing adjustment speed
-	sh      []float64 // [NG*S*R] standing origin shares
-	pin     []float64 // [NG*S] delivered price of the input at standing shares
-	gDem    []float64 // [NG*S] orders of the group's members (quantity)
-	wP, wO  []float64 // [NG*S*R] share of a unit of orders placed on origin o, by rationing class
-	wL      []float64 // [NG*S*R] share of a unit of orders approved into a licence pipeline
-	lfrac   []float64 // [NG*S] sum over o of wL
-	gFill   []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
-	gVal    []float64 // [NG*S] amount paid per unit ordered
-	gPipe   []float64 // [NG*S] licence orders of the group in the pipeline
-	hhDem   []float64 // [R*S] household orders
+	K, NG  int
+	gLam   []float64 // [NG*S] sourcing adjustment speed
+	sh     []float64 // [NG*S*R] standing origin shares
+	pin    []float64 // [NG*S] delivered price of the input at standing shares
+	gDem   []float64 // [NG*S] orders of the group's members (quantity)
+	wP, wO []float64 // [NG*S*R] share of a unit of orders placed on origin o, by rationing class
+	wL     []float64 // [NG*S*R] share of a unit of orders approved into a licence pipeline
+	lfrac  []float64 // [NG*S] sum over o of wL
+	gFill  []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
+	gVal   []float64 // [NG*S] amount paid per unit ordered
+	gPipe  []float64 // [NG*S] licence orders of the group in the pipeline
+	hhDem  []float64 // [R*S] household orders
 
 	// Firm state, [F].
 	p       []float64 // price at the factory gate
