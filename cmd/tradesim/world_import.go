@@ -41,7 +41,10 @@ import fails, naming the region-sector and the amounts, if any has no output or 
 added. Base tariffs, sector parameters and criticality come from --tariffs, --sectors and
 --criticality files (formats as in a world folder) or, for codes it knows, from the --template
 world ("default" unless "none"); a sector with parameters from neither is an error.`,
-		Example: `  tradesim world import --flows icio-2020-long.csv --map icio-to-13.csv -o icio-world
+		Example: `  # the default world's own flows back into a world (codes kept): the same tables
+  tradesim world export d && tradesim world import --flows d/flows.csv --name default -o d2
+  # an OECD ICIO table in long form, 45 industries and 77 economies aggregated to 13 x 7
+  tradesim world import --flows icio-2020-long.csv --map icio-to-13.csv -o icio-world
   tradesim world import --flows my-table.csv --sectors my-params.csv --template none -o my-world`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

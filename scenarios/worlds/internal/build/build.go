@@ -44,10 +44,18 @@ func Build(targetsCSV []byte) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	R, S := nRegions, nSectors
+	S := nSectors
 	nZ := len(w.Z)
 	x := prior(w, sz)
 
+	usAvg, err := targetValue(targets, "tariff_usa_on_chn")
+	if err != nil {
+		return nil, err
+	}
+	cnAvg, err := targetValue(targets, "tariff_chn_on_usa")
+	if err != nil {
+		return nil, err
+	}
 	usScale, cnScale := 1.0, 1.0
 	var sweeps int
 	var dev float64
@@ -58,8 +66,8 @@ func Build(targetsCSV []byte) (*Result, error) {
 		copy(w.Z, x[:nZ])
 		copy(w.Y, x[nZ:])
 		us, cn := avgTariff(w, CHN, USA), avgTariff(w, USA, CHN)
-		usScale *= targetValue(targets, "tariff_usa_on_chn", 0.208) / us
-		cnScale *= targetValue(targets, "tariff_chn_on_usa", 0.212) / cn
+		usScale *= usAvg / us
+		cnScale *= cnAvg / cn
 	}
 	var src []string
 	w.Tariff0, src = baseTariffs(usScale, cnScale)
@@ -82,7 +90,6 @@ func Build(targetsCSV []byte) (*Result, error) {
 	if err := w.Check(); err != nil {
 		return nil, fmt.Errorf("build: the generated world fails its check: %w", err)
 	}
-	_ = R
 	return &Result{Folder: f, Targets: targets, Sweeps: sweeps, MaxDev: dev, USScale: usScale, CNScale: cnScale}, nil
 }
 
@@ -119,13 +126,14 @@ func folderOf(w *sim.World, tariffSrc []string) (*worlds.Folder, error) {
 	return f, nil
 }
 
-func targetValue(ts []worlds.Target, id string, fallback float64) float64 {
+// targetValue is the value of the input target id (the generator scales tariffs to it).
+func targetValue(ts []worlds.Target, id string) (float64, error) {
 	for _, t := range ts {
-		if t.ID == id {
-			return t.Value
+		if t.ID == id && t.Use == "input" {
+			return t.Value, nil
 		}
 	}
-	return fallback
+	return 0, fmt.Errorf("build: targets.csv has no input target %q", id)
 }
 
 // avgTariff is the trade-weighted average base tariff of importer d on goods from o.
