@@ -33,6 +33,8 @@ var (
 	// reservedCodes cannot name a region or sector: FD is final demand in flows.csv, ALL is the
 	// aggregate in result tables.
 	reservedCodes = []string{FinalDemand, "ALL"}
+	// yamlLineRE finds the line in a yaml.v3 syntax error ("yaml: line 3: did not find ...").
+	yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
 )
 
 // readMeta parses world.yaml strictly: unknown keys, missing keys and bad codes are reported with
@@ -61,7 +63,7 @@ func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
 		msg := err.Error()
-		if m := regexp.MustCompile(`line (\d+): (.*)`).FindStringSubmatch(msg); m != nil {
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}

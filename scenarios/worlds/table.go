@@ -150,6 +150,11 @@ type limitedReader struct {
 
 func (l *limitedReader) Read(p []byte) (int, error) {
 	if l.n <= 0 {
+		// At the limit: a file of exactly the limit ends here; one more byte is too many.
+		var one [1]byte
+		if n, _ := l.r.Read(one[:]); n == 0 {
+			return 0, io.EOF
+		}
 		l.exceeded = true
 		return 0, fmt.Errorf("file larger than %d bytes", MaxFileBytes)
 	}
