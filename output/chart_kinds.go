@@ -230,24 +230,39 @@ func RegionPanelChart(b *SeriesBands, regions []string, m ChartMeta) (*Figure, e
 	return lineFigure("regions_macro", title, sub, panels, 3, m)
 }
 
+// maxLines is the number of lines a lines chart shows: the Okabe–Ito colours readable as
+// lines (assumption: beyond that, colours repeat and lines cannot be told apart).
+const maxLines = 7
+
 // LinesChart draws the median deviation of several series of one variable in one panel (one
-// colour per series); with one series it draws the band too.
+// colour per series); with one series it draws the band too. Beyond maxLines series, the
+// ones whose median peaks highest are drawn and the subtitle says so.
 func LinesChart(b *SeriesBands, keys []Key, m ChartMeta) (*Figure, error) {
 	if len(keys) == 0 {
 		return nil, fmt.Errorf("no series to draw")
 	}
-	pn := Panel{}
 	for _, k := range keys {
-		i, ok := b.Find(k)
-		if !ok {
+		if _, ok := b.Find(k); !ok {
 			return nil, fmt.Errorf("the results have no series %s %s %s", k.Region, k.Sector, k.Variable)
 		}
+	}
+	note := ""
+	if len(keys) > maxLines {
+		keys = slices.Clone(keys)
+		peakOf := func(k Key) float64 { i, _ := b.Find(k); return peakMedian(b.Dev[i]) }
+		slices.SortStableFunc(keys, func(x, y Key) int { return cmp.Compare(peakOf(y), peakOf(x)) })
+		note = fmt.Sprintf("; the %d of %d series with the largest deviations", maxLines, len(keys))
+		keys = keys[:maxLines]
+	}
+	pn := Panel{}
+	for _, k := range keys {
+		i, _ := b.Find(k)
 		pn.YLabel = yLabel(b.Vars[i])
 		pn.Curves = append(pn.Curves, Curve{Label: placeName(k.Region, k.Sector), Start: b.Start, Band: b.Dev[i], ShowBand: len(keys) == 1})
 	}
 	v := keys[0].Variable
 	title := fmt.Sprintf("%s: deviation from baseline", PrettyVariable(v))
-	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, len(keys) == 1))
+	sub := fmt.Sprintf("%s, %s; %s%s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, len(keys) == 1), note)
 	return lineFigure(fileName("lines", v), title, sub, []Panel{pn}, 1, m)
 }
 

@@ -21,10 +21,15 @@ type ChartMeta struct {
 	Replicates int
 	Windows    []PolicyWindow
 	Size       Size
+	// SourceLine replaces the generated source line when set (comparisons of several runs).
+	SourceLine string
 }
 
 // Source is the source line of a chart.
 func (m ChartMeta) Source() string {
+	if m.SourceLine != "" {
+		return m.SourceLine
+	}
 	reps := "replicates"
 	if m.Replicates == 1 {
 		reps = "replicate"

@@ -45,10 +45,12 @@ type Manifest struct {
 	Formats  []string       `json:"formats"`
 	Charts   []string       `json:"charts"`
 	// StartedAt and FinishedAt are wall-clock times of the run (UTC, RFC 3339).
-	StartedAt   time.Time    `json:"started_at"`
-	FinishedAt  time.Time    `json:"finished_at"`
-	WallSeconds float64      `json:"wall_seconds"`
-	Files       []FileRecord `json:"files"`
+	StartedAt   time.Time `json:"started_at"`
+	FinishedAt  time.Time `json:"finished_at"`
+	WallSeconds float64   `json:"wall_seconds"`
+	// Compared lists the runs a comparison folder (`tradesim compare`) was made from.
+	Compared []ComparedRun `json:"compared,omitempty"`
+	Files    []FileRecord  `json:"files"`
 }
 
 // PolicyWindow is a policy (or a rule's measure) as charts shade it: its id, instrument, the

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tradesim/tradesim/output"
+)
+
+// compareOptions are the flags of `tradesim compare`.
+type compareOptions struct {
+	streams
+	Dirs      []string
+	OutDir    string
+	Variable  string
+	Region    string
+	Sector    string
+	Charts    string
+	ChartSize string
+	Force     bool
+	now       func() time.Time
+}
+
+func newCompareCmd(s streams) *cobra.Command {
+	opts := &compareOptions{streams: s, now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "compare RESULTS_DIR... -o DIR",
+		Short: "Compare the results of several runs: overlaid lines, bars by sector, one table",
+		Long: `Compare finished runs (folders written by 'tradesim run'), each against its own baseline.
+Writes into DIR:
+
+  comparison.csv    scenario,region,sector,variable,stat,mean,p05,p50,p95: every run's summary
+  charts/compare_lines_VAR_REGION_SECTOR.*  the variable's median deviation and 5-95% band,
+                    one colour per scenario
+  charts/compare_bars_VAR_REGION.*          by sector, one bar per scenario: the change over
+                    the horizon (cumulative_pct) for levels, the mean deviation for rates and
+                    prices, with 5-95% whiskers
+  manifest.json     the inputs with their manifests' hashes, and every file's hash; written last`,
+		Example: `  tradesim compare results/h20-ban results/h20-allowance -o results/h20-compare
+  tradesim compare results/a results/b --var price --region USA --sector AUTO -o cmp --charts svg`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dirs = args
+			return runCompare(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.OutDir, "output", "o", "", "folder for the comparison (required)")
+	f.StringVar(&opts.Variable, "var", "output", "variable to compare")
+	f.StringVar(&opts.Region, "region", output.All, "region of the lines and bars (ALL: the world, for additive variables)")
+	f.StringVar(&opts.Sector, "sector", output.All, "sector of the lines (ALL: all sectors, for additive variables)")
+	f.StringVar(&opts.Charts, "charts", "png,svg,pdf", "chart formats: a comma-separated list of png, svg, pdf, or none")
+	f.StringVar(&opts.ChartSize, "chart-size", "slide", "chart size: slide or page")
+	f.BoolVar(&opts.Force, "force", false, "replace a previous comparison in the folder")
+	return cmd
+}
+
+func runCompare(ctx context.Context, opts *compareOptions) error {
+	if opts.OutDir == "" {
+		return badInputf("give the comparison folder with -o DIR")
+	}
+	formats, err := output.ParseChartFormats(opts.Charts)
+	if err != nil {
+		return badInputf("--charts: %w", err)
+	}
+	size, err := output.ParseSize(opts.ChartSize)
+	if err != nil {
+		return badInputf("--chart-size: %w", err)
+	}
+	if _, ok := output.VariableNamed(opts.Variable); !ok {
+		return badInputf("--var %s: not a tradesim variable (see tradesim plot --help for the names)", opts.Variable)
+	}
+	if st, err := os.Stat(opts.OutDir); err == nil {
+		if !st.IsDir() {
+			return badInputf("%s is a file, not a folder; choose a folder with -o", opts.OutDir)
+		}
+		if _, err := os.Stat(filepath.Join(opts.OutDir, output.ManifestName)); err == nil && !opts.Force {
+			return badInputf("%s already holds results (%s); choose another folder with -o, or pass --force to replace them", opts.OutDir, output.ManifestName)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return badInputf("cannot use %s: %w", opts.OutDir, err)
+	}
+	started := opts.now()
+	var loaded []*output.LoadedRun
+	var runs []output.CompareRun
+	names := map[string]int{}
+	for _, d := range opts.Dirs {
+		r, err := output.LoadRun(d)
+		if err != nil {
+			return badInput(err)
+		}
+		loaded = append(loaded, r)
+		names[r.Bands.Scenario]++
+	}
+	for _, r := range loaded {
+		name := r.Bands.Scenario
+		if names[name] > 1 { // the same scenario twice (other seeds, other flags): name the folder too
+			name += " (" + filepath.Base(filepath.Clean(r.Dir)) + ")"
+		}
+		runs = append(runs, output.CompareRun{Name: name, Bands: r.Bands, Summary: r.Summary})
+	}
+	key := output.Key{Region: opts.Region, Sector: opts.Sector, Variable: opts.Variable}
+	meta := output.ChartMeta{Version: version(), Size: size}
+	var scen, parts []string
+	for i, r := range loaded {
+		m := r.Manifest
+		scen = append(scen, m.ScenarioName)
+		parts = append(parts, fmt.Sprintf("%s (%d replicates, baseline %s, tradesim %s)", runs[i].Name, m.Replicates, m.Baseline, m.Version))
+	}
+	meta.SourceLine = "Source: " + strings.Join(parts, "; ") + "."
+	var figs []*output.Figure
+	if len(formats) > 0 {
+		lines, err := output.CompareLinesChart(runs, key, meta)
+		if err != nil {
+			return badInput(err)
+		}
+		bars, err := output.CompareBarsChart(runs, opts.Variable, opts.Region, meta)
+		if err != nil {
+			return badInput(err)
+		}
+		figs = append(figs, lines, bars)
+	}
+	if opts.Force {
+		if err := output.RemoveRun(opts.OutDir); err != nil {
+			return err
+		}
+	}
+	folder, err := output.NewFolder(opts.OutDir)
+	if err != nil {
+		return err
+	}
+	err = writeComparison(ctx, folder, runs, figs, formats, loaded, started, opts.now)
+	if err != nil {
+		folder.Rollback()
+		return fmt.Errorf("writing the comparison to %s failed; it holds no complete results: %w", opts.OutDir, err)
+	}
+	fmt.Fprintf(opts.Out, "Compared %s.\nResults in %s:\n", strings.Join(scen, ", "), opts.OutDir)
+	for _, f := range folder.Files() {
+		fmt.Fprintf(opts.Out, "  %s\n", f.Path)
+	}
+	return nil
+}
+
+func writeComparison(ctx context.Context, folder *output.Folder, runs []output.CompareRun, figs []*output.Figure,
+	formats []string, loaded []*output.LoadedRun, started time.Time, now func() time.Time) error {
+	if err := output.WriteComparison(folder, runs); err != nil {
+		return err
+	}
+	if err := output.WriteCharts(ctx, folder, figs, formats); err != nil {
+		return err
+	}
+	m := &output.Manifest{Tool: "tradesim", Version: version(), ScenarioName: "comparison", Charts: formats, Formats: []string{"csv"}}
+	for i, r := range loaded {
+		m.Compared = append(m.Compared, output.ComparedRun{Dir: r.Dir, Scenario: runs[i].Name, ManifestSHA256: r.ManifestSHA256})
+	}
+	finished := now()
+	m.StartedAt, m.FinishedAt, m.WallSeconds = started.UTC(), finished.UTC(), finished.Sub(started).Seconds()
+	if m.Charts == nil {
+		m.Charts = []string{}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return folder.WriteManifest(m)
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tradesim/tradesim/output"
+)
+
+// plotOptions are the flags of `tradesim plot`.
+type plotOptions struct {
+	streams
+	Dir       string
+	Variable  string
+	Region    string
+	Sector    string
+	Kind      string
+	File      string
+	ChartSize string
+}
+
+func newPlotCmd(s streams) *cobra.Command {
+	opts := &plotOptions{streams: s}
+	cmd := &cobra.Command{
+		Use:   "plot RESULTS_DIR -o FILE",
+		Short: "Draw a chart from a results folder without re-running",
+		Long: `Draw one chart from the saved results of 'tradesim run' (series.csv, or series.parquet
+when there is no CSV), as PNG (300 dpi), SVG or PDF after FILE's extension.
+
+Kinds:
+  fan        median deviation with its 5-95% band for one region and sector
+             (default: the series of the variable that deviates most)
+  lines      median deviations of the variable: one line per region (sector --sector,
+             default ALL), or, with --region and no --sector, one line per sector
+  multiples  one panel per sector, one line per region (--region: a comma-separated list)
+
+Variables are the names of series.csv's variable column (output, price, employment, exports,
+imports, inventory_months, shortage_rate, tariff_revenue, export_fee_revenue, profit,
+gdp_real, cpi, consumption_real, unemployment_rate, trade_balance). Policy periods come from
+the folder's manifest.`,
+		Example: `  tradesim plot results/h20-allowance --var output --region CHN --sector AIC -o chn_aic.png
+  tradesim plot results/h20-allowance --kind lines --var gdp_real -o gdp.svg
+  tradesim plot results/h20-allowance --kind lines --var price --region USA -o us_prices.pdf
+  tradesim plot results/h20-allowance --kind multiples --var employment --region USA,CHN -o jobs.png --size page`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = args[0]
+			return runPlot(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Variable, "var", "output", "variable to draw")
+	f.StringVar(&opts.Region, "region", "", "region code, or ALL (multiples: a comma-separated list)")
+	f.StringVar(&opts.Sector, "sector", "", "sector code, or ALL")
+	f.StringVar(&opts.Kind, "kind", "fan", "chart kind: fan, lines or multiples")
+	f.StringVarP(&opts.File, "output", "o", "", "chart file: NAME.png, NAME.svg or NAME.pdf (required)")
+	f.StringVar(&opts.ChartSize, "size", "slide", "chart size: slide (10 x 5.63 in) or page (6.5 x 4 in)")
+	return cmd
+}
+
+// chartFormat is the chart format of a file name, from its extension.
+func chartFormat(file string) (string, error) {
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
+	if !slices.Contains(output.ChartFormats, ext) {
+		return "", fmt.Errorf("-o %s: the file name must end in .png, .svg or .pdf (the chart's format)", file)
+	}
+	return ext, nil
+}
+
+func runPlot(ctx context.Context, opts *plotOptions) error {
+	if opts.File == "" {
+		return badInputf("give the chart file with -o FILE.png, FILE.svg or FILE.pdf")
+	}
+	format, err := chartFormat(opts.File)
+	if err != nil {
+		return badInput(err)
+	}
+	size, err := output.ParseSize(opts.ChartSize)
+	if err != nil {
+		return badInputf("--size: %w", err)
+	}
+	if _, ok := output.VariableNamed(opts.Variable); !ok {
+		return badInputf("--var %s: not a tradesim variable; use one of the names in series.csv's variable column (see tradesim plot --help)", opts.Variable)
+	}
+	run, err := output.LoadRun(opts.Dir)
+	if err != nil {
+		return badInput(err)
+	}
+	fig, err := plotFigure(run, opts, size)
+	if err != nil {
+		return badInput(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	dir, base := filepath.Split(opts.File)
+	if dir == "" {
+		dir = "."
+	}
+	folder, err := output.NewFolder(dir)
+	if err != nil {
+		return err
+	}
+	if err := folder.WriteFile(base, func(w io.Writer) error { return fig.WriteTo(w, format, true) }); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(opts.Out, "%s: %s\n", opts.File, fig.Title)
+	return err
+}
+
+// plotFigure builds the chart the flags ask for.
+func plotFigure(run *output.LoadedRun, opts *plotOptions, size output.Size) (*output.Figure, error) {
+	b := run.Bands
+	meta := run.Meta(size)
+	v := opts.Variable
+	regions, sectors := codesOf(b)
+	check := func(flag, code string, valid []string) error {
+		if code == "" || code == output.All || slices.Contains(valid, code) {
+			return nil
+		}
+		return fmt.Errorf("--%s %s: the results have no %s %s; valid: %s, ALL", flag, code, flag, code, strings.Join(valid, ", "))
+	}
+	switch opts.Kind {
+	case "fan":
+		if err := check("region", opts.Region, regions); err != nil {
+			return nil, err
+		}
+		if err := check("sector", opts.Sector, sectors); err != nil {
+			return nil, err
+		}
+		k, err := pickSeries(b, v, opts.Region, opts.Sector)
+		if err != nil {
+			return nil, err
+		}
+		return output.FanChart(b, k, meta)
+	case "lines":
+		if err := check("region", opts.Region, regions); err != nil {
+			return nil, err
+		}
+		if err := check("sector", opts.Sector, sectors); err != nil {
+			return nil, err
+		}
+		var keys []output.Key
+		if opts.Region != "" && opts.Sector == "" {
+			for _, s := range sectors {
+				keys = appendIfFound(b, keys, output.Key{Region: opts.Region, Sector: s, Variable: v})
+			}
+		} else {
+			sec := cmp.Or(opts.Sector, output.All)
+			for _, r := range regions {
+				keys = appendIfFound(b, keys, output.Key{Region: r, Sector: sec, Variable: v})
+			}
+		}
+		if len(keys) == 0 {
+			return nil, fmt.Errorf("the results have no %s series for region %q and sector %q", v, opts.Region, cmp.Or(opts.Sector, output.All))
+		}
+		return output.LinesChart(b, keys, meta)
+	case "multiples":
+		rs := regions
+		if opts.Region != "" {
+			rs = strings.Split(opts.Region, ",")
+			for _, r := range rs {
+				if err := check("region", r, regions); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return output.MultiplesChart(b, v, rs, sectors, meta)
+	}
+	return nil, fmt.Errorf("--kind %s: not a chart kind; use fan, lines or multiples", opts.Kind)
+}
+
+func appendIfFound(b *output.SeriesBands, keys []output.Key, k output.Key) []output.Key {
+	if _, ok := b.Find(k); ok {
+		return append(keys, k)
+	}
+	return keys
+}
+
+// codesOf lists the region and sector codes of the results (not ALL), in table order.
+func codesOf(b *output.SeriesBands) (regions, sectors []string) {
+	for _, k := range b.Keys {
+		if k.Region != output.All && !slices.Contains(regions, k.Region) {
+			regions = append(regions, k.Region)
+		}
+		if k.Sector != output.All && !slices.Contains(sectors, k.Sector) {
+			sectors = append(sectors, k.Sector)
+		}
+	}
+	return regions, sectors
+}
+
+// pickSeries finds the series of variable v for region and sector; an empty region or sector
+// means the one whose median deviation peaks highest (in magnitude).
+func pickSeries(b *output.SeriesBands, v, region, sector string) (output.Key, error) {
+	best, bestPeak := output.Key{}, -1.0
+	for i, k := range b.Keys {
+		if k.Variable != v || (region != "" && k.Region != region) || (sector != "" && k.Sector != sector) {
+			continue
+		}
+		if region == "" && k.Region == output.All || sector == "" && k.Sector == output.All {
+			continue // an aggregate only when asked for
+		}
+		var peak float64
+		for _, band := range b.Dev[i] {
+			peak = math.Max(peak, math.Abs(band.P50))
+		}
+		if peak > bestPeak {
+			best, bestPeak = k, peak
+		}
+	}
+	if bestPeak < 0 {
+		return best, fmt.Errorf("the results have no %s series for region %q and sector %q", v, cmp.Or(region, "any"), cmp.Or(sector, "any"))
+	}
+	return best, nil
+}
