@@ -68,6 +68,8 @@ Start with a built-in scenario:
 		newVersionCmd(s),
 		newWorldCmd(s),
 		newRunCmd(s),
+		newPlotCmd(s),
+		newCompareCmd(s),
 		newValidateCmd(s),
 		newScenariosCmd(s),
 		newSchemaCmd(s),
