@@ -34,6 +34,7 @@ func genPolicy(t *rapid.T, R, S, horizon int, start sim.Month) sim.Policy {
 		p.Limit = rapid.Float64Range(0, 1.5).Draw(t, "limit")
 		p.Approval = rapid.Float64Range(0, 1).Draw(t, "approval")
 		p.Delay = rapid.IntRange(0, 6).Draw(t, "delay")
+		p.Leakage = rapid.SampledFrom([]float64{0, 0, 0.3, 1}).Draw(t, "leakage")
 		if rapid.Bool().Draw(t, "fee") {
 			p.Fee = rapid.Float64Range(0, 0.5).Draw(t, "feeRate")
 			p.FeeBorneBy = sim.FeeBearer(rapid.IntRange(1, 2).Draw(t, "bearer"))

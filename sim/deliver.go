@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // deliver is the buyers' side of delivery (MODEL.md §4.6). A unit ordered by a group brings
 // sum_o (wP_o fP_o + wO_o fO_o) bf_o of goods, where f are the sellers' fill rates of each class
 // and bf the border fill, and costs the same with the sellers' value fills times the buyer price
@@ -16,6 +14,7 @@ func (s *state) deliver(t int) {
 	clear(a.cons)
 	clear(a.recvQ)
 	bd := &s.bd
+	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
 	for gid := range s.NG {
 		u := gid / K
 		d := u / (S + 1)
@@ -25,7 +24,7 @@ func (s *state) deliver(t int) {
 				continue
 			}
 			k := (gid*S + i) * R
-			wP, wO := s.wP[k:k+R], s.wO[k:k+R]
+			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
 			dem := s.gDem[gid*S+i]
 			rt0 := d*S + i
 			fill, val := 0.0, 0.0
@@ -37,6 +36,19 @@ func (s *state) deliver(t int) {
 				fill += g
 				val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
 				a.recvQ[rt] += dem * g
+				if wK[o] > 0 {
+					// Leaked orders: made by o, bought by the hub's traders, resold to d at a
+					// premium across the hub -> d border.
+					fl, vl := s.fO[c], s.vO[c]
+					if leakFirst {
+						fl, vl = s.fP[c], s.vP[c]
+					}
+					hd := (hub*R+d)*S + i
+					fill += wK[o] * fl
+					val += wK[o] * vl * (1 + prem) * (1 + bd.feeBuyer[hd]) * (1 + bd.tariff[hd])
+					a.recvQ[hd] += dem * wK[o] * fl
+					a.recvQ[(o*R+hub)*S+i] += dem * wK[o] * fl
+				}
 			}
 			s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
 		}
@@ -112,10 +124,10 @@ func (s *state) deliver(t int) {
 				s.gotq[k] += got
 				s.arr[k] += got
 				s.ordq[k] += q
-				s.onOrd[k] = math.Max(0, s.onOrd[k]-q)
+				s.onOrd[k] = max(0, s.onOrd[k]-q)
 				a.pur[d] += q * bf * vfill * mult
 			}
-			s.gPipe[gid*S+i] = math.Max(0, pipe-amt)
+			s.gPipe[gid*S+i] = max(0, pipe-amt)
 		}
 		lp.tot[slot] = 0
 	}
@@ -125,5 +137,29 @@ func (s *state) deliver(t int) {
 		bf, br := s.bf[rt], s.bfRel[rt]
 		s.delQ[rt] = (s.ordP[rt]*s.fP[c]+s.ordO[rt]*s.fO[c])*bf + (s.relP[rt]*s.fP[c]+s.relO[rt]*s.fO[c])*br
 		s.delV[rt] = (s.ordP[rt]*s.vP[c]+s.ordO[rt]*s.vO[c])*bf + (s.relP[rt]*s.vP[c]+s.relO[rt]*s.vO[c])*br
+	}
+	if hub < 0 {
+		return
+	}
+	clear(s.transV)
+	for rt, q := range s.leakOrd {
+		s.leakQ[rt], s.leakV[rt] = 0, 0
+		if q == 0 {
+			continue
+		}
+		o, d, i := rt/(R*S), rt/S%R, rt%S
+		c := o*S + i
+		fl, vl := s.fO[c], s.vO[c]
+		if leakFirst {
+			fl, vl = s.fP[c], s.vP[c]
+		}
+		lq, lv := q*fl, q*vl
+		s.leakQ[rt], s.leakV[rt] = lq, lv
+		oh, hd := (o*R+hub)*S+i, (hub*R+d)*S+i
+		s.delQ[oh] += lq
+		s.delV[oh] += lv
+		s.transV[oh] += lv
+		s.delQ[hd] += lq
+		s.delV[hd] += lv * (1 + prem)
 	}
 }

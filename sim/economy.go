@@ -33,6 +33,18 @@ type economy struct {
 	phi    []float64 // [S*S] criticality phi[i*S+j] of input i for user sector j
 	e0     []float64 // [R] base employment at base wage 1 = labour income (set per replicate: depends on thetaL)
 	useSum []float64 // [RS] sum_i a[c,i]: inputs per unit of output, for inventory cover
+	// Critical inputs of each cell (phi > 0 and a > 0), for the production limit:
+	// crit[critAt[c]:critAt[c+1]].
+	crit   []critInput
+	critAt []int
+	// hub is the region through which denied orders leak (the region coded ROW), or -1.
+	hub int
+}
+
+// critInput is an input that can limit a cell's production: (1 - phi) cap + phi stock / a.
+type critInput struct {
+	i         int
+	phi, invA float64 // criticality and 1 / a
 }
 
 // newEconomy compiles w (already checked) for n firms per region-sector.
@@ -134,6 +146,17 @@ func newEconomy(w *World, n int) *economy {
 			}
 		}
 	}
+	e.hub, _ = w.RegionIndex(LeakageRegion)
+	e.critAt = make([]int, R*S+1)
+	for c := range R * S {
+		j := c % S
+		for i := range S {
+			if phi, a := e.phi[i*S+j], e.a[c*S+i]; phi > 0 && a > 0 {
+				e.crit = append(e.crit, critInput{i: i, phi: phi, invA: 1 / a})
+			}
+		}
+		e.critAt[c+1] = len(e.crit)
+	}
 	for d := range R {
 		e.iBase[d] = e.tBase[d]
 		for j := range S {
@@ -142,6 +165,11 @@ func newEconomy(w *World, n int) *economy {
 	}
 	return e
 }
+
+// LeakageRegion is the code of the region through which a policy's leakage reaches the buyer
+// (MODEL.md §4.4: chip smuggling and transshipment run through third countries). A world without
+// it has no leakage.
+const LeakageRegion = "ROW"
 
 // finite reports whether x is neither NaN nor infinite.
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

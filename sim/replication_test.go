@@ -117,3 +117,19 @@ func TestReplicationGenerated(t *testing.T) {
 		checkSteady(rt, w, res.Replicates[0].Scenario)
 	})
 }
+
+// TestReplicationDefault: on the default world (7 regions x 13 sectors), the baseline with no
+// policy holds every metric at base for 120 months, with the accounting checks on, in two
+// replicates with different firm draws.
+func TestReplicationDefault(t *testing.T) {
+	w := defaultWorld(t)
+	sc := baseScenario(120, 2)
+	res, err := sim.Run(context.Background(), w, sc, sc, sim.Options{Firms: 3, Workers: 2, Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Replicates {
+		checkSteady(t, w, r.Baseline)
+		checkSteady(t, w, r.Scenario)
+	}
+}

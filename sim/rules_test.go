@@ -215,3 +215,37 @@ func TestRecovery(t *testing.T) {
 		t.Errorf("five years after the ban the distance %.3f is still above a quarter of its peak %.3f", y5, peak)
 	}
 }
+
+// TestLeakage: with leakage, a share of the orders a US ban on AI accelerators for China denies
+// reaches Chinese buyers through ROW at a premium: US exports to ROW and ROW's exports to China
+// rise against the same ban without leakage, and the ROW -> China price carries the premium.
+func TestLeakage(t *testing.T) {
+	w := defaultWorld(t)
+	x := ids{t, w}
+	usa, chn, row, aic := x.r("USA"), x.r("CHN"), x.r(sim.LeakageRegion), x.s("AIC")
+	ban := func(leak float64) *sim.Scenario {
+		sc := baseScenario(6, 1)
+		sc.Name = "ban"
+		sc.Policies = []sim.Policy{{ID: "ban", Kind: sim.ExportControl, Mode: sim.Ban, Leakage: leak, Exporters: []int{usa},
+			Importers: []int{chn}, Sectors: []int{aic}, Start: sc.Start + 1, End: sim.Forever}}
+		return sc
+	}
+	res, err := sim.Run(context.Background(), w, ban(0.3), ban(0), sim.Options{Firms: 4, Workers: 1, Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, b := res.Replicates[0].Scenario, res.Replicates[0].Baseline
+	const tt = 3
+	q := func(m *sim.Metrics, v sim.FlowVar, o, d int) float64 { return m.Flow[v][m.FlowIndex(tt, o, d, aic)] }
+	if q(m, sim.FlowQuantity, usa, chn) != 0 || q(b, sim.FlowQuantity, usa, chn) != 0 {
+		t.Fatal("the ban lets AIC through on the direct route")
+	}
+	extra := q(m, sim.FlowQuantity, usa, row) - q(b, sim.FlowQuantity, usa, row)
+	resold := q(m, sim.FlowQuantity, row, chn) - q(b, sim.FlowQuantity, row, chn)
+	if extra <= 0 || resold <= 0 {
+		t.Errorf("leakage moves USA->ROW by %g and ROW->CHN by %g; want both up", extra, resold)
+	}
+	if p, p0 := q(m, sim.FlowExportPrice, row, chn), q(b, sim.FlowExportPrice, row, chn); p <= p0 {
+		t.Errorf("ROW->CHN AIC price %v with leakage, %v without: want the premium", p, p0)
+	}
+}

@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // accounts are the nominal and real totals of one month, the raw material of the metrics and of
 // the accounting checks (MODEL.md §6.2). Money is in the world's currency per month.
 type accounts struct {
@@ -72,12 +70,15 @@ func (s *state) settle() {
 		o, d, i := rt/(R*S), rt/S%R, rt%S
 		v, q := s.delV[rt], s.delQ[rt]
 		fb, fe, t := bd.feeBuyer[rt], bd.feeExp[rt], bd.tariff[rt]
-		border := v * (1 + fb) // value at the border: exporter price plus a buyer-borne fee
-		a.rev[o*S+i] += v * (1 - fe)
+		// Leaked goods in transit to the hub pay neither fee nor the hub's tariff.
+		tr := s.transV[rt]
+		v -= tr
+		border := v*(1+fb) + tr // value at the border: exporter price plus a buyer-borne fee
+		a.rev[o*S+i] += v*(1-fe) + tr
 		a.fee[o*S+i] += v * (fb + fe)
 		a.feeR[o] += v * (fb + fe)
-		a.tariff[d*S+i] += t * border
-		a.tariffR[d] += t * border
+		a.tariff[d*S+i] += t * v * (1 + fb)
+		a.tariffR[d] += t * v * (1 + fb)
 		a.tariff0Q[d] += e.t0[rt] * q
 		if o != d {
 			a.exQ[o*S+i] += q
@@ -87,9 +88,17 @@ func (s *state) settle() {
 		}
 		req := s.ordP[rt] + s.ordO[rt] + s.denied[rt] + s.relP[rt] + s.relO[rt]
 		if req > 0 {
-			s.unfilled[rt] = math.Max(0, 1-q/req)
+			s.unfilled[rt] = max(0, 1-q/req)
 		} else {
 			s.unfilled[rt] = 0
+		}
+	}
+	if e.hub >= 0 {
+		// The hub's traders bought the leaked goods at the maker's price: their margin is the premium.
+		for rt, v := range s.leakV {
+			if v != 0 {
+				a.rev[e.hub*S+rt%S] -= v
+			}
 		}
 	}
 	for c := range R * S {
@@ -127,14 +136,14 @@ func (s *state) invest(t int) {
 	ring := s.capRing
 	for f := range s.cap {
 		sp := &s.sp[f/n%S]
-		need := s.xe[f] * (1 + math.Max(sp.Slack, minSlack))
+		need := s.xe[f] * (1 + max(sp.Slack, minSlack))
 		if sp.G > 0 && s.xe[f] > (s.cap[f]+s.capTot[f])*(1+1e-9) {
-			add := math.Min(need-s.cap[f]-s.capTot[f], sp.G*s.cap0[f])
+			add := min(need-s.cap[f]-s.capTot[f], sp.G*s.cap0[f])
 			slot := (t + buildMonths(sp.L)) % ring
 			s.capPipe[f*ring+slot] += add
 			s.capTot[f] += add
 		} else if s.cap[f] > s.cap0[f] {
-			if idle := s.cap[f] - math.Max(s.cap0[f], need); idle > 0 {
+			if idle := s.cap[f] - max(s.cap0[f], need); idle > 0 {
 				s.cap[f] -= s.g.Depreciation * idle
 			}
 		}

@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // order is the sourcing stage (MODEL.md §4.3).
 //
 //  1. Every sourcing group moves its origin shares toward the Armington targets,
@@ -22,6 +20,8 @@ func (s *state) order(t int) {
 	clear(s.ordO)
 	clear(s.denied)
 	clear(s.gDem)
+	clear(s.leakOrd)
+	hub := e.hub
 	// 1. Shares and input prices of every group.
 	for gid := range s.NG {
 		u := gid / K
@@ -49,18 +49,20 @@ func (s *state) order(t int) {
 	for c := range R * S {
 		a := e.a[c*S : c*S+S]
 		for f := c * e.n; f < (c+1)*e.n; f++ {
-			xplan := math.Min(s.xe[f], s.cap[f])
+			xplan := min(s.xe[f], s.cap[f])
 			tau := s.tauF[f]
 			gd := s.gDem[s.fg[f]*S : s.fg[f]*S+S]
-			inv, onOrd, dem := s.inv[f*S:f*S+S], s.onOrd[f*S:f*S+S], s.dem[f*S:f*S+S]
+			inv, arr, onOrd, dem := s.inv[f*S:f*S+S], s.arr[f*S:f*S+S], s.onOrd[f*S:f*S+S], s.dem[f*S:f*S+S]
 			for i, ai := range a {
+				inv[i] += arr[i] // last month's deliveries are on hand now
+				arr[i] = 0
 				if ai == 0 {
 					dem[i] = 0
 					continue
 				}
 				use := ai * xplan
 				gap := s.sp[i].Tau*tau*use - (inv[i] - use) - onOrd[i]
-				q := math.Max(0, use+gap/K3)
+				q := max(0, use+gap/K3)
 				dem[i] = q
 				gd[i] += q
 			}
@@ -87,7 +89,7 @@ func (s *state) order(t int) {
 		d := u / (S + 1)
 		for i := range S {
 			k := (gid*S + i) * R
-			wP, wO, wL := s.wP[k:k+R], s.wO[k:k+R], s.wL[k:k+R]
+			wP, wO, wL, wK := s.wP[k:k+R], s.wO[k:k+R], s.wL[k:k+R], s.wK[k:k+R]
 			if !e.buys[u*S+i] {
 				s.lfrac[gid*S+i] = 0
 				continue
@@ -98,7 +100,12 @@ func (s *state) order(t int) {
 			for o := range R {
 				rt := rt0 + o*R*S
 				op := bd.open[rt]
-				closed += sh[o] * (1 - op)
+				wK[o] = 0
+				if l := bd.leak[rt]; l > 0 && op < 1 && hub >= 0 && o != hub && d != hub {
+					// A share of the denied orders reaches the buyer through the hub region.
+					wK[o] = sh[o] * (1 - op) * l
+				}
+				closed += sh[o]*(1-op) - wK[o]
 				if op == 1 && !bd.licence[rt] {
 					openMass += sh[o]
 				}
@@ -118,6 +125,7 @@ func (s *state) order(t int) {
 					extra = sh[o] * redirect
 				}
 				s.denied[rt] += dem * sh[o] * (1 - op)
+				s.leakOrd[rt] += dem * wK[o]
 				wL[o] = 0
 				if bd.licence[rt] && own > 0 {
 					wL[o] = own
@@ -148,6 +156,10 @@ func (s *state) order(t int) {
 		}
 	}
 }
+
+// leakClassFirst says whether leaked orders are in the class a rationing seller serves first:
+// yes under proportional rationing (one class); no otherwise (they are foreign, and diverted).
+func leakClassFirst(r Rationing) bool { return r == Proportional }
 
 // pipeline books approved licence orders q of local group g (index within its region) on route
 // rt, to ship after the route's delay.

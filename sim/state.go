@@ -33,6 +33,7 @@ type state struct {
 	gDem   []float64 // [NG*S] orders of the group's members (quantity)
 	wP, wO []float64 // [NG*S*R] share of a unit of orders placed on origin o, by rationing class
 	wL     []float64 // [NG*S*R] share of a unit of orders approved into a licence pipeline
+	wK     []float64 // [NG*S*R] share of a unit of orders that leaks through the hub region
 	lfrac  []float64 // [NG*S] sum over o of wL
 	gFill  []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
 	gVal   []float64 // [NG*S] amount paid per unit ordered
@@ -77,6 +78,10 @@ type state struct {
 	bf, bfRel  []float64 // border fill of ordinary and released orders
 	unfilled   []float64 // unfilled share last month (reliability)
 	delQ, delV []float64 // delivered quantity and value at exporter prices (incl. buyer fee)
+	// Leakage, by the route o -> d the orders were denied on: orders placed with o's firms through
+	// the hub region, and what was delivered (quantity; value at o's prices).
+	leakOrd, leakQ, leakV []float64
+	transV                []float64 // value of leaked goods in transit on the route o -> hub
 	licOf      []int     // licence pipeline of the route, -1 if none
 	lic        []licPipe
 
@@ -118,7 +123,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.NG = U * s.K
 	NG := s.NG
 	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal, s.gPipe = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
-	s.sh, s.wP, s.wO, s.wL = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
+	s.sh, s.wP, s.wO, s.wL, s.wK = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
 	s.hhDem = f(R * S)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.inv, s.arr, s.onOrd, s.use = f(F*S), f(F*S), f(F*S), f(F*S)
@@ -129,6 +134,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.q, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.ibar, s.wage, s.cpi = f(R), f(R), f(R)
+	s.leakOrd, s.leakQ, s.leakV, s.transV = f(RRS), f(RRS), f(RRS), f(RRS)
 	s.acc = newAccounts(R, S, RRS)
 	s.licOf = make([]int, RRS)
 	for k := range s.licOf {

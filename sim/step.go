@@ -23,14 +23,10 @@ func (s *state) step(t int) error {
 	return nil
 }
 
-// arrive moves last month's deliveries into stock: production uses stock held at the start of the
-// month, and this month's deliveries arrive for next month (MODEL.md §4.5). Capacity whose time to
-// build has passed comes into use.
+// arrive brings capacity whose time to build has passed into use. (Last month's deliveries join
+// the stock in order's pass over the firms: production uses stock held at the start of the
+// month, and this month's deliveries arrive for next month, MODEL.md §4.5.)
 func (s *state) arrive(t int) {
-	for k, a := range s.arr {
-		s.inv[k] += a
-		s.arr[k] = 0
-	}
 	ring := s.capRing
 	slot := t % ring
 	for f := range s.cap {
@@ -68,7 +64,7 @@ func (s *state) prices() {
 			}
 			scarcity := 1.0
 			if s.cap[f] > 0 {
-				scarcity += sp.KappaS * math.Max(0, s.ordRecv[f]/s.cap[f]-1)
+				scarcity += sp.KappaS * max(0, s.ordRecv[f]/s.cap[f]-1)
 			}
 			target := cost / s.c0[f] * scarcity
 			s.p[f] += sp.Kappa * (target - s.p[f])
@@ -151,6 +147,20 @@ func (s *state) border(t int) {
 		s.totP[c] += s.ordP[rt] * bf
 		s.totO[c] += s.ordO[rt] * bf
 	}
+	if e.hub >= 0 {
+		first := leakClassFirst(s.g.Rationing)
+		for rt, q := range s.leakOrd {
+			if q == 0 {
+				continue
+			}
+			c := rt/(R*S)*S + rt%S
+			if first {
+				s.totP[c] += q
+			} else {
+				s.totO[c] += q
+			}
+		}
+	}
 	for l := range s.lic {
 		lp := &s.lic[l]
 		rel := lp.tot[t%lp.slots]
@@ -188,8 +198,8 @@ func (s *state) produce() {
 	e := s.e
 	R, S, n := e.R, e.S, e.n
 	for c := range R * S {
-		j := c % S
 		a := e.a[c*S : c*S+S]
+		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
 		var fp, fo, vp, vo float64
 		for f := c * n; f < (c+1)*n; f++ {
@@ -197,14 +207,10 @@ func (s *state) produce() {
 			op, oo := sh*tp, sh*to
 			s.ordRecv[f] = op + oo
 			cp := s.cap[f]
-			x := math.Min(cp, op+oo)
+			x := min(cp, op+oo)
 			inv := s.inv[f*S : f*S+S]
-			for i, ai := range a {
-				phi := e.phi[i*S+j]
-				if phi == 0 || ai == 0 {
-					continue
-				}
-				lim := (1-phi)*cp + phi*inv[i]/ai
+			for _, ci := range crit {
+				lim := (1-ci.phi)*cp + ci.phi*inv[ci.i]*ci.invA
 				if lim < x {
 					x = lim
 				}
@@ -215,10 +221,10 @@ func (s *state) produce() {
 			s.x[f] = x
 			fillP, fillO := 1.0, 1.0
 			if op > 0 {
-				fillP = math.Min(1, x/op)
+				fillP = min(1, x/op)
 			}
 			if oo > 0 {
-				fillO = math.Min(1, math.Max(0, x-fillP*op)/oo)
+				fillO = min(1, max(0, x-fillP*op)/oo)
 			}
 			fp += sh * fillP
 			fo += sh * fillO
@@ -226,7 +232,7 @@ func (s *state) produce() {
 			vo += sh * fillO * s.p[f]
 			use := s.use[f*S : f*S+S]
 			for i, ai := range a {
-				u := math.Min(inv[i], ai*x)
+				u := min(inv[i], ai*x)
 				if inv[i]-u < residue*ai*s.fx0[f] {
 					u = inv[i] // a rounding residue is used up with the rest
 				}

@@ -17,6 +17,9 @@ func GenWorld(t *rapid.T) *World {
 	for r := range regions {
 		regions[r] = Label{Code: fmt.Sprintf("R%d", r)}
 	}
+	if rapid.Bool().Draw(t, "hub") {
+		regions[R-1].Code = LeakageRegion // leakage runs through it
+	}
 	sectors := make([]Label, S)
 	for i := range sectors {
 		sectors[i] = Label{Code: fmt.Sprintf("S%d", i)}
