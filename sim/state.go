@@ -82,8 +82,8 @@ type state struct {
 	// the hub region, and what was delivered (quantity; value at o's prices).
 	leakOrd, leakQ, leakV []float64
 	transV                []float64 // value of leaked goods in transit on the route o -> hub
-	licOf      []int     // licence pipeline of the route, -1 if none
-	lic        []licPipe
+	licOf                 []int     // licence pipeline of the route, -1 if none
+	lic                   []licPipe
 
 	// Regions, [R].
 	ibar, wage, cpi []float64
