@@ -118,7 +118,12 @@
 // 5. Border (§4.4). A quota ships at most Limit x base monthly flow, rationed across buyers in
 // proportion to their orders; released licence orders are capped by the licence Limit likewise.
 // A fee is a share of the value shipped, paid to the exporter's government, borne by the exporter
-// (its receipts fall) or the buyer (its price rises).
+// (its receipts fall) or the buyer (its price rises). Leakage: a share Leakage of the orders a
+// ban or licence denies is placed with the restricted exporter's firms through the region coded
+// ROW (LeakageRegion): the goods ship o -> ROW in transit (no fee, no ROW tariff) and ROW -> d at
+// the maker's price times (1 + leakage_premium), paying d's tariff on ROW; ROW's traders keep the
+// premium as profit. Trade statistics then show the detour, as they did for chips in 2023-25.
+// Only the rest of the denied orders is diverted to open origins.
 //
 // 6. Production (§4.5).
 //
@@ -204,8 +209,6 @@
 //   - Sourcing speeds come in three classes per cell, not one per firm (see Sourcing groups).
 //   - Stock targets are indexed by the input's sector; stock at the start of a month includes
 //     last month's deliveries, so production is feasible for any tau.
-//   - Leakage through a third region is not simulated in this version: Policy.Leakage is
-//     accepted and has no effect; denied orders go to open origins or stay unfilled.
 //   - shortage_rate reports the worst-hit input rather than the quantity-weighted mean, which
 //     a plentiful input would dilute.
 //
