@@ -9,13 +9,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tradesim/tradesim/scenarios/diag"
 	"github.com/tradesim/tradesim/scenarios/worlds"
 	"github.com/tradesim/tradesim/sim"
 )
 
 type worldShowOptions struct {
-	World string
-	Top   int
+	World   string
+	Top     int
+	Sectors []string
 }
 
 func newWorldShowCmd(s streams) *cobra.Command {
@@ -27,6 +29,7 @@ func newWorldShowCmd(s streams) *cobra.Command {
 imports by region and sector, then the largest bilateral routes by sector. Exports are sales to
 every other region, intermediate and final; value added is output less inputs with tariffs.`,
 		Example: `  tradesim world show
+  tradesim world show --sector REE --top 8      # who sells rare earths to whom
   tradesim world show --world my-world --top 30`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -37,16 +40,26 @@ every other region, intermediate and final; value added is output less inputs wi
 			if err != nil {
 				return err
 			}
-			return showWorld(s.Out, f.World, opts.Top)
+			var only []int
+			for _, c := range opts.Sectors {
+				j, ok := f.World.SectorIndex(c)
+				if !ok {
+					return badInputf("--sector: unknown sector %q; %s", c, diag.DidYouMean(c, f.World.SectorCodes()))
+				}
+				only = append(only, j)
+			}
+			return showWorld(s.Out, f.World, opts.Top, only)
 		},
 	}
 	cmd.Flags().StringVar(&opts.World, "world", opts.World, `"default" or a world folder`)
 	cmd.Flags().IntVar(&opts.Top, "top", opts.Top, "number of largest routes to list")
+	cmd.Flags().StringSliceVar(&opts.Sectors, "sector", nil, "list only the routes of these sectors (repeat or separate with commas)")
 	return cmd
 }
 
 // showWorld writes the tables of world show.
-func showWorld(out io.Writer, w *sim.World, top int) error {
+// only, when not empty, limits the routes table to those sector ids.
+func showWorld(out io.Writer, w *sim.World, top int, only []int) error {
 	R, S := w.R(), w.S()
 	var b strings.Builder
 	fmt.Fprintf(&b, "World %s: %d regions x %d sectors, base year %d, %s a year\n", w.Name, R, S, w.BaseYear, w.Currency)
@@ -124,6 +137,9 @@ func showWorld(out io.Writer, w *sim.World, top int) error {
 				continue
 			}
 			for i := range S {
+				if len(only) > 0 && !slices.Contains(only, i) {
+					continue
+				}
 				if v := sales(o, i, d); v > 0 {
 					routes = append(routes, route{o, d, i, v})
 				}
