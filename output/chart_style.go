@@ -126,16 +126,25 @@ func (mt monthTicks) Ticks(lo, hi float64) []plot.Tick {
 		maxLabels = 7
 	}
 	first, last := int(math.Ceil(lo-1e-9)), int(math.Floor(hi+1e-9))
+	// Steps under a year are aligned to the calendar (quarters start in January); a step of a
+	// year or more starts at the first January shown.
+	anchor := func(s int) int {
+		if s < 12 {
+			return floorDiv(first+s-1, s) * s
+		}
+		return floorDiv(first+11, 12) * 12
+	}
 	step := 24
 	for _, s := range []int{1, 2, 3, 6, 12, 24} {
-		if floorDiv(last, s)-floorDiv(first+s-1, s)+1 <= maxLabels {
+		if a := anchor(s); a > last || (last-a)/s+1 <= maxLabels {
 			step = s
 			break
 		}
 	}
+	a := anchor(step)
 	var ts []plot.Tick
 	for m := first; m <= last; m++ {
-		if m%step == 0 {
+		if m >= a && (m-a)%step == 0 {
 			ts = append(ts, plot.Tick{Value: float64(m), Label: sim.Month(m).String()})
 		} else if step <= 12 && m%max(1, step/3) == 0 {
 			ts = append(ts, plot.Tick{Value: float64(m)}) // minor tick
@@ -172,7 +181,7 @@ func (valueTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	}
 	var ts []plot.Tick
-	for k := math.Ceil(lo / step); k*step <= hi+step*1e-9; k++ {
+	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+step*1e-9; k++ {
 		x := k * step
 		if math.Abs(x) < step*1e-9 {
 			x = 0
@@ -182,7 +191,7 @@ func (valueTicks) Ticks(lo, hi float64) []plot.Tick {
 			ts = append(ts, plot.Tick{Value: minor})
 		}
 	}
-	if first := math.Ceil(lo/step)*step - step/2; first >= lo {
+	if first := math.Ceil(lo/step-1e-9)*step - step/2; first >= lo {
 		ts = append(ts, plot.Tick{Value: first})
 	}
 	return ts
