@@ -114,6 +114,7 @@ type importer struct {
 	l                    *diag.List
 	display              string
 	regions, sectors     []string // target codes in order of first appearance
+	sellerR, sellerS     []string // target codes in order of first appearance as sellers
 	regionIdx, sectorIdx map[string]int
 	cells                map[cellKey]float64
 	unmapped             map[string]bool
@@ -268,6 +269,16 @@ func (in *importer) read(src ImportSource) {
 			continue
 		}
 		for _, a := range so {
+			if !slices.Contains(in.sellerR, a.To) {
+				in.sellerR = append(in.sellerR, a.To)
+			}
+		}
+		for _, b := range si {
+			if !slices.Contains(in.sellerS, b.To) {
+				in.sellerS = append(in.sellerS, b.To)
+			}
+		}
+		for _, a := range so {
 			o := in.intern(a.To, true)
 			for _, b := range si {
 				i := in.intern(b.To, false)
@@ -287,7 +298,8 @@ func (in *importer) read(src ImportSource) {
 }
 
 // order returns the target codes: those the template knows in the template's order, then the
-// others in the map's order (or their order of appearance).
+// others in the map's order, or else in their order of first appearance as sellers (from_region,
+// from_sector), then as buyers.
 func (in *importer) order(seen []string, tpl *Folder, region bool, m *Mapping) []string {
 	var out []string
 	if tpl != nil {
@@ -308,7 +320,11 @@ func (in *importer) order(seen []string, tpl *Folder, region bool, m *Mapping) [
 			rest = m.RegionOrder
 		}
 	}
-	for _, c := range append(append([]string(nil), rest...), seen...) {
+	sellers := in.sellerS
+	if region {
+		sellers = in.sellerR
+	}
+	for _, c := range slices.Concat(rest, sellers, seen) {
 		if slices.Contains(seen, c) && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
