@@ -54,7 +54,7 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 	}
 	if len(regions) > 0 {
 		fmt.Fprintf(&b, "\nRegions (%%)\n")
-		fmt.Fprintf(tw, "  region\treal GDP\t\tCPI\t\treal consumption\t\n")
+		fmt.Fprintf(tw, "  region\treal GDP\tCPI\treal consumption\n")
 		byRegion := map[string]map[string]output.Headline{}
 		var order []string
 		for _, h := range regions {
@@ -67,14 +67,13 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		for _, r := range order {
 			fmt.Fprintf(tw, "  %s", r)
 			for _, v := range []string{"gdp_real", "cpi", "consumption_real"} {
-				h, ok := byRegion[r][v]
-				if !ok {
-					fmt.Fprintf(tw, "\t-\t")
-					continue
+				if h, ok := byRegion[r][v]; ok {
+					fmt.Fprintf(tw, "\t%s %s", num(h.P50), band(h.P05, h.P95))
+				} else {
+					fmt.Fprintf(tw, "\t-")
 				}
-				fmt.Fprintf(tw, "\t%s\t%s", num(h.P50), band(h.P05, h.P95))
 			}
-			fmt.Fprintf(tw, "\t\n")
+			fmt.Fprintf(tw, "\n")
 		}
 		tw.Flush()
 	}
