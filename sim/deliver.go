@@ -13,9 +13,16 @@ func (s *state) deliver(t int) {
 	clear(a.pur)
 	clear(a.cons)
 	clear(a.recvQ)
+	clear(a.useVal)
+	clear(a.invSum)
+	clear(a.ordered)
+	clear(a.got)
 	bd := &s.bd
 	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
 	for gid := range s.NG {
+		if !s.gOn[gid] {
+			continue
+		}
 		u := gid / K
 		d := u / (S + 1)
 		for i := range S {
@@ -54,20 +61,29 @@ func (s *state) deliver(t int) {
 		}
 	}
 	// Firms: ordinary orders, and this month's licence orders into the pipeline position.
+	// Firms: ordinary orders, and this month's licence orders into the pipeline position. The
+	// same pass sums the cell's inputs used (at this month's delivered prices), its stock, and its
+	// orders and deliveries by input (for settle and record).
 	for c := range R * S {
 		d := c / S
-		spent := 0.0
+		spent, useVal, stock := 0.0, 0.0, 0.0
+		cOrd, cGot := a.ordered[c*S:c*S+S], a.got[c*S:c*S+S]
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			gid := s.fg[f]
-			fill, val, lf := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S]
+			fill, val, lf, pin := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S], s.pin[gid*S:gid*S+S]
 			dem, got, ord := s.dem[f*S:f*S+S], s.gotq[f*S:f*S+S], s.ordq[f*S:f*S+S]
-			arr, onOrd := s.arr[f*S:f*S+S], s.onOrd[f*S:f*S+S]
+			arr, onOrd, use, inv := s.arr[f*S:f*S+S], s.onOrd[f*S:f*S+S], s.use[f*S:f*S+S], s.inv[f*S:f*S+S]
 			for i, q := range dem {
 				g := q * fill[i]
 				got[i] = g
 				arr[i] += g
 				spent += q * val[i]
-				ord[i] = q * (1 - lf[i])
+				o := q * (1 - lf[i])
+				ord[i] = o
+				cOrd[i] += o
+				cGot[i] += g
+				useVal += use[i] * pin[i]
+				stock += inv[i]
 				if lf[i] > 0 {
 					p := q * lf[i]
 					onOrd[i] += p
@@ -76,6 +92,7 @@ func (s *state) deliver(t int) {
 			}
 		}
 		a.pur[d] += spent
+		a.useVal[c], a.invSum[c] = useVal, stock
 	}
 	for d := range R {
 		gid := (d*(S+1) + S) * K
@@ -124,6 +141,8 @@ func (s *state) deliver(t int) {
 				s.gotq[k] += got
 				s.arr[k] += got
 				s.ordq[k] += q
+				a.got[cell*S+i] += got
+				a.ordered[cell*S+i] += q
 				s.onOrd[k] = max(0, s.onOrd[k]-q)
 				a.pur[d] += q * bf * vfill * mult
 			}

@@ -37,33 +37,25 @@ func (s *state) settle() {
 	R, S, n := e.R, e.S, e.n
 	a := &s.acc
 	g := &s.g
-	for _, v := range [][]float64{a.out, a.priceIdx, a.emp, a.invSum, a.rev, a.useVal, a.wages, a.tariff, a.fee,
-		a.exQ, a.imQ, a.ordered, a.got, a.tariffR, a.feeR, a.ex, a.im, a.income, a.tariff0Q} {
+	// useVal, invSum, ordered and got were summed in deliver's pass over the firms.
+	for _, v := range [][]float64{a.out, a.priceIdx, a.emp, a.rev, a.wages, a.tariff, a.fee,
+		a.exQ, a.imQ, a.tariffR, a.feeR, a.ex, a.im, a.income, a.tariff0Q} {
 		clear(v)
 	}
 	for c := range R * S {
 		d := c / S
 		wage := s.wage[d]
-		var out, pidx, emp, inv, wages, useVal float64
-		ord, got := a.ordered[c*S:c*S+S], a.got[c*S:c*S+S]
+		var out, pidx, emp, wages float64
 		for f := c * n; f < (c+1)*n; f++ {
 			s.emp[f] += g.Hiring * (s.x[f]*s.lab[f] - s.emp[f])
 			out += s.x[f]
 			pidx += s.w[f] * s.p[f]
 			emp += s.emp[f]
 			wages += wage * s.emp[f]
-			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
-			for i := range S {
-				k := f*S + i
-				useVal += s.use[k] * pin[i]
-				inv += s.inv[k]
-				ord[i] += s.ordq[k]
-				got[i] += s.gotq[k]
-			}
 			s.xe[f] = g.OrderSmoothing*s.ordRecv[f] + (1-g.OrderSmoothing)*s.xe[f]
 		}
-		a.out[c], a.priceIdx[c], a.emp[c], a.invSum[c] = out, pidx, emp, inv
-		a.wages[c], a.useVal[c] = wages, useVal
+		a.out[c], a.priceIdx[c], a.emp[c] = out, pidx, emp
+		a.wages[c] = wages
 	}
 	bd := &s.bd
 	for rt := range s.delQ {

@@ -24,6 +24,9 @@ func (s *state) order(t int) {
 	hub := e.hub
 	// 1. Shares and input prices of every group.
 	for gid := range s.NG {
+		if !s.gOn[gid] {
+			continue // no member: nobody orders through this group
+		}
 		u := gid / K
 		d := u / (S + 1)
 		for i := range S {
@@ -85,6 +88,9 @@ func (s *state) order(t int) {
 	bd := &s.bd
 	rationing := s.g.Rationing
 	for gid := range s.NG {
+		if !s.gOn[gid] {
+			continue // no member: nobody orders through this group
+		}
 		u := gid / K
 		d := u / (S + 1)
 		for i := range S {

@@ -38,6 +38,7 @@ type state struct {
 	gFill  []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
 	gVal   []float64 // [NG*S] amount paid per unit ordered
 	gPipe  []float64 // [NG*S] licence orders of the group in the pipeline
+	gOn    []bool    // [NG] the group has members (households: class 0 only)
 	hhDem  []float64 // [R*S] household orders
 
 	// Firm state, [F].
@@ -125,6 +126,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal, s.gPipe = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
 	s.sh, s.wP, s.wO, s.wL, s.wK = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
 	s.hhDem = f(R * S)
+	s.gOn = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.inv, s.arr, s.onOrd, s.use = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.dem, s.ordq, s.gotq = f(F*S), f(F*S), f(F*S)
@@ -235,6 +237,13 @@ func (s *state) reset(st settings, fd *firmDraws) {
 				s.gLam[(u*K+g)*S+i] = s.sp[i].Lambda
 			}
 		}
+	}
+	clear(s.gOn)
+	for f := range e.F {
+		s.gOn[s.fg[f]] = true
+	}
+	for d := range R {
+		s.gOn[(d*(S+1)+S)*K] = true
 	}
 	for gid := range s.NG {
 		u := gid / K
