@@ -34,6 +34,7 @@ The mapping file (--map) has the header kind,from,to,share:
   sector,C26,SEMI,0.3      one source sector split over several, shares summing to 1
   sector,C26,ELEC,0.7
   use,HFCE,FD,1            every final-demand column of the source to FD
+  drop,TLS,                leave out every row naming the code (taxes, value added, totals)
 Without --map the codes are kept as they are (to_use FD is final demand).
 
 Output is the row sum of each region-sector, so the row identities hold by construction; the

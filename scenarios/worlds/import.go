@@ -3,6 +3,7 @@ package worlds
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math"
@@ -77,6 +78,10 @@ func Import(flows ImportSource, m *Mapping, opts ImportOptions) (*Folder, error)
 	f := newFolder(w)
 	f.Description = "Imported by tradesim world import from " + baseName(flows.Display)
 	f.Sources = []string{"flows: " + baseName(flows.Display) + " aggregated by tradesim world import"}
+	if in.droppedRows > 0 {
+		f.Sources = append(f.Sources, fmt.Sprintf("%d rows of the source left out by the map's drop rows (total value %s)",
+			in.droppedRows, strconv.FormatFloat(in.droppedValue, 'g', 10, 64)))
+	}
 	// Re-index the accumulated cells to the final order. Summation happened in file order.
 	rpos := positions(in.regions, regions)
 	spos := positions(in.sectors, sectors)
@@ -118,6 +123,13 @@ type importer struct {
 	regionIdx, sectorIdx map[string]int
 	cells                map[cellKey]float64
 	unmapped             map[string]bool
+	droppedRows          int
+	droppedValue         float64
+}
+
+func (in *importer) dropped(code string) bool {
+	_, ok := in.m.Drop[code]
+	return ok
 }
 
 func (in *importer) intern(code string, region bool) int {
@@ -247,6 +259,13 @@ func (in *importer) read(src ImportSource) {
 		is, l2, c2 := get("from_sector")
 		dr, l3, c3 := get("to_region")
 		ju, l4, c4 := get("to_use")
+		if in.m != nil && len(in.m.Drop) > 0 {
+			if _, d1 := in.m.Drop[or]; d1 || in.dropped(is) || in.dropped(dr) || in.dropped(ju) {
+				in.droppedValue += v
+				in.droppedRows++
+				continue
+			}
+		}
 		so, ok1 := in.splits(or, "region", l1, c1)
 		si, ok2 := in.splits(is, "sector", l2, c2)
 		sd, ok3 := in.splits(dr, "region", l3, c3)

@@ -154,3 +154,39 @@ func TestImportErrors(t *testing.T) {
 		t.Errorf("err = %v, want a request for XYZ's parameters", err)
 	}
 }
+
+// TestImportDrop: drop rows of the map leave out the value-added, tax and total rows and columns
+// an ICIO-style table carries, and the world records what was left out.
+func TestImportDrop(t *testing.T) {
+	flows := "from_region,from_sector,to_region,to_use,value\n" +
+		"A,X,A,X,1\nA,X,A,FD,9\nA,X,A,OUT,10\nTLS,X,A,X,0.5\nVA,X,A,X,7\nA,Y,A,X,1\nA,Y,A,HFCE,4\n"
+	mp := "kind,from,to\nregion,A,AAA\nsector,X,GDS\nsector,Y,SVC\nuse,HFCE,FD\ndrop,TLS,\ndrop,VA,-\ndrop,OUT,\n"
+	m, err := ReadMapping(fstest.MapFS{"m.csv": {Data: []byte(mp)}}, "m.csv", "m.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := "sector,param,value,source\n"
+	for _, s := range []string{"GDS", "SVC"} {
+		for _, p := range []string{"sigma", "eta", "lambda", "tau", "kappa", "kappaS", "slack", "g", "L", "thetaL"} {
+			params += s + "," + p + ",0.5,assumption\n"
+		}
+	}
+	g, err := Import(ImportSource{FS: fstest.MapFS{"f.csv": {Data: []byte(flows)}}, Name: "f.csv", Display: "f.csv"}, m,
+		ImportOptions{BaseYear: 2020, Currency: "USD millions",
+			Sectors: ImportSource{FS: fstest.MapFS{"p.csv": {Data: []byte(params)}}, Name: "p.csv", Display: "p.csv"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := g.World
+	if x := w.Output(0, 0); x != 10 {
+		t.Errorf("output of GDS = %v, want 10 (1 + 9; the OUT column is dropped)", x)
+	}
+	if !strings.Contains(strings.Join(g.Sources, "\n"), "3 rows of the source left out by the map's drop rows (total value 17.5)") {
+		t.Errorf("sources = %q", g.Sources)
+	}
+	bad := "kind,from,to\ndrop,VA,AAA\n"
+	if _, err := ReadMapping(fstest.MapFS{"m.csv": {Data: []byte(bad)}}, "m.csv", "m.csv"); err == nil ||
+		!strings.Contains(err.Error(), `m.csv:2:9: to: a drop row leaves to empty (or -), not "AAA"`) {
+		t.Errorf("err = %v", err)
+	}
+}

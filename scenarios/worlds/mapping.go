@@ -19,8 +19,10 @@ import (
 //	sector,C26,SEMI,0.3       # a source code may be split over several targets
 //	sector,C26,ELEC,0.7       # ... with shares that sum to 1
 //	use,HFCE,FD,1             # final-demand categories of the source all map to FD
+//	drop,TLS,                 # rows and columns with this code are left out (taxes, VA, totals)
 //
-// kind is region, sector or use (a final-demand column of the source; its target must be FD).
+// kind is region, sector, use (a final-demand column of the source; its target must be FD) or
+// drop (to empty: every row naming the code in any of its four code columns is left out).
 // share defaults to 1. A source region or sector split by shares is split both as a seller (its
 // rows) and as a buyer (its columns), so every total is kept. Source to_use codes that are
 // neither a mapped sector nor a mapped use are an error, except FD, which maps to FD by default.
@@ -28,6 +30,9 @@ type Mapping struct {
 	Regions map[string][]Split
 	Sectors map[string][]Split
 	Uses    map[string][]Split
+	// Drop lists source codes whose rows are left out wherever the code appears (for example the
+	// value-added, tax and output rows of an OECD ICIO table), with the line of the drop row.
+	Drop map[string]int
 	// order of first appearance of target codes, for codes the template does not know
 	RegionOrder, SectorOrder []string
 }
@@ -45,7 +50,7 @@ func ReadMapping(fsys fs.FS, name, display string) (*Mapping, error) {
 	if t == nil {
 		return nil, l.Err()
 	}
-	m := &Mapping{Regions: map[string][]Split{}, Sectors: map[string][]Split{}, Uses: map[string][]Split{}}
+	m := &Mapping{Regions: map[string][]Split{}, Sectors: map[string][]Split{}, Uses: map[string][]Split{}, Drop: map[string]int{}}
 	type key struct{ kind, from, to string }
 	seen := map[key]int{}
 	firstLine := map[string]int{}
@@ -61,12 +66,25 @@ func ReadMapping(fsys fs.FS, name, display string) (*Mapping, error) {
 			dst = m.Sectors
 		case "use":
 			dst = m.Uses
+		case "drop":
 		default:
-			l.Addf(display, kl, kc, "kind", "kind %q must be region, sector or use; %s", kind, diag.DidYouMean(kind, []string{"region", "sector", "use"}))
+			l.Addf(display, kl, kc, "kind", "kind %q must be region, sector, use or drop; %s", kind, diag.DidYouMean(kind, []string{"region", "sector", "use", "drop"}))
 			continue
 		}
 		if from == "" {
 			l.Addf(display, fl, fc, "from", "empty source code")
+			continue
+		}
+		if kind == "drop" {
+			if to != "" && to != "-" {
+				l.Addf(display, tl, tc, "to", "a drop row leaves to empty (or -), not %q", to)
+				continue
+			}
+			if prev, dup := m.Drop[from]; dup {
+				l.Addf(display, r.line(), 1, "", "duplicate drop row for %s (first at line %d)", from, prev)
+				continue
+			}
+			m.Drop[from] = r.line()
 			continue
 		}
 		switch {
