@@ -1,0 +1,172 @@
+package validation
+
+import "github.com/tradesim/tradesim/sim"
+
+// measure computes a fact's figure for every replicate of a run.
+type measure func(r *run) ([]float64, error)
+
+// Fact is a published figure that a built-in scenario should reproduce.
+type Fact struct {
+	ID       string
+	Scenario string // built-in scenario name
+	Claim    string // what the model should show, in words
+	Record   string // the published figure
+	Source   string
+	Unit     string
+	Lo, Hi   float64 // the median over replicates passes when Lo <= median <= Hi
+	Why      string  // why the band is as wide as it is
+	Required bool    // a stylized fact the model must reproduce: the test fails without it
+	Gap      string  // for a fact that fails: what the model lacks (written after looking, never to force a pass)
+
+	measure measure
+}
+
+func month(y, m int) sim.Month { return sim.NewMonth(y, m) }
+
+// Facts are the checks against the record, in the order of VALIDATION.md.
+var Facts = []Fact{
+	{
+		ID: "ree-magnets-to-usa-may", Scenario: "rare-earth-licensing-2025",
+		Claim:  "China's rare-earth and magnet exports to the US fall by about 90% in the first full month of licensing (May 2025)",
+		Record: "China's magnet exports to the US, May 2025: 46.4 t, -93.3% year on year",
+		Source: "China customs via Reuters and WSJ (20 June 2025)",
+		Unit:   "% change in value, CHN->USA REE, May 2025", Lo: -99, Hi: -80,
+		Why: "The record is a year-on-year change, which also holds a year of trend (magnet exports grew 10% in 2024) " +
+			"and monthly noise of several points; the REE sector holds all rare earths and magnets, not only the seven licensed elements. " +
+			"The scenario's approval share (0.07) was set from this figure, so this checks that the licence mechanics deliver it, not predictive skill.",
+		Required: true,
+		measure:  flowChange("CHN", []string{"USA"}, []string{"REE"}, month(2025, 5), month(2025, 5)),
+	},
+	{
+		ID: "ree-magnets-all-may", Scenario: "rare-earth-licensing-2025",
+		Claim:  "China's rare-earth and magnet exports to all destinations fall by about three quarters in May 2025",
+		Record: "China's magnet exports, May 2025: 1,238 t, -74% year on year",
+		Source: "China customs via Reuters (20 June 2025)",
+		Unit:   "% change in value, CHN->all REE, May 2025", Lo: -85, Hi: -60,
+		Why: "As above: trend and monthly noise of about ten points around a year-on-year figure. The approval share elsewhere (0.26) " +
+			"was set from this figure: a check of the mechanics (demand diverted among destinations moves the total), not of predictive skill.",
+		Required: true,
+		measure:  flowChange("CHN", nil, []string{"REE"}, month(2025, 5), month(2025, 5)),
+	},
+	{
+		ID: "ree-magnets-to-usa-recovery", Scenario: "rare-earth-licensing-2025",
+		Claim:  "Exports to the US partly recover from June to September 2025",
+		Record: "June 2025: 353 t to the US (against more than 400 t a month in 2024); total exports above 2024 by August and September (+17.5% y/y in September)",
+		Source: "China customs via Reuters; asiacity.news for 2024 monthly US volumes",
+		Unit:   "% change in value, CHN->USA REE, June-September 2025", Lo: -60, Hi: 25,
+		Why: "Partly recovered: well above May's fall of about 90% but not necessarily back to base; " +
+			"restocking after the shortage can push flows above base, as the September figure shows.",
+		Required: true,
+		measure:  flowChange("CHN", []string{"USA"}, []string{"REE"}, month(2025, 6), month(2025, 9)),
+	},
+	{
+		ID: "usa-auto-falls", Scenario: "rare-earth-licensing-2025",
+		Claim:  "US car output falls within one to two months of April 2025",
+		Record: "Ford idled its Chicago (Explorer) plant for about a week in May 2025; suppliers warned of stops within 3-4 weeks as magnet stocks ran down",
+		Source: "Reuters (June 2025); CLEPA (4 June 2025)",
+		Unit:   "lowest % deviation of USA AUTO output, May-June 2025", Lo: -100, Hi: -0.1,
+		Why: "The fact is the direction and the timing: no aggregate output figure for the stops was published. " +
+			"The size is checked separately (auto-no-broad-shutdown-usa and -eu).",
+		Required: true,
+		measure:  extremeDeviation(sim.VarOutput, "USA", "AUTO", month(2025, 5), month(2025, 6), false),
+	},
+	{
+		ID: "eu-auto-falls", Scenario: "rare-earth-licensing-2025",
+		Claim:  "EU car output falls within one to two months of April 2025",
+		Record: "CLEPA: several European supplier plants and production lines shut in May-June 2025; about a quarter of licence requests granted",
+		Source: "CLEPA (4 June 2025) via Reuters",
+		Unit:   "lowest % deviation of EU AUTO output, May-June 2025", Lo: -100, Hi: -0.1,
+		Why:      "As for the US: direction and timing are the fact; the size is checked separately.",
+		Required: true,
+		measure:  extremeDeviation(sim.VarOutput, "EU", "AUTO", month(2025, 5), month(2025, 6), false),
+	},
+	{
+		ID: "auto-no-broad-shutdown-usa", Scenario: "rare-earth-licensing-2025",
+		Claim:  "No broad shutdown: US car output stays within 10% of its baseline through 2025",
+		Record: "Stops were local and short (days to weeks at single plants); US light-vehicle production in 2025 was close to 2024's",
+		Source: "Reuters (May-June 2025); OICA and S&P Global Mobility production estimates",
+		Unit:   "lowest % deviation of USA AUTO output, April-December 2025", Lo: -10, Hi: 0,
+		Why: "A magnitude check, not a stylized fact: firms in 2025 stretched stocks, reworked designs and got " +
+			"emergency licences, which the model's one-month licence delay and critical-input rule leave out.",
+		Gap: "Firms in 2025 stretched magnet stocks, redesigned parts and obtained emergency licences; the model has a fixed criticality of REE " +
+			"for AUTO, one inventory target and no emergency channel, so once stocks run out output follows the approved share down.",
+		measure: extremeDeviation(sim.VarOutput, "USA", "AUTO", month(2025, 4), month(2025, 12), false),
+	},
+	{
+		ID: "auto-no-broad-shutdown-eu", Scenario: "rare-earth-licensing-2025",
+		Claim:  "No broad shutdown: EU car output stays within 10% of its baseline through 2025",
+		Record: "Stops were local and short (single supplier plants and lines for days to weeks); EU car production in 2025 was close to 2024's",
+		Source: "CLEPA and Reuters (June 2025); ACEA production figures",
+		Unit:   "lowest % deviation of EU AUTO output, April-December 2025", Lo: -10, Hi: 0,
+		Why: "A magnitude check, not a stylized fact: firms in 2025 stretched stocks, reworked designs and got " +
+			"emergency licences, which the model's one-month licence delay and critical-input rule leave out.",
+		Gap: "Firms in 2025 stretched magnet stocks, redesigned parts and obtained emergency licences; the model has a fixed criticality of REE " +
+			"for AUTO, one inventory target and no emergency channel, so once stocks run out output follows the approved share down.",
+		measure: extremeDeviation(sim.VarOutput, "EU", "AUTO", month(2025, 4), month(2025, 12), false),
+	},
+	{
+		ID: "ree-prices-outside-china-usa", Scenario: "rare-earth-licensing-2025",
+		Claim:  "Prices of rare earths from outside China rise",
+		Record: "Dysprosium and terbium in Europe traded at about three times China's domestic price by mid-2025",
+		Source: "Benchmark Mineral Intelligence and Argus via Reuters (June-July 2025)",
+		Unit:   "highest % deviation of the USA REE producer price, May-December 2025", Lo: 0.1, Hi: 2000,
+		Why: "The fact is the direction. The ceiling is the largest move on record: after China's 2010-11 curbs neodymium rose about 750% " +
+			"and dysprosium about 2000% (IDTechEx); a rise beyond that would be a model failure.",
+		Required: true,
+		measure:  extremeDeviation(sim.VarPrice, "USA", "REE", month(2025, 5), month(2025, 12), true),
+	},
+	{
+		ID: "ree-prices-outside-china-eu", Scenario: "rare-earth-licensing-2025",
+		Claim:  "Prices of rare earths from outside China rise (EU producers)",
+		Record: "As above",
+		Source: "Benchmark Mineral Intelligence and Argus via Reuters (June-July 2025)",
+		Unit:   "highest % deviation of the EU REE producer price, May-December 2025", Lo: 0.1, Hi: 2000,
+		Why:      "As above.",
+		Required: true,
+		measure:  extremeDeviation(sim.VarPrice, "EU", "REE", month(2025, 5), month(2025, 12), true),
+	},
+	{
+		ID: "china-exports-to-usa-may", Scenario: "tariff-escalation-2025",
+		Claim:  "China's goods exports to the US fall by about a third in May 2025",
+		Record: "China's exports to the US, May 2025: $28.8B against $44B, -34.5% year on year",
+		Source: "China customs (GAC) via Reuters (9 June 2025)",
+		Unit:   "% change in value, CHN->USA goods, May 2025", Lo: -50, Hi: -20,
+		Why: "Year-on-year noise and trend of a few points, plus front-loading in early 2025 that the model does not have; " +
+			"half of the record's fall either way would still read as 'about a third'.",
+		Required: true,
+		measure:  flowChange("CHN", []string{"USA"}, nil, month(2025, 5), month(2025, 5)),
+	},
+	{
+		ID: "china-total-exports-hold", Scenario: "tariff-escalation-2025",
+		Claim:  "China's total goods exports hold up through other destinations in May 2025",
+		Record: "China's total exports, May 2025: +4.8% year on year (ASEAN +14.8%, EU +12%)",
+		Source: "China customs (GAC) via Reuters (9 June 2025)",
+		Unit:   "% change in value, CHN->all goods, May 2025", Lo: -8, Hi: 10,
+		Why: "The baseline has no trend growth, so +4.8% y/y corresponds to a deviation near 0 once 2025's trend of about 5% is taken out; " +
+			"a fall of less than 8% still reads as holding up.",
+		Required: true,
+		measure:  flowChange("CHN", nil, nil, month(2025, 5), month(2025, 5)),
+	},
+	{
+		ID: "h20-exports-near-zero", Scenario: "h20-ban",
+		Claim:  "US AI-accelerator exports to China fall to near zero",
+		Record: "Nvidia: no H20 sales to China in fiscal Q2 2026 (May-July 2025)",
+		Source: "Nvidia Q2 FY2026 results (27 August 2025)",
+		Unit:   "% change in value, USA->CHN AIC, May-July 2025", Lo: -100, Hi: -95,
+		Why:      "Near zero: a licence requirement with no licence granted leaves only leakage, which this scenario does not assume.",
+		Required: true,
+		measure:  flowChange("USA", []string{"CHN"}, []string{"AIC"}, month(2025, 5), month(2025, 7)),
+	},
+	{
+		ID: "h20-lost-sales", Scenario: "h20-ban",
+		Claim:  "Lost US AI-accelerator sales to China of the order of Nvidia's reported $2.5B plus about $8B",
+		Record: "Nvidia: $2.5B of H20 orders could not ship in Q1 FY2026 (to 27 April 2025) and about $8B of Q2 revenue (to 27 July 2025) was lost: about $10.5B",
+		Source: "Nvidia Q1 FY2026 results (28 May 2025) and Q2 FY2026 results (27 August 2025)",
+		Unit:   "USD bn of USA->CHN AIC sales lost, April-July 2025", Lo: 5, Hi: 16,
+		Why: "Of the order of: within about a factor 1.5-2 of $10.5B. The default world's AIC route is calibrated to 2024 sales " +
+			"(about $17B a year), while 2025 H20 demand was higher, so the model should land in the lower half.",
+		Gap: "The default world's USA->CHN AIC route is calibrated to 2024 (about $15B a year), while 2025 H20 demand ran at about $8B a quarter; " +
+			"the model cannot know that growth. A scenario can scale the route with a demand parameter once the world has one.",
+		measure: lostSales("USA", "CHN", "AIC", month(2025, 4), month(2025, 7)),
+	},
+}
