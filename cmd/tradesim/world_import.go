@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -35,7 +36,11 @@ The mapping file (--map) has the header kind,from,to,share:
   sector,C26,ELEC,0.7
   use,HFCE,FD,1            every final-demand column of the source to FD
   drop,TLS,                leave out every row naming the code (taxes, value added, totals)
-Without --map the codes are kept as they are (to_use FD is final demand).
+  region,*,ROW             every source region not listed
+Lines starting with # are comments. Without --map the codes are kept as they are (to_use FD is
+final demand). Built-in maps: --map icio2023 aggregates the OECD ICIO tables (2023 edition, 50
+industries) to the default world's 7 regions and 13 sectors; its splits of ICIO industries
+(semiconductors and AI accelerators out of C26, rare earths, defence) are documented in the map.
 
 Output is the row sum of each region-sector, so the row identities hold by construction; the
 import fails, naming the region-sector and the amounts, if any has no output or negative value
@@ -44,8 +49,8 @@ added. Base tariffs, sector parameters and criticality come from --tariffs, --se
 world ("default" unless "none"); a sector with parameters from neither is an error.`,
 		Example: `  # the default world's own flows back into a world (codes kept): the same tables
   tradesim world export d && tradesim world import --flows d/flows.csv --name default -o d2
-  # an OECD ICIO table in long form, 45 industries and 77 economies aggregated to 13 x 7
-  tradesim world import --flows icio-2020-long.csv --map icio-to-13.csv -o icio-world
+  # an OECD ICIO table in long form (USD millions) aggregated to the default world's 7 x 13
+  tradesim world import --flows icio-2020-long.csv --map icio2023 --currency "USD millions" --base-year 2020 -o icio-world
   tradesim world import --flows my-table.csv --sectors my-params.csv --template none -o my-world`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -78,7 +83,7 @@ func source(path string) worlds.ImportSource {
 }
 
 func runWorldImport(s streams, opts worldImportOptions) error {
-	for _, p := range []string{opts.Flows, opts.Map, opts.Tariffs, opts.Sectors, opts.Critical} {
+	for _, p := range []string{opts.Flows, opts.Tariffs, opts.Sectors, opts.Critical} {
 		if p == "" {
 			continue
 		}
@@ -93,13 +98,9 @@ func runWorldImport(s streams, opts worldImportOptions) error {
 			return err
 		}
 	}
-	var m *worlds.Mapping
-	if opts.Map != "" {
-		src := source(opts.Map)
-		var err error
-		if m, err = worlds.ReadMapping(src.FS, src.Name, src.Display); err != nil {
-			return badInput(err)
-		}
+	m, err := readImportMap(opts.Map)
+	if err != nil {
+		return err
 	}
 	if opts.BaseYear == 0 && tpl == nil {
 		return badInputf("without a template, give the base year with --base-year")
@@ -121,4 +122,29 @@ func runWorldImport(s streams, opts worldImportOptions) error {
 	_, err = fmt.Fprintf(s.Out, "wrote world %q to %s: %d regions x %d sectors, digest %.12s\n",
 		w.Name, opts.Out, w.R(), w.S(), worlds.Digest(w))
 	return err
+}
+
+// readImportMap reads --map: a file, or the name of a built-in map (worlds.BuiltinMaps); "" keeps
+// the codes.
+func readImportMap(ref string) (*worlds.Mapping, error) {
+	if ref == "" {
+		return nil, nil
+	}
+	if st, err := os.Stat(ref); err == nil && !st.IsDir() {
+		src := source(ref)
+		m, err := worlds.ReadMapping(src.FS, src.Name, src.Display)
+		if err != nil {
+			return nil, badInput(err)
+		}
+		return m, nil
+	}
+	m, ok, err := worlds.ReadBuiltinMap(ref)
+	if !ok {
+		return nil, badInputf("--map %s: no such file, and no built-in map of that name (built-in: %s)",
+			ref, strings.Join(worlds.BuiltinMaps(), ", "))
+	}
+	if err != nil {
+		return nil, err // a shipped map that does not parse is a build error, not the user's
+	}
+	return m, nil
 }

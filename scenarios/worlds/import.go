@@ -161,9 +161,13 @@ func (in *importer) splits(code, kind string, line, col int) ([]Split, bool) {
 	var ok bool
 	switch kind {
 	case "region":
-		s, ok = in.m.Regions[code]
+		if s, ok = in.m.Regions[code]; !ok {
+			s, ok = in.m.Regions["*"]
+		}
 	case "sector":
-		s, ok = in.m.Sectors[code]
+		if s, ok = in.m.Sectors[code]; !ok {
+			s, ok = in.m.Sectors["*"]
+		}
 	case "use":
 		s, ok = in.m.Uses[code]
 		if !ok && code == FinalDemand {
@@ -243,8 +247,22 @@ func (in *importer) read(src ImportSource) {
 			line, col := cr.FieldPos(k)
 			return strings.TrimSpace(rec[k]), line, col
 		}
+		or, l1, c1 := get("from_region")
+		is, l2, c2 := get("from_sector")
+		dr, l3, c3 := get("to_region")
+		ju, l4, c4 := get("to_use")
 		vs, vl, vc := get("value")
 		v, err := strconv.ParseFloat(vs, 64)
+		if in.m != nil && len(in.m.Drop) > 0 {
+			// Dropped rows (taxes, value added, totals, inventory changes) may hold any sign.
+			if in.dropped(or) || in.dropped(is) || in.dropped(dr) || in.dropped(ju) {
+				if err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+					in.droppedValue += v
+				}
+				in.droppedRows++
+				continue
+			}
+		}
 		switch {
 		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 			in.l.Addf(src.Display, vl, vc, "value", "%q is not a finite number", vs)
@@ -254,17 +272,6 @@ func (in *importer) read(src ImportSource) {
 			continue
 		case v == 0:
 			continue
-		}
-		or, l1, c1 := get("from_region")
-		is, l2, c2 := get("from_sector")
-		dr, l3, c3 := get("to_region")
-		ju, l4, c4 := get("to_use")
-		if in.m != nil && len(in.m.Drop) > 0 {
-			if _, d1 := in.m.Drop[or]; d1 || in.dropped(is) || in.dropped(dr) || in.dropped(ju) {
-				in.droppedValue += v
-				in.droppedRows++
-				continue
-			}
 		}
 		so, ok1 := in.splits(or, "region", l1, c1)
 		si, ok2 := in.splits(is, "sector", l2, c2)

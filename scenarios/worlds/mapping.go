@@ -20,7 +20,9 @@ import (
 //	sector,C26,ELEC,0.7       # ... with shares that sum to 1
 //	use,HFCE,FD,1             # final-demand categories of the source all map to FD
 //	drop,TLS,                 # rows and columns with this code are left out (taxes, VA, totals)
+//	region,*,ROW              # every source region not listed goes to ROW
 //
+// Lines starting with # are comments.
 // kind is region, sector, use (a final-demand column of the source; its target must be FD) or
 // drop (to empty: every row naming the code in any of its four code columns is left out).
 // share defaults to 1. A source region or sector split by shares is split both as a seller (its
@@ -46,7 +48,7 @@ type Split struct {
 // ReadMapping reads a mapping file from fsys.
 func ReadMapping(fsys fs.FS, name, display string) (*Mapping, error) {
 	var l diag.List
-	t := readTable(fsys, name, display, []string{"kind", "from", "to"}, []string{"share"}, &l)
+	t := readTableComments(fsys, name, display, []string{"kind", "from", "to"}, []string{"share"}, '#', &l)
 	if t == nil {
 		return nil, l.Err()
 	}
@@ -73,6 +75,10 @@ func ReadMapping(fsys fs.FS, name, display string) (*Mapping, error) {
 		}
 		if from == "" {
 			l.Addf(display, fl, fc, "from", "empty source code")
+			continue
+		}
+		if from == "*" && kind != "region" && kind != "sector" {
+			l.Addf(display, fl, fc, "from", "the wildcard * maps the regions or sectors not listed; it cannot %s", kind)
 			continue
 		}
 		if kind == "drop" {

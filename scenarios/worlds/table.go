@@ -53,6 +53,11 @@ func (r tableRow) line() int {
 // readTable reads a CSV file with a header naming every required column (in any order) and
 // possibly some optional ones. Problems go to l; the table is nil when the file cannot be used.
 func readTable(fsys fs.FS, name, display string, required, optional []string, l *diag.List) *table {
+	return readTableComments(fsys, name, display, required, optional, 0, l)
+}
+
+// readTableComments is readTable where lines starting with comment (if not 0) are skipped.
+func readTableComments(fsys fs.FS, name, display string, required, optional []string, comment rune, l *diag.List) *table {
 	f, err := fsys.Open(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -68,6 +73,7 @@ func readTable(fsys fs.FS, name, display string, required, optional []string, l 
 	cr := csv.NewReader(lr)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
+	cr.Comment = comment
 	t := &table{file: display, cols: map[string]int{}}
 
 	header, err := cr.Read()
