@@ -85,9 +85,7 @@ func (s *state) deliver(t int) {
 				useVal += use[i] * pin[i]
 				stock += inv[i]
 				if lf[i] > 0 {
-					p := q * lf[i]
-					onOrd[i] += p
-					s.gPipe[gid*S+i] += p
+					onOrd[i] += q * lf[i]
 				}
 			}
 		}
@@ -128,15 +126,29 @@ func (s *state) deliver(t int) {
 				a.cons[d] += amt * bf * vfill * mult
 				continue
 			}
-			// Firms of the group get the release in proportion to their pipeline orders.
+			// Firms of the group get the release in proportion to their pipeline orders (by size
+			// if rounding has left none on record).
 			cell := d*S + g/K
-			pipe := s.gPipe[gid*S+i]
+			pipe, size := 0.0, 0.0
+			for f := cell * e.n; f < (cell+1)*e.n; f++ {
+				if s.fg[f] == gid {
+					pipe += s.onOrd[f*S+i]
+					size += s.w[f]
+				}
+			}
 			for f := cell * e.n; f < (cell+1)*e.n; f++ {
 				k := f*S + i
-				if s.fg[f] != gid || s.onOrd[k] == 0 {
+				if s.fg[f] != gid {
 					continue
 				}
-				q := amt * s.onOrd[k] / pipe
+				part := s.w[f] / size
+				if pipe > 0 {
+					part = s.onOrd[k] / pipe
+				}
+				if part == 0 {
+					continue
+				}
+				q := amt * part
 				got := q * bf * fill
 				s.gotq[k] += got
 				s.arr[k] += got
@@ -146,7 +158,6 @@ func (s *state) deliver(t int) {
 				s.onOrd[k] = max(0, s.onOrd[k]-q)
 				a.pur[d] += q * bf * vfill * mult
 			}
-			s.gPipe[gid*S+i] = max(0, pipe-amt)
 		}
 		lp.tot[slot] = 0
 	}

@@ -1,6 +1,7 @@
 package sim
 
-// Options control how Run executes; none of them changes a result (MODEL.md §6.4).
+// Options control how Run executes. Only Firms changes a result (it is part of the model);
+// workers, progress, checks and the first replicate's index never do (MODEL.md §6.4).
 type Options struct {
 	Workers int // replicates run in parallel; 0 = GOMAXPROCS
 	Firms   int // firms per region-sector; 0 = DefaultFirms

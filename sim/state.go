@@ -37,7 +37,6 @@ type state struct {
 	lfrac  []float64 // [NG*S] sum over o of wL
 	gFill  []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
 	gVal   []float64 // [NG*S] amount paid per unit ordered
-	gPipe  []float64 // [NG*S] licence orders of the group in the pipeline
 	gOn    []bool    // [NG] the group has members (households: class 0 only)
 	hhDem  []float64 // [R*S] household orders
 
@@ -123,7 +122,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.K = speedClasses(e.n)
 	s.NG = U * s.K
 	NG := s.NG
-	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal, s.gPipe = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
+	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
 	s.sh, s.wP, s.wO, s.wL, s.wK = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
 	s.hhDem = f(R * S)
 	s.gOn = make([]bool, NG)
@@ -249,7 +248,6 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		u := gid / K
 		for i := range S {
 			s.pin[gid*S+i] = e.pin0[u*S+i]
-			s.gPipe[gid*S+i] = 0
 			copy(s.sh[(gid*S+i)*R:(gid*S+i+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
 		}
 	}
