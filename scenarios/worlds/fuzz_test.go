@@ -1,0 +1,44 @@
+package worlds
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzLoad feeds arbitrary bytes as one file of the small test world: loading must never panic,
+// and a world it accepts must pass the engine's Check. Run longer with
+// go test -fuzz FuzzLoad ./scenarios/worlds.
+func FuzzLoad(f *testing.F) {
+	base := map[string][]byte{}
+	for _, name := range Files {
+		data, err := os.ReadFile(filepath.Join("testdata/small", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		base[name] = data
+	}
+	for k, name := range Files {
+		f.Add(k, base[name])
+	}
+	f.Add(1, []byte("from_region,from_sector,to_region,to_use,value\nAAA,GDS,AAA,FD,1e308\nAAA,GDS,AAA,GDS,1e308\n"))
+	f.Add(0, []byte("name: x\nbase_year: 2024\ncurrency: c\nregions: &a [{code: A}]\nsectors: *a\n"))
+	f.Fuzz(func(t *testing.T, which int, data []byte) {
+		if which < 0 {
+			which = -which
+		}
+		fsys := fstest.MapFS{}
+		for name, d := range base {
+			fsys[name] = &fstest.MapFile{Data: d}
+		}
+		fsys[Files[which%len(Files)]] = &fstest.MapFile{Data: data}
+		folder, err := LoadFS(fsys, func(n string) string { return n })
+		if err != nil {
+			return
+		}
+		if err := folder.World.Check(); err != nil {
+			t.Fatalf("a loaded world fails Check: %v", err)
+		}
+	})
+}
