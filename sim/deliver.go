@@ -35,7 +35,7 @@ func (s *state) deliver(t int) {
 			dem := s.gDem[gid*S+i]
 			rt0 := d*S + i
 			fill, val := 0.0, 0.0
-			for o := range R {
+			for _, o := range e.rord {
 				rt := rt0 + o*R*S
 				c := o*S + i
 				bf := s.bf[rt]
@@ -172,7 +172,8 @@ func (s *state) deliver(t int) {
 		return
 	}
 	clear(s.transV)
-	for rt, q := range s.leakOrd {
+	for _, rt := range e.routes {
+		q := s.leakOrd[rt]
 		s.leakQ[rt], s.leakV[rt] = 0, 0
 		if q == 0 {
 			continue

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"slices"
+	"strings"
+)
 
 // economy is what the engine derives once per Run from a world: dense base flows, input
 // coefficients and base shares. It does not depend on behavioural parameters, so every
@@ -39,6 +43,10 @@ type economy struct {
 	critAt []int
 	// hub is the region through which denied orders leak (the region coded ROW), or -1.
 	hub int
+	// rord lists the region ids in the order of their codes, and routes every route in that
+	// order of exporter and importer (then sector). Every sum over regions runs in this order,
+	// so listing the regions in another order changes no bit of any result (MODEL.md §6.3).
+	rord, routes []int
 }
 
 // critInput is an input that can limit a cell's production: (1 - phi) cap + phi stock / a.
@@ -69,10 +77,29 @@ func newEconomy(w *World, n int) *economy {
 	e.e0 = make([]float64, R)
 	e.useSum = make([]float64, R*S)
 
+	e.rord = make([]int, R)
+	for r := range e.rord {
+		e.rord[r] = r
+	}
+	slices.SortStableFunc(e.rord, func(x, y int) int { return strings.Compare(w.Regions[x].Code, w.Regions[y].Code) })
+	for _, o := range e.rord {
+		for _, d := range e.rord {
+			for i := range S {
+				e.routes = append(e.routes, (o*R+d)*S+i)
+			}
+		}
+	}
 	const months = 12 // base data are annual flows; one step is a month (MODEL.md §1)
 	for o := range R {
 		for i := range S {
-			e.x0[o*S+i] = w.Output(o, i) / months
+			x := 0.0 // World.Output, summed in code order
+			for _, d := range e.rord {
+				for j := range S {
+					x += w.Z[w.ZIndex(o, i, d, j)]
+				}
+				x += w.Y[w.YIndex(o, i, d)]
+			}
+			e.x0[o*S+i] = x / months
 		}
 	}
 	// Intermediate users: coefficients and origin shares.
@@ -82,7 +109,7 @@ func newEconomy(w *World, n int) *economy {
 			cost := 0.0
 			for i := range S {
 				tot := 0.0
-				for o := range R {
+				for _, o := range e.rord {
 					tot += w.Z[w.ZIndex(o, i, d, j)]
 				}
 				if tot <= 0 {
@@ -92,7 +119,7 @@ func newEconomy(w *World, n int) *economy {
 				e.a[c*S+i] = tot / months / e.x0[c]
 				e.useSum[c] += e.a[c*S+i]
 				p := 0.0
-				for o := range R {
+				for _, o := range e.rord {
 					s := w.Z[w.ZIndex(o, i, d, j)] / tot
 					e.s0[(u*S+i)*R+o] = s
 					p += s * (1 + e.t0[w.TIndex(o, d, i)])
@@ -108,7 +135,7 @@ func newEconomy(w *World, n int) *economy {
 		u := d*(S+1) + S
 		for i := range S {
 			tot, val := 0.0, 0.0
-			for o := range R {
+			for _, o := range e.rord {
 				y := w.Y[w.YIndex(o, i, d)]
 				tot += y
 				val += y * (1 + e.t0[w.TIndex(o, d, i)])
@@ -131,8 +158,8 @@ func newEconomy(w *World, n int) *economy {
 		}
 		e.cpiW[d] = e.bBase[d]
 	}
-	for o := range R {
-		for d := range R {
+	for _, o := range e.rord {
+		for _, d := range e.rord {
 			for i := range S {
 				rt := (o*R+d)*S + i
 				f := 0.0

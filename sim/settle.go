@@ -58,7 +58,7 @@ func (s *state) settle() {
 		a.wages[c] = wages
 	}
 	bd := &s.bd
-	for rt := range s.delQ {
+	for _, rt := range e.routes {
 		o, d, i := rt/(R*S), rt/S%R, rt%S
 		v, q := s.delV[rt], s.delQ[rt]
 		fb, fe, t := bd.feeBuyer[rt], bd.feeExp[rt], bd.tariff[rt]
@@ -87,8 +87,8 @@ func (s *state) settle() {
 	}
 	if e.hub >= 0 {
 		// The hub's traders bought the leaked goods at the maker's price: their margin is the premium.
-		for rt, v := range s.leakV {
-			if v != 0 {
+		for _, rt := range e.routes {
+			if v := s.leakV[rt]; v != 0 {
 				a.rev[e.hub*S+rt%S] -= v
 			}
 		}
@@ -103,7 +103,7 @@ func (s *state) settle() {
 		s.ibar[d] = g.Rho*s.ibar[d] + (1-g.Rho)*a.income[d]
 		// Laspeyres consumer price index: the base household basket at this month's buyer prices.
 		cpi := 0.0
-		for o := range R {
+		for _, o := range e.rord {
 			for i := range S {
 				rt := (o*R+d)*S + i
 				cpi += e.y0[rt] * s.q[rt]

@@ -39,7 +39,7 @@ func (s *state) order(t int) {
 			lam := s.gLam[gid*S+i]
 			pin := 0.0
 			rt := d*S + i // route o -> d, sector i is rt + o*R*S
-			for o := range R {
+			for _, o := range e.rord {
 				v := sh[o] + lam*(st[o]-sh[o])
 				sh[o] = v
 				pin += v * s.q[rt+o*R*S]
@@ -103,7 +103,7 @@ func (s *state) order(t int) {
 			sh := s.sh[k : k+R]
 			rt0 := d*S + i
 			closed, openMass := 0.0, 0.0
-			for o := range R {
+			for _, o := range e.rord {
 				rt := rt0 + o*R*S
 				op := bd.open[rt]
 				wK[o] = 0
@@ -122,7 +122,7 @@ func (s *state) order(t int) {
 			}
 			dem := s.gDem[gid*S+i]
 			lf := 0.0
-			for o := range R {
+			for _, o := range e.rord {
 				rt := rt0 + o*R*S
 				op := bd.open[rt]
 				own := sh[o] * op

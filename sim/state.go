@@ -141,8 +141,8 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	for k := range s.licOf {
 		s.licOf[k] = -1
 	}
-	// Pipelines, in route order so the layout does not depend on map order.
-	for rt := range RRS {
+	// Pipelines, in the canonical route order (not map order, not region-id order).
+	for _, rt := range e.routes {
 		d, ok := pipeRoutes[rt]
 		if !ok {
 			continue

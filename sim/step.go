@@ -110,7 +110,7 @@ func (s *state) targets() {
 				continue
 			}
 			sum := 0.0
-			for o := range R {
+			for _, o := range e.rord {
 				v := s.beta[k+o] * s.pw[(o*R+d)*S+i]
 				s.star[k+o] = v
 				sum += v
@@ -135,7 +135,7 @@ func (s *state) border(t int) {
 	clear(s.totO)
 	clear(s.relP)
 	clear(s.relO)
-	for rt := range s.ordP {
+	for _, rt := range e.routes {
 		tot := s.ordP[rt] + s.ordO[rt]
 		bf := 1.0
 		if qu := s.bd.quota[rt]; tot > qu {
@@ -149,7 +149,8 @@ func (s *state) border(t int) {
 	}
 	if e.hub >= 0 {
 		first := leakClassFirst(s.g.Rationing)
-		for rt, q := range s.leakOrd {
+		for _, rt := range e.routes {
+			q := s.leakOrd[rt]
 			if q == 0 {
 				continue
 			}
