@@ -42,3 +42,35 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// FuzzImport feeds arbitrary flows and mapping files to Import (with the small world as template):
+// no panic, and an accepted world passes Check.
+func FuzzImport(f *testing.F) {
+	tpl, err := LoadFolder("testdata/small")
+	if err != nil {
+		f.Fatal(err)
+	}
+	flows, err := os.ReadFile("testdata/small/flows.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(flows, []byte(""))
+	f.Add(flows, []byte("kind,from,to,share\nregion,AAA,AAA\nregion,*,BBB\nsector,GDS,GDS,0.5\nsector,GDS,SVC,0.5\nsector,SVC,SVC\ndrop,X,\n"))
+	f.Fuzz(func(t *testing.T, flows, mapping []byte) {
+		var m *Mapping
+		if len(mapping) > 0 {
+			var err error
+			if m, err = ReadMapping(fstest.MapFS{"m.csv": {Data: mapping}}, "m.csv", "m.csv"); err != nil {
+				return
+			}
+		}
+		g, err := Import(ImportSource{FS: fstest.MapFS{"f.csv": {Data: flows}}, Name: "f.csv", Display: "f.csv"}, m,
+			ImportOptions{Template: tpl})
+		if err != nil {
+			return
+		}
+		if err := g.World.Check(); err != nil {
+			t.Fatalf("an imported world fails Check: %v", err)
+		}
+	})
+}
