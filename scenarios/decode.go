@@ -84,20 +84,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, fi fieldInf
 		return
 	}
 	d.record(n, path)
-	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
-		if isNull(n) {
-			d.errf(n, path, "needs a value; %s", hintFor(lastField(path)))
-			return
-		}
-		nd.decodeYAML(d, n, path)
-		return
-	}
 	if isNull(n) {
-		if v.Kind() == reflect.Pointer && fi.nullable {
+		if fi.nullable {
+			// `policies:` whose entries are all commented out means no policies, as absent does.
 			v.SetZero()
 			return
 		}
 		d.errf(n, path, "needs a value; %s", hintFor(lastField(path)))
+		return
+	}
+	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+		nd.decodeYAML(d, n, path)
 		return
 	}
 	switch v.Kind() {
@@ -323,7 +320,7 @@ func lastField(path string) string {
 type fieldInfo struct {
 	index    []int
 	required bool // jsonschema:"required"
-	nullable bool // jsonschema:"oneof_type=...;null"
+	nullable bool // jsonschema:"nullable": null is the zero value (absent)
 	maxItems int  // jsonschema:"maxItems=N"
 }
 
@@ -358,8 +355,8 @@ func fieldsOf(t reflect.Type) *structFields {
 				switch k {
 				case "required":
 					fi.required = true
-				case "oneof_type":
-					fi.nullable = strings.Contains(val, "null")
+				case "nullable":
+					fi.nullable = true
 				case "maxItems":
 					fi.maxItems, _ = strconv.Atoi(val)
 				}

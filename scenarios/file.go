@@ -3,12 +3,13 @@ package scenarios
 // File is a scenario file as written (scenarios/README.md documents every field). Optional
 // numbers are pointers so that "absent" and "0" differ (approval: 0 means no licence granted).
 // The yaml tags drive the strict parser, the json and jsonschema tags the JSON Schema; a field
-// marked jsonschema:"required" is required by both.
+// marked jsonschema:"required" is required by both, and one marked jsonschema:"nullable" may be
+// null in both, which means the same as leaving it out.
 type File struct {
 	Name        string   `yaml:"name" json:"name" jsonschema:"required,minLength=1,description=Short identifier of the scenario; used in result files."`
 	Title       string   `yaml:"title,omitempty" json:"title,omitempty" jsonschema:"description=One-line title for charts and briefs."`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty" jsonschema:"description=What the scenario assumes and why."`
-	Sources     []string `yaml:"sources,omitempty" json:"sources,omitempty" jsonschema:"description=Where the policy facts come from."`
+	Sources     []string `yaml:"sources,omitempty" json:"sources,omitempty" jsonschema:"nullable,description=Where the policy facts come from."`
 
 	World      string  `yaml:"world,omitempty" json:"world,omitempty" jsonschema:"description=default or a path to a world folder (relative to this file). Default: default."`
 	Start      string  `yaml:"start" json:"start" jsonschema:"required,pattern=^[0-9]{4}-(0[1-9]|1[0-2])$,description=First simulated month YYYY-MM."`
@@ -17,13 +18,13 @@ type File struct {
 	Replicates *int    `yaml:"replicates,omitempty" json:"replicates,omitempty" jsonschema:"minimum=1,maximum=10000,description=Monte Carlo replicates. Default: 20."`
 	Firms      *int    `yaml:"firms,omitempty" json:"firms,omitempty" jsonschema:"minimum=1,maximum=1000,description=Firms per region and sector. Default: 30."`
 	Rationing  string  `yaml:"rationing,omitempty" json:"rationing,omitempty" jsonschema:"enum=proportional,enum=domestic-first,enum=loyal-first,description=How sellers short of output serve orders. Default: proportional."`
-	Baseline   *string `yaml:"baseline,omitempty" json:"baseline" jsonschema:"oneof_type=string;null,description=null (the scenario without policies and rules) or another scenario's name or path."`
+	Baseline   *string `yaml:"baseline,omitempty" json:"baseline" jsonschema:"nullable,description=null (the scenario without policies and rules) or another scenario's name or path."`
 
-	Parameters  Parameters  `yaml:"parameters,omitempty" json:"parameters,omitempty" jsonschema:"description=Parameter overrides such as sigma.REE: 0.5 or sigma.*: 2."`
-	Uncertainty Uncertainty `yaml:"uncertainty,omitempty" json:"uncertainty,omitempty" jsonschema:"description=Per-replicate random multipliers of parameters."`
+	Parameters  Parameters  `yaml:"parameters,omitempty" json:"parameters,omitempty" jsonschema:"nullable,description=Parameter overrides such as sigma.REE: 0.5 or sigma.*: 2."`
+	Uncertainty Uncertainty `yaml:"uncertainty,omitempty" json:"uncertainty,omitempty" jsonschema:"nullable,description=Per-replicate random multipliers of parameters."`
 
-	Policies []PolicySpec `yaml:"policies,omitempty" json:"policies,omitempty" jsonschema:"maxItems=1000,description=Scheduled measures."`
-	Rules    []RuleSpec   `yaml:"rules,omitempty" json:"rules,omitempty" jsonschema:"maxItems=200,description=Reactions: when a condition holds a measure comes into force or policies are lifted."`
+	Policies []PolicySpec `yaml:"policies,omitempty" json:"policies,omitempty" jsonschema:"nullable,maxItems=1000,description=Scheduled measures; empty or null: none."`
+	Rules    []RuleSpec   `yaml:"rules,omitempty" json:"rules,omitempty" jsonschema:"nullable,maxItems=200,description=Reactions (empty or null: none): when a condition holds a measure comes into force or policies are lifted."`
 }
 
 // Measure is what a policy or a rule's `then` puts in force: a tariff, an export control or an
@@ -51,7 +52,7 @@ type PolicySpec struct {
 	ID      string `yaml:"id" json:"id" jsonschema:"required,minLength=1"`
 	Measure `yaml:",inline"`
 	Start   string  `yaml:"start,omitempty" json:"start,omitempty" jsonschema:"pattern=^[0-9]{4}-(0[1-9]|1[0-2])$,description=First month in force YYYY-MM. Default: the scenario start."`
-	End     *string `yaml:"end,omitempty" json:"end,omitempty" jsonschema:"oneof_type=string;null,description=Last month in force YYYY-MM inclusive; null = to the end of the horizon."`
+	End     *string `yaml:"end,omitempty" json:"end,omitempty" jsonschema:"nullable,pattern=^[0-9]{4}-(0[1-9]|1[0-2])$,description=Last month in force YYYY-MM inclusive; null = to the end of the horizon."`
 }
 
 // RuleSpec is a government's reaction: when the condition holds on last month's state, the

@@ -26,9 +26,26 @@ func Schema(kind string) ([]byte, error) {
 	s.ID = SchemaID
 	s.Title = "tradesim scenario file"
 	s.Description = "A what-if trade scenario: tariffs, export and import controls, and rules. Reference: scenarios/README.md."
+	hoistDescriptions(s)
 	out, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("scenario schema: %w", err)
 	}
 	return append(out, '\n'), nil
+}
+
+// hoistDescriptions moves the description of a nullable field (which the reflector puts inside
+// the first branch of its oneOf) up to the field, where editors show it on hover.
+func hoistDescriptions(s *jsonschema.Schema) {
+	for _, def := range s.Definitions {
+		if def.Properties == nil {
+			continue
+		}
+		for p := def.Properties.Oldest(); p != nil; p = p.Next() {
+			f := p.Value
+			if len(f.OneOf) > 0 && f.Description == "" {
+				f.Description, f.OneOf[0].Description = f.OneOf[0].Description, ""
+			}
+		}
+	}
 }

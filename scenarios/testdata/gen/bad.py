@@ -103,7 +103,6 @@ case("name-empty", S, "name is empty text", "name: @@\"\"\nstart: 2025-01\nhoriz
 case("sources-text", S, "sources is one string, not a list", HEAD + "sources: @@\"MOFCOM\"\n")
 case("end-number", S, "end is a number", HEAD + sub(TARIFF, "    start: 2025-04\n", "    start: 2025-04\n    end: @@7\n"))
 case("baseline-number", S, "baseline is a number", HEAD + "baseline: @@3\n")
-case("null-policies", S, "policies: with nothing after it", HEAD + "policies:@@\n")
 case("rules-too-many", S, "201 rules", HEAD + "@@rules:\n" + "".join(
     f"  - {{id: r{i}, when: \"month > {i}\", lift: []}}\n" for i in range(201)).replace("lift: []", "then: {type: tariff, importer: CHN, exporter: USA, sectors: AGR, rate: 0.1}"))
 case("lag-fraction", S, "lag of 1.5 months", HEAD + sub(RULE, "lag: 1", "lag: @@1.5"))
