@@ -58,6 +58,11 @@ func (s shading) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, _ := p.Transforms(&c)
 	sty := textStyle(s.size, false, inkColour)
 	sty.YAlign = draw.YTop
+	type label struct {
+		x, y vg.Length
+		text string
+	}
+	var labels []label
 	for k, sh := range s.shades {
 		x0 := math.Max(float64(sh.From)-0.5, p.X.Min)
 		x1 := math.Min(float64(sh.To)+0.5, p.X.Max)
@@ -75,10 +80,21 @@ func (s shading) Plot(c draw.Canvas, p *plot.Plot) {
 			if w := sty.Width(sh.Label); x+w > c.Max.X { // keep the label inside the plot
 				x = max(c.Min.X, c.Max.X-w-s.size*0.4)
 			}
-			c.FillText(sty, vg.Point{X: x, Y: y}, sh.Label)
+			labels = append(labels, label{x, y, sh.Label})
 		}
 	}
+	// Labels last, on a light ground, so no period's boundary line crosses them.
+	pad := s.size * 0.15
+	for _, lb := range labels {
+		w, h := sty.Width(lb.text), sty.Height(lb.text)
+		c.FillPolygon(labelGround, []vg.Point{{X: lb.x - pad, Y: lb.y + pad}, {X: lb.x + w + pad, Y: lb.y + pad},
+			{X: lb.x + w + pad, Y: lb.y - h - pad}, {X: lb.x - pad, Y: lb.y - h - pad}})
+		c.FillText(sty, vg.Point{X: lb.x, Y: lb.y}, lb.text)
+	}
 }
+
+// labelGround is the backing of policy labels: white at 80% opacity.
+var labelGround = color.NRGBA{0xff, 0xff, 0xff, 0xcc}
 
 // zeroLine marks the baseline (deviation 0).
 type zeroLine struct{ width vg.Length }

@@ -44,7 +44,7 @@ policies:
 // present only when every file it lists matches its hash; every file under a final name is
 // complete, i.e. byte-identical to the same file of an uninterrupted run (results are
 // deterministic); after SIGINT the run exits 130 and leaves neither results nor temporary
-// files. TRADESIM_INTERRUPTS sets the number of kills (default 24, half of each; reliability.md asks 200
+// files. TRADESIM_INTERRUPTS sets the number of kills (default 20, half of each; reliability.md asks 200
 // for a nightly run).
 func TestRunInterrupted(t *testing.T) {
 	if testing.Short() {
@@ -71,7 +71,7 @@ func TestRunInterrupted(t *testing.T) {
 		t.Fatalf("uninterrupted run: %v", err)
 	}
 
-	n := 24
+	n := 20
 	if s := os.Getenv("TRADESIM_INTERRUPTS"); s != "" {
 		if n, err = strconv.Atoi(s); err != nil {
 			t.Fatalf("TRADESIM_INTERRUPTS=%q: %v", s, err)
