@@ -53,6 +53,10 @@ func (c *checker) keyErrf(path, format string, args ...any) {
 // present reports whether the file gives path a value, valid or not.
 func (c *checker) present(path string) bool { _, ok := c.d.vals[path]; return ok }
 
+// attempted reports whether the file gives path a value or a misspelt key that stands for it;
+// either way a problem with it is reported already, so "needs path" would only repeat it.
+func (c *checker) attempted(path string) bool { return c.present(path) || c.d.misspelt[path] }
+
 // has reports whether the file gives path a value that decoded without error.
 func (c *checker) has(path string) bool { _, ok := c.d.vals[path]; return ok && !c.d.failed[path] }
 
@@ -198,7 +202,7 @@ func (c *checker) uncertainty() {
 		}
 		for _, k := range need {
 			if present[k] == nil {
-				if !c.present(join(path, k)) {
+				if !c.attempted(join(path, k)) {
 					c.errf(path, "a %s distribution needs %s; %s", u.Dist, k, hintFor(k))
 				}
 				bad = true
@@ -310,7 +314,7 @@ func (c *checker) rule(i int, r *RuleSpec) {
 	if c.has(join(path, "when")) {
 		c.when(join(path, "when"), r.When)
 	}
-	if r.Then == nil && len(r.Lift) == 0 && !c.present(join(path, "then")) && !c.present(join(path, "lift")) {
+	if r.Then == nil && len(r.Lift) == 0 && !c.attempted(join(path, "then")) && !c.attempted(join(path, "lift")) {
 		c.errf(path, "a rule needs then (a measure that comes into force), lift (policies it ends), or both; %s", hintFor("then"))
 	}
 	if r.Then != nil {

@@ -26,6 +26,9 @@ type decoder struct {
 	vals   map[string]position // field path -> position of its value
 	keys   map[string]position // field path -> position of its key
 	failed map[string]bool     // field paths whose value was reported as wrong
+	// misspelt are the field paths that an unknown key probably meant (horizn for horizon): the
+	// typo is reported at its key, so the field is not reported missing as well.
+	misspelt map[string]bool
 	budget int                 // YAML nodes that may still be visited, aliases expanded
 	fatal  *diag.Diagnostic    // the budget ran out: this replaces every other message
 }
@@ -35,7 +38,7 @@ type decoder struct {
 const maxNodes = 200_000
 
 func newDecoder(file string, diags *diag.List) *decoder {
-	return &decoder{file: file, diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, budget: maxNodes}
+	return &decoder{file: file, diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, misspelt: map[string]bool{}, budget: maxNodes}
 }
 
 // nodeDecoder is a type that decodes itself from a node (Codes, Parameters, Uncertainty).
@@ -170,13 +173,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		f, ok := fields.byName[key]
 		if !ok {
 			d.errf(kn, kpath, "unknown field %q; %s", key, unknownHint(path, key, fields.names))
+			if meant := diag.Suggest(key, fields.names); meant != "" {
+				d.misspelt[join(path, meant)] = true
+			}
 			return
 		}
 		seen[key] = true
 		d.decode(vn, v.FieldByIndex(f.index), kpath, f)
 	})
 	for _, name := range fields.names {
-		if f := fields.byName[name]; f.required && !seen[name] {
+		if f := fields.byName[name]; f.required && !seen[name] && !d.misspelt[join(path, name)] {
 			d.errf(n, join(path, name), "missing required field %q; add it, %s", name, hintFor(name))
 		}
 	}

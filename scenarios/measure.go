@@ -38,7 +38,7 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 			forbid(f, f+" applies to export_control and import_control, not to a tariff")
 		}
 		if m.Rate == nil {
-			if !c.present(join(path, "rate")) {
+			if !c.attempted(join(path, "rate")) {
 				c.errf(path, "a tariff needs rate; %s", hintFor("rate"))
 			}
 		} else {
@@ -62,7 +62,7 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(field, why string), share func(string, *float64, string)) {
 	mode, ok := sim.ControlModeNames[m.Mode]
 	switch {
-	case !c.present(join(path, "mode")):
+	case !c.attempted(join(path, "mode")):
 		c.errf(path, "an %s needs mode; %s", m.Type, hintFor("mode"))
 	case !c.has(join(path, "mode")):
 		// a wrong type, reported by the decoder
@@ -78,11 +78,11 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(fi
 	case sim.Quota:
 		forbid("approval", "approval applies to mode: license (a quota ships up to limit)")
 		forbid("delay", "delay applies to mode: license")
-		if m.Limit == nil && !c.present(join(path, "limit")) {
+		if m.Limit == nil && !c.attempted(join(path, "limit")) {
 			c.errf(path, "a quota needs limit, the share of the base monthly flow that may ship; %s", hintFor("limit"))
 		}
 	case sim.License:
-		if m.Approval == nil && !c.present(join(path, "approval")) {
+		if m.Approval == nil && !c.attempted(join(path, "approval")) {
 			c.errf(path, "a license needs approval, the share of orders approved (0 = none granted); %s", hintFor("approval"))
 		}
 		if m.Limit != nil && *m.Limit == 0 {

@@ -47,6 +47,8 @@ def case(name, cls, what, text):
 # --- structural: the JSON Schema rejects these too -------------------------------------------
 case("unknown-top-key", S, "typo in a top-level key", HEAD + sub(TARIFF, "policies:", "@@polices:"))
 case("unknown-policy-key", S, "typo in a policy key (rat for rate)", HEAD + sub(TARIFF, "    rate:", "    @@rat:"))
+case("required-key-typo", S, "horizn for horizon: one message, at the typo, not also 'missing horizon'", "name: bad\nstart: 2025-01\n@@horizn: 36\n")
+case("uncertainty-sd-typo", S, "sdd for sd in a lognormal: one message, at the typo", HEAD + "uncertainty:\n  sigma.*: {dist: lognormal, @@sdd: 0.25}\n")
 case("duplicate-top-key", S, "horizon given twice", HEAD + "@@horizon: 24\n" + TARIFF)
 case("duplicate-policy-key", S, "rate given twice", HEAD + sub(TARIFF, "    start:", "    @@rate: 0.3\n    start:"))
 case("missing-name", S, "no name", "@@start: 2025-01\nhorizon: 36\n")
