@@ -273,7 +273,7 @@ func sameBits(t *testing.T, what string, a, b []sim.Replicate) {
 func TestDeterminism(t *testing.T) {
 	w := defaultWorld(t)
 	x := ids{t, w}
-	sc := baseScenario(24, 6)
+	sc := baseScenario(18, 5)
 	sc.Policies = []sim.Policy{{ID: "ban", Kind: sim.ExportControl, Mode: sim.Ban, Exporters: []int{x.r("CHN")},
 		Importers: []int{x.r("USA")}, Sectors: []int{x.s("REE")}, Start: sc.Start + 1, End: sc.Start + 6}}
 	sc.Uncertainty = []sim.Uncertain{{Key: "sigma.*", Dist: sim.DistLognormal, SD: 0.3}, {Key: "tau.REE", Dist: sim.DistUniform, Min: 0.5, Max: 1.5}}
@@ -286,15 +286,15 @@ func TestDeterminism(t *testing.T) {
 		defer runtime.GOMAXPROCS(old)
 		s := *sc
 		s.Replicates = n
-		res, err := sim.Run(context.Background(), w, &s, &base, sim.Options{Firms: 4, Workers: workers, FirstReplicate: first})
+		res, err := sim.Run(context.Background(), w, &s, &base, sim.Options{Firms: 3, Workers: workers, FirstReplicate: first})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return res
 	}
-	ref := runWith(1, 1, 0, 6)
+	ref := runWith(1, 1, 0, 5)
 	for _, c := range []struct{ workers, procs int }{{2, 1}, {8, 1}, {1, 2}, {2, 2}, {8, 2}} {
-		got := runWith(c.workers, c.procs, 0, 6)
+		got := runWith(c.workers, c.procs, 0, 5)
 		sameBits(t, "workers/GOMAXPROCS", ref.Replicates, got.Replicates)
 		for r := range ref.Fired {
 			if len(ref.Fired[r]) != len(got.Fired[r]) {
