@@ -29,8 +29,8 @@ type decoder struct {
 	// misspelt are the field paths that an unknown key probably meant (horizn for horizon): the
 	// typo is reported at its key, so the field is not reported missing as well.
 	misspelt map[string]bool
-	budget int                 // YAML nodes that may still be visited, aliases expanded
-	fatal  *diag.Diagnostic    // the budget ran out: this replaces every other message
+	budget   int              // YAML nodes that may still be visited, aliases expanded
+	fatal    *diag.Diagnostic // the budget ran out: this replaces every other message
 }
 
 // maxNodes caps the nodes one file may expand to through aliases; a valid scenario with 1,000
