@@ -197,7 +197,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 		return fmt.Errorf("the run of %s failed, nothing was written: %w", l.Name, err)
 	}
 
-	folder, tables, err := writeRun(ctx, opts, p, res, started)
+	folder, tables, notes, err := writeRun(ctx, opts, p, res, started)
 	if err != nil {
 		if folder != nil {
 			folder.Rollback()
@@ -210,38 +210,40 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	if opts.Quiet {
 		return nil
 	}
-	return printRunScreen(opts.Out, p, tables, folder)
+	return printRunScreen(opts.Out, p, tables, folder, notes)
 }
 
 // writeRun writes the tables, the charts and, last, the manifest.
-func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result, started time.Time) (*output.Folder, *output.Tables, error) {
+func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result, started time.Time) (*output.Folder, *output.Tables, []string, error) {
 	l := p.loaded
 	if p.existing {
 		if err := output.RemoveRun(p.dir); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	folder, err := output.NewFolder(p.dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	tables, err := output.NewTables(ctx, res)
 	if err != nil {
-		return folder, nil, err
+		return folder, nil, nil, err
 	}
 	if err := tables.Write(ctx, folder, p.formats, opts.Raw); err != nil {
-		return folder, nil, err
+		return folder, nil, nil, err
 	}
 	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, res.Fired)
+	var notes []string
 	if len(p.charts) > 0 {
 		meta := output.ChartMeta{
 			Scenario: l.Name, Title: l.Scenario.Title, Baseline: tables.Bands.Baseline, Version: version(),
 			Replicates: len(res.Replicates), Windows: windows, Size: p.size,
 		}
-		figs, _ := output.DefaultPack(output.PackInput{Bands: tables.Bands, Summary: tables.Summary, Result: res,
+		var figs []*output.Figure
+		figs, notes = output.DefaultPack(output.PackInput{Bands: tables.Bands, Summary: tables.Summary, Result: res,
 			Regions: res.Regions, Sectors: res.Sectors, Meta: meta})
 		if err := output.WriteCharts(ctx, folder, figs, p.charts); err != nil {
-			return folder, nil, err
+			return folder, nil, nil, err
 		}
 	}
 	finished := opts.now()
@@ -260,7 +262,7 @@ func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result
 		m.Charts = []string{}
 	}
 	if err := ctx.Err(); err != nil {
-		return folder, nil, err
+		return folder, nil, nil, err
 	}
-	return folder, tables, folder.WriteManifest(m)
+	return folder, tables, notes, folder.WriteManifest(m)
 }

@@ -13,7 +13,7 @@ import (
 
 // printRunScreen writes the one screen a finished run prints: the largest effects with their
 // 5–95% bands and units, the regions, and where the files are.
-func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder) error {
+func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder, notes []string) error {
 	s := tb.SummaryJSON()
 	l := p.loaded
 	var b strings.Builder
@@ -94,6 +94,9 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 	}
 	if len(charts) > 0 {
 		fmt.Fprintf(&b, "  charts:   %d files in %s (%s)\n", len(charts), filepath.Join(p.dir, "charts"), size(chartBytes))
+		for _, n := range notes {
+			fmt.Fprintf(&b, "            (%s)\n", n)
+		}
 	}
 	fmt.Fprintf(&b, "  manifest: %s (hashes of every file)\n", filepath.Join(p.dir, output.ManifestName))
 	_, err := io.WriteString(w, b.String())
