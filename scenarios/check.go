@@ -131,7 +131,7 @@ var paramRanges = map[string][2]float64{
 	"kappaS": {0, 100}, "slack": {0, 10}, "g": {0, 1}, "L": {0, 120}, "thetaL": {0, 1},
 	"m": {0, 1}, "rho": {0, 0.999}, "penalty": {0, 100}, "hiring": {0, 1}, "leakage_premium": {0, 10},
 	"order_smoothing": {0.01, 1}, "stock_close": {1, 60}, "wage_speed": {0, 1},
-	"wage_indexation": {0, 1}, "depreciation": {0, 1},
+	"wage_indexation": {0, 1}, "depreciation": {0, 1}, "noise_sd": {0, 1}, "noise_ar": {0, 0.99},
 }
 
 func (c *checker) parameters() {
