@@ -3,11 +3,8 @@ package scenarios
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"reflect"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -43,7 +40,7 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		if errors.Is(err, io.EOF) {
 			diags.Addf(file, 0, 0, "", "the file is empty; start from `tradesim scenarios init NAME`")
 		} else {
-			diags.Add(yamlError(file, err))
+			diags.Add(yamlError(file, data, err))
 		}
 		return nil, nil
 	}
@@ -53,14 +50,14 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		diags.Addf(file, extra.Line, extra.Column, "", "the file holds more than one YAML document (---); put one scenario in each file")
 		return nil, nil
 	case !errors.Is(err, io.EOF):
-		diags.Add(yamlError(file, err))
+		diags.Add(yamlError(file, data, err))
 		return nil, nil
 	}
 	// yaml/v3 keeps aliases unexpanded in a Node; decoding once into a plain value runs its
 	// alias-expansion cap, which rejects "billion laughs" files in about a millisecond.
 	var probe any
 	if err := doc.Decode(&probe); err != nil && strings.Contains(err.Error(), "excessive aliasing") {
-		diags.Add(yamlError(file, err))
+		diags.Add(yamlError(file, data, err))
 		return nil, nil
 	}
 	if len(doc.Content) == 0 {
@@ -86,29 +83,6 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		return nil, nil
 	}
 	return f, d
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a yaml/v3 error into a positioned, plain-language diagnostic.
-func yamlError(file string, err error) diag.Diagnostic {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "excessive aliasing"):
-		return diag.Diagnostic{File: file, Message: "the file's aliases (*name) expand to far more values than a scenario has (a \"billion laughs\" file?); write the values out instead of nesting aliases"}
-	case strings.Contains(msg, "exceeded max depth"):
-		return diag.Diagnostic{File: file, Message: fmt.Sprintf("the file nests lists or mappings more than %d levels deep; a scenario nests at most 4 levels: is this the right file?", maxDepth)}
-	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if strings.HasPrefix(m[2], "did not find expected") {
-			// yaml/v3 reports its parser's (not scanner's) errors with the 0-based line of the
-			// mark; checked against files with the error on a known line.
-			line++
-		}
-		return diag.Diagnostic{File: file, Line: line, Message: "this is not valid YAML: " + m[2] + "; check indentation (spaces, not tabs), colons and brackets"}
-	}
-	return diag.Diagnostic{File: file, Message: "this is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 
 // isWorldFile reports whether a mapping looks like a world folder's world.yaml: it has the
