@@ -108,7 +108,9 @@
 //
 //	B_t = B_base (1 + m (Ibar_t / I_base - 1)),  Ibar_t = rho Ibar_t-1 + (1 - rho) I_t-1
 //
-// across sectors at base budget shares (Cobb-Douglas) and order B share_i / pin_i. The base
+// across sectors at base budget shares (Cobb-Douglas) and order B share_i / pin_i, times a demand
+// shock exp(eps - noise_sd^2 / 2) with eps an AR(1) of persistence noise_ar and stationary SD
+// noise_sd by region and sector (MODEL.md §5; off by default, noise_sd = 0). The base
 // trade balance share is kept because B_base, not I_base, is the level (the closure of MODEL.md
 // §4.3). Orders on a route a border rule closes (a ban; the unapproved share of a licence) go at
 // once to the fully open origins in proportion to their shares; if there is none they stay
@@ -181,7 +183,8 @@
 // # Randomness and determinism
 //
 // Every draw comes from a PCG stream (math/rand/v2) keyed by (seed, replicate, purpose, key):
-// firm characteristics by region and sector code, parameter multipliers per replicate. Nothing
+// firm characteristics by region and sector code, parameter multipliers per replicate, demand
+// shocks month by month (in region-code order). Nothing
 // is global; a replicate's draws do not depend on other replicates, on workers or on the order of
 // regions. The scenario and its baseline share every draw. Uncertainty multiplies a parameter by
 // a per-replicate draw (lognormal: exp(N(0, SD)), median 1; normal: N(Mean or 1, SD); uniform;

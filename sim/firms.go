@@ -29,6 +29,9 @@ type firmDraws struct {
 	tau []float64 // stock-target factor, output-weighted mean 1
 	lab []float64 // labour-per-unit factor (1 / cost factor z_f), output-weighted mean 1
 	cls []int     // sourcing-speed class, 0 to speedClasses(n)-1
+	// The replicate the draws belong to, for the streams drawn month by month.
+	seed uint64
+	rep  int
 }
 
 func newFirmDraws(F int) *firmDraws {
@@ -38,6 +41,7 @@ func newFirmDraws(F int) *firmDraws {
 // draw fills fd for replicate r. Each region-sector draws from its own stream keyed by its
 // region and sector codes, so the draws do not depend on the order of regions or sectors.
 func (fd *firmDraws) draw(w *World, n int, seed uint64, r int) {
+	fd.seed, fd.rep = seed, r
 	S := w.S()
 	for c := range w.R() * S {
 		rng := newStream(seed, r, streamFirms, w.Regions[c/S].Code+"/"+w.Sectors[c%S].Code)

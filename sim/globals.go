@@ -13,6 +13,8 @@ type Globals struct {
 	WageSpeed      float64 // share of the gap between the nominal wage and its indexed target closed per month
 	WageIndexation float64 // share of consumer-price inflation that nominal wages follow in the long run
 	Depreciation   float64 // share of idle capacity above base capacity lost per month
+	NoiseSD        float64 // SD of the log household demand shock by region and sector (0 = no noise)
+	NoiseAR        float64 // monthly persistence of the demand shock, AR(1)
 	// Rationing is how a seller short of output serves its orders (MODEL.md §4.6). It is set by
 	// name ("proportional", "domestic-first", "loyal-first"; see RationingNames), not as a number.
 	Rationing Rationing
@@ -46,6 +48,8 @@ func DefaultGlobals() Globals {
 		WageSpeed:      0.1,  // assumption: nominal wages are sticky, a tenth of the gap closes a month
 		WageIndexation: 0.5,  // assumption: half of consumer-price inflation reaches wages in the long run
 		Depreciation:   0.01, // assumption: about 11% a year, a common depreciation rate of equipment
+		NoiseSD:        0,    // MODEL.md §5: demand noise is off by default
+		NoiseAR:        0.5,  // assumption: a demand shock halves each month
 	}
 }
 
@@ -63,6 +67,8 @@ var globalParams = []struct {
 	{"wage_speed", func(g *Globals) *float64 { return &g.WageSpeed }},
 	{"wage_indexation", func(g *Globals) *float64 { return &g.WageIndexation }},
 	{"depreciation", func(g *Globals) *float64 { return &g.Depreciation }},
+	{"noise_sd", func(g *Globals) *float64 { return &g.NoiseSD }},
+	{"noise_ar", func(g *Globals) *float64 { return &g.NoiseAR }},
 }
 
 // GlobalParamNames lists the global parameter names a scenario may set.

@@ -87,6 +87,7 @@ func (st *settings) check(w *World) error {
 		{"leakage_premium", g.LeakagePremium, 0, 10}, {"order_smoothing", g.OrderSmoothing, 0.01, 1},
 		{"stock_close", g.StockClose, 1, 60}, {"wage_speed", g.WageSpeed, 0, 1},
 		{"wage_indexation", g.WageIndexation, 0, 1}, {"depreciation", g.Depreciation, 0, 1},
+		{"noise_sd", g.NoiseSD, 0, 1}, {"noise_ar", g.NoiseAR, 0, 0.99},
 	} {
 		if !(c.v >= c.lo && c.v <= c.hi) {
 			return fmt.Errorf("global parameter %s is %v; it must lie between %v and %v", c.name, c.v, c.lo, c.hi)
@@ -123,6 +124,8 @@ func (st *settings) clampRanges() {
 	cl(&g.WageSpeed, 0, 1)
 	cl(&g.WageIndexation, 0, 1)
 	cl(&g.Depreciation, 0, 1)
+	cl(&g.NoiseSD, 0, 1)
+	cl(&g.NoiseAR, 0, 0.99)
 }
 
 // checkUncertain verifies an uncertainty entry.

@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // order is the sourcing stage (MODEL.md §4.3).
 //
 //  1. Every sourcing group moves its origin shares toward the Armington targets,
@@ -71,6 +73,17 @@ func (s *state) order(t int) {
 			}
 		}
 	}
+	if sd := s.g.NoiseSD; sd > 0 {
+		// eps_t = rho eps_t-1 + sd sqrt(1 - rho^2) N(0,1): stationary SD sd; the demand multiplier
+		// exp(eps - sd^2/2) has mean 1. Drawn in region-code order (relabelling-exact).
+		rho := s.g.NoiseAR
+		for _, d := range e.rord {
+			for i := range S {
+				k := d*S + i
+				s.noise[k] = rho*s.noise[k] + sd*math.Sqrt(1-rho*rho)*s.rng.NormFloat64()
+			}
+		}
+	}
 	for d := range R {
 		gid := (d*(S+1) + S) * K
 		// B = B_base (1 + m (Ibar / I_base - 1)) (MODEL.md §4.3).
@@ -79,6 +92,9 @@ func (s *state) order(t int) {
 			q := 0.0
 			if p := s.pin[gid*S+i]; e.buys[(d*(S+1)+S)*S+i] && p > 0 {
 				q = budget * e.alphaY[d*S+i] / p
+				if sd := s.g.NoiseSD; sd > 0 {
+					q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
+				}
 			}
 			s.hhDem[d*S+i] = q
 			s.gDem[gid*S+i] = q

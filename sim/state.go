@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"math/rand/v2"
 )
 
 // state is the whole economy of one run as dense arrays (a struct of slices). A worker owns one
@@ -39,6 +40,9 @@ type state struct {
 	gVal   []float64 // [NG*S] amount paid per unit ordered
 	gOn    []bool    // [NG] the group has members (households: class 0 only)
 	hhDem  []float64 // [R*S] household orders
+	noise  []float64 // [R*S] log household demand shock, AR(1) (MODEL.md §5)
+	pcg    *rand.PCG // the noise stream of the run, reseeded at reset
+	rng    *rand.Rand
 
 	// Firm state, [F].
 	p       []float64 // price at the factory gate
@@ -125,6 +129,9 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
 	s.sh, s.wP, s.wO, s.wL, s.wK = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
 	s.hhDem = f(R * S)
+	s.noise = f(R * S)
+	s.pcg = rand.NewPCG(0, 0)
+	s.rng = rand.New(s.pcg)
 	s.gOn = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.inv, s.arr, s.onOrd, s.use = f(F*S), f(F*S), f(F*S), f(F*S)
@@ -284,6 +291,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		clear(s.lic[l].tot)
 	}
 	s.fired = s.fired[:0]
+	// Both runs of a replicate draw the same shocks (common random numbers).
+	s.pcg.Seed(fd.seed, streamKey(fd.rep, streamNoise, ""))
+	clear(s.noise)
 }
 
 // speedClasses is the number of sourcing-speed classes of firms: three (slow, median, fast)
