@@ -73,6 +73,11 @@ func (s *state) deliver(t int) {
 			fill, val, lf, pin := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S], s.pin[gid*S:gid*S+S]
 			dem, got, ord := s.dem[f*S:f*S+S], s.gotq[f*S:f*S+S], s.ordq[f*S:f*S+S]
 			arr, onOrd, use, inv := s.arr[f*S:f*S+S], s.onOrd[f*S:f*S+S], s.use[f*S:f*S+S], s.inv[f*S:f*S+S]
+			if s.gLic[gid] {
+				for i, q := range dem {
+					onOrd[i] += q * lf[i] // approved licence orders join the pipeline position
+				}
+			}
 			for i, q := range dem {
 				g := q * fill[i]
 				got[i] = g
@@ -84,9 +89,6 @@ func (s *state) deliver(t int) {
 				cGot[i] += g
 				useVal += use[i] * pin[i]
 				stock += inv[i]
-				if lf[i] > 0 {
-					onOrd[i] += q * lf[i]
-				}
 			}
 		}
 		a.pur[d] += spent

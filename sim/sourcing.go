@@ -50,7 +50,8 @@ func (s *state) order(t int) {
 		}
 	}
 	// 2. Order quantities of firms and households.
-	K3 := s.g.StockClose
+	invK := 1 / s.g.StockClose
+	taus := s.tauS
 	for c := range R * S {
 		a := e.a[c*S : c*S+S]
 		for f := c * e.n; f < (c+1)*e.n; f++ {
@@ -66,8 +67,8 @@ func (s *state) order(t int) {
 					continue
 				}
 				use := ai * xplan
-				gap := s.sp[i].Tau*tau*use - (inv[i] - use) - onOrd[i]
-				q := max(0, use+gap/K3)
+				gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
+				q := max(0, use+gap*invK)
 				dem[i] = q
 				gd[i] += q
 			}
@@ -101,6 +102,7 @@ func (s *state) order(t int) {
 		}
 	}
 	// 3. Split across origins and place the orders.
+	clear(s.gLic)
 	bd := &s.bd
 	rationing := s.g.Rationing
 	for gid := range s.NG {
@@ -175,6 +177,9 @@ func (s *state) order(t int) {
 				s.ordO[rt] += dem * q
 			}
 			s.lfrac[gid*S+i] = lf
+			if lf > 0 {
+				s.gLic[gid] = true
+			}
 		}
 	}
 }

@@ -28,6 +28,7 @@ type state struct {
 	// so they hold the same origin shares: shares are kept once per group (exact, not an
 	// approximation). Households are class 0 of user type S of their region.
 	K, NG  int
+	tauS   []float64 // [S] stock norm of each input sector, months of use (SectorParams.Tau)
 	gLam   []float64 // [NG*S] sourcing adjustment speed
 	sh     []float64 // [NG*S*R] standing origin shares
 	pin    []float64 // [NG*S] delivered price of the input at standing shares
@@ -39,6 +40,7 @@ type state struct {
 	gFill  []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
 	gVal   []float64 // [NG*S] amount paid per unit ordered
 	gOn    []bool    // [NG] the group has members (households: class 0 only)
+	gLic   []bool    // [NG] the group placed licence orders this month
 	hhDem  []float64 // [R*S] household orders
 	noise  []float64 // [R*S] log household demand shock, AR(1) (MODEL.md §5)
 	pcg    *rand.PCG // the noise stream of the run, reseeded at reset
@@ -121,6 +123,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	f := func(n int) []float64 { return make([]float64, n) }
 	s := &state{e: e, w0: w}
 	s.sp = make([]SectorParams, S)
+	s.tauS = make([]float64, S)
 	s.w, s.fx0, s.cap0, s.tauF, s.lab, s.c0 = f(F), f(F), f(F), f(F), f(F), f(F)
 	s.fg, s.beta = make([]int, F), f(U*S*R)
 	s.K = speedClasses(e.n)
@@ -133,6 +136,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.pcg = rand.NewPCG(0, 0)
 	s.rng = rand.New(s.pcg)
 	s.gOn = make([]bool, NG)
+	s.gLic = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.inv, s.arr, s.onOrd, s.use = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.dem, s.ordq, s.gotq = f(F*S), f(F*S), f(F*S)
@@ -172,6 +176,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	R, S, n := e.R, e.S, e.n
 	copy(s.sp, st.sp)
 	s.g = st.g
+	for i := range S {
+		s.tauS[i] = s.sp[i].Tau
+	}
 	// Firms.
 	for c := range R * S {
 		d, j := c/S, c%S

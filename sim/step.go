@@ -69,8 +69,8 @@ func (s *state) prices() {
 			target := cost / s.c0[f] * scarcity
 			s.p[f] += sp.Kappa * (target - s.p[f])
 			wt := s.w[f]
-			if sp.Eta != 0 {
-				wt *= math.Pow(s.p[f], -sp.Eta)
+			if sp.Eta != 0 && s.p[f] != 1 {
+				wt *= math.Exp(-sp.Eta * math.Log(s.p[f])) // p^-eta
 			}
 			s.share[f] = wt
 			den += wt
