@@ -249,3 +249,41 @@ func TestLeakage(t *testing.T) {
 		t.Errorf("ROW->CHN AIC price %v with leakage, %v without: want the premium", p, p0)
 	}
 }
+
+// TestRuleReadsState: a rule's condition reads last month's state with deviations from the
+// baseline path: it fires in the month after the first month in which every clause holds.
+func TestRuleReadsState(t *testing.T) {
+	w := defaultWorld(t)
+	x := ids{t, w}
+	usa, chn, ree, auto := x.r("USA"), x.r("CHN"), x.s("REE"), x.s("AUTO")
+	sc := baseScenario(14, 1)
+	sc.Policies = []sim.Policy{{ID: "ban", Kind: sim.ExportControl, Mode: sim.Ban, Exporters: []int{chn}, Importers: []int{usa},
+		Sectors: []int{ree}, Start: sc.Start + 1, End: sim.Forever}}
+	sc.Rules = []sim.Rule{{ID: "watch", Once: true, Lag: 1,
+		When: "output_dev('USA','AUTO') < -5 && shortage('USA','AUTO') > 0.1 && price_dev('USA','REE') > 10 && imports('USA','CHN','REE') < 0.5",
+		Then: &sim.Policy{Kind: sim.Tariff, Rate: 0.1, Exporters: []int{chn}, Importers: []int{usa}, Sectors: []int{x.s("AGR")}}}}
+	base := *sc
+	base.Policies, base.Rules = nil, nil
+	res, err := sim.Run(context.Background(), w, sc, &base, sim.Options{Firms: 4, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, b := res.Replicates[0].Scenario, res.Replicates[0].Baseline
+	holds := func(tt int) bool {
+		return dev(m, b, sim.VarOutput, tt, usa, auto) < -5 && m.RS[sim.VarShortageRate][m.RSIndex(tt, usa, auto)] > 0.1 &&
+			dev(m, b, sim.VarPrice, tt, usa, ree) > 10 && m.Flow[sim.FlowQuantity][m.FlowIndex(tt, chn, usa, ree)] < 0.5*b.Flow[sim.FlowQuantity][b.FlowIndex(tt, chn, usa, ree)]
+	}
+	first := -1
+	for tt := range 13 {
+		if holds(tt) {
+			first = tt
+			break
+		}
+	}
+	if first < 0 {
+		t.Fatal("the condition never holds in the recorded state: the test would prove nothing")
+	}
+	if len(res.Fired[0]) != 1 || res.Fired[0][0].Condition != res.Start+sim.Month(first) {
+		t.Errorf("fired %v; want once, on the state of %v", res.Fired[0], res.Start+sim.Month(first))
+	}
+}
