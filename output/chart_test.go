@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
 )
 
 var (
@@ -117,10 +120,13 @@ func writePNG(t *testing.T, f *Figure, dir string) {
 	}
 }
 
-// TestChartFormats: every format renders, PNG at 300 dpi (10 in wide = 3000 px), PDF and SVG
+// sizeTiny keeps rasterising cheap in tests that run under the race detector.
+var sizeTiny = Size{Name: "tiny", Width: 3 * vg.Inch, Height: 2 * vg.Inch, Title: 7, Subtitle: 5, Label: 5, Tick: 4.5, Small: 4, Line: 1}
+
+// TestChartFormats: every format renders, PNG at 300 dpi (3 in wide = 900 px), PDF and SVG
 // with their signatures, and SVG output is deterministic.
 func TestChartFormats(t *testing.T) {
-	f := testFigures(t, SizeSlide)[0]
+	f := testFigures(t, sizeTiny)[0]
 	for _, format := range ChartFormats {
 		var a, b bytes.Buffer
 		if err := f.WriteTo(&a, format, true); err != nil {
@@ -130,10 +136,48 @@ func TestChartFormats(t *testing.T) {
 		if !bytes.HasPrefix(a.Bytes(), []byte(sig)) {
 			t.Errorf("%s output starts with %q", format, a.Bytes()[:8])
 		}
+		if format == "png" {
+			img, err := png.DecodeConfig(bytes.NewReader(a.Bytes()))
+			if err != nil || img.Width != 900 || img.Height != 600 {
+				t.Errorf("PNG is %dx%d (%v), want 900x600 (300 dpi)", img.Width, img.Height, err)
+			}
+		}
 		if format == "svg" {
 			f.WriteTo(&b, format, true)
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
 				t.Error("SVG output differs between two renders")
+			}
+		}
+	}
+}
+
+// TestWriteChartsParallel: charts drawn in parallel are the charts drawn one by one, every
+// format is in the folder under charts/, and the manifest lists them.
+func TestWriteChartsParallel(t *testing.T) {
+	figs := testFigures(t, sizeTiny)[:2]
+	dir := t.TempDir()
+	f, err := NewFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCharts(context.Background(), f, figs, ChartFormats); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.Files()); got != 2*len(ChartFormats) {
+		t.Fatalf("%d chart files, want %d", got, 2*len(ChartFormats))
+	}
+	for _, fig := range figs {
+		for _, format := range []string{"svg", "png"} { // PDFs carry their creation time
+			var want bytes.Buffer
+			if err := fig.WriteTo(&want, format, true); err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, "charts", fig.Name+"."+format))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("%s.%s drawn in parallel differs from the same chart drawn alone", fig.Name, format)
 			}
 		}
 	}
