@@ -55,10 +55,7 @@ func MultiplesChart(b *SeriesBands, variable string, regions, sectors []string, 
 	for i := range panels {
 		panels[i].YLabel = shortYLabel(v)
 	}
-	cols := 5
-	if m.Size.Name == "page" {
-		cols = 4
-	}
+	cols := 5 // 13 sectors in 3 rows: panels tall enough to read on a slide and on a page
 	if len(panels) <= 4 {
 		cols = len(panels)
 	}

@@ -146,6 +146,9 @@ func lineFigure(name, title, subtitle string, panels []Panel, cols int, m ChartM
 			p.X.Tick.Marker = hiddenLabels{p.X.Tick.Marker}
 		}
 		p.Y.Tick.Marker = valueTicks{}
+		if rows >= 3 {
+			p.Y.Tick.Marker = valueTicks{Target: 3} // short panels: fewer, readable labels
+		}
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, cv := range pn.Curves {
 			for _, b := range cv.Band {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
@@ -162,23 +163,32 @@ func floorDiv(a, b int) int {
 	return q
 }
 
-// valueTicks labels a value axis at 4 to 8 round values (steps of 1, 2, 2.5 or 5 times a power
-// of ten), with a minor tick between labels; labels drop trailing zeros and never read "-0".
-type valueTicks struct{}
+// valueTicks labels a value axis at round values (steps of 1, 2, 2.5 or 5 times a power of
+// ten): the largest step that still gives at least Target-1 labels (Target 5 when 0; short
+// panels use 3, so at least 2 labels), with a minor tick between labels. Labels drop trailing
+// zeros and never read "-0".
+type valueTicks struct{ Target int }
 
-func (valueTicks) Ticks(lo, hi float64) []plot.Tick {
+func (vt valueTicks) Ticks(lo, hi float64) []plot.Tick {
 	span := hi - lo
 	if !(span > 0) {
 		return []plot.Tick{{Value: lo, Label: tickLabel(lo, 1)}}
 	}
-	raw := span / 5
-	pow := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := 10 * pow
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*pow >= raw*0.999 {
-			step = m * pow
-			break
+	want := max(2, cmp.Or(vt.Target, 5)-1)
+	count := func(step float64) int {
+		return int(math.Floor(hi/step+1e-9) - math.Ceil(lo/step-1e-9) + 1)
+	}
+	step := 0.0
+	for e := math.Floor(math.Log10(span)) + 1; step == 0 && e > -15; e-- {
+		for _, m := range []float64{5, 2.5, 2, 1} {
+			if s := m * math.Pow(10, e); count(s) >= want {
+				step = s
+				break
+			}
 		}
+	}
+	if step == 0 {
+		return []plot.Tick{{Value: lo, Label: tickLabel(lo, 1)}}
 	}
 	var ts []plot.Tick
 	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+step*1e-9; k++ {

@@ -114,14 +114,19 @@ func TestValueTicks(t *testing.T) {
 		lo, hi float64
 		want   []string
 	}{
+		{-0.17, 0.14, []string{"-0.1", "0", "0.1"}}, // Target 3 below
 		{-0.3, 0.05, []string{"-0.3", "-0.2", "-0.1", "0"}},
 		{-66, 3, []string{"-60", "-40", "-20", "0"}},
 		{0, 1.8, []string{"0", "0.5", "1", "1.5"}},
-		{-0.0087, 0.0002, []string{"-0.008", "-0.006", "-0.004", "-0.002", "0"}},
+		{-0.0087, 0.0002, []string{"-0.0075", "-0.005", "-0.0025", "0"}},
 		{-0.0122, 0, []string{"-0.01", "-0.0075", "-0.005", "-0.0025", "0"}},
 	} {
 		var got []string
-		for _, tk := range (valueTicks{}).Ticks(c.lo, c.hi) {
+		vt := valueTicks{}
+		if c.lo == -0.17 {
+			vt.Target = 3
+		}
+		for _, tk := range vt.Ticks(c.lo, c.hi) {
 			if tk.Label != "" {
 				got = append(got, tk.Label)
 			}
