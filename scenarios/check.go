@@ -367,29 +367,6 @@ func (c *checker) months(path string, n int) {
 	}
 }
 
-// when compiles a rule condition against the world's functions and codes.
-func (c *checker) when(path, src string) {
-	if strings.TrimSpace(src) == "" {
-		c.errf(path, "is empty; write a condition such as %s", fieldHints["when"])
-		return
-	}
-	if c.w == nil {
-		return
-	}
-	_, err := sim.CompileCondition(c.w, src)
-	if err == nil {
-		return
-	}
-	if u, ok := err.(*sim.UnknownCodeError); ok {
-		c.errf(path, "%v; %s", u, diag.DidYouMean(u.Code, u.Valid))
-		return
-	}
-	msg, _, _ := strings.Cut(err.Error(), "\n")
-	c.errf(path, "the condition does not compile: %s; it must be true or false, built from %s", msg, conditionNames)
-}
-
-var conditionNames = "tariff(importer, exporter, sector), imports(importer, exporter, sector), output_dev(region, sector), price_dev(region, sector), shortage(region, sector), month and date"
-
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

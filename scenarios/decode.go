@@ -22,6 +22,7 @@ type position struct{ Line, Col int }
 // (and key) is, so that later checks can point at it.
 type decoder struct {
 	file   string
+	lines  []string // the file's lines, to point inside a value (a rule's when)
 	diags  *diag.List
 	vals   map[string]position // field path -> position of its value
 	keys   map[string]position // field path -> position of its key
@@ -37,8 +38,8 @@ type decoder struct {
 // policies has about 30,000.
 const maxNodes = 200_000
 
-func newDecoder(file string, diags *diag.List) *decoder {
-	return &decoder{file: file, diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, misspelt: map[string]bool{}, budget: maxNodes}
+func newDecoder(file string, data []byte, diags *diag.List) *decoder {
+	return &decoder{file: file, lines: strings.Split(string(data), "\n"), diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, misspelt: map[string]bool{}, budget: maxNodes}
 }
 
 // nodeDecoder is a type that decodes itself from a node (Codes, Parameters, Uncertainty).

@@ -65,7 +65,7 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		return nil, nil
 	}
 	root := doc.Content[0]
-	d := newDecoder(file, diags)
+	d := newDecoder(file, data, diags)
 	if root.Kind != yaml.MappingNode {
 		d.errf(root, "", "a scenario file is a mapping of fields (name: ..., start: ..., horizon: ...); this file holds %s", describe(root))
 		return nil, nil
