@@ -2,6 +2,7 @@ package worlds
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -188,5 +189,19 @@ func TestImportDrop(t *testing.T) {
 	if _, err := ReadMapping(fstest.MapFS{"m.csv": {Data: []byte(bad)}}, "m.csv", "m.csv"); err == nil ||
 		!strings.Contains(err.Error(), `m.csv:2:9: to: a drop row leaves to empty (or -), not "AAA"`) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestImportTooLarge: an identity import whose aggregated table would exceed MaxCells is refused
+// before anything is allocated.
+func TestImportTooLarge(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("from_region,from_sector,to_region,to_use,value\n")
+	for k := range 90 { // 90 regions x 90 sectors: 65.6 million cells
+		fmt.Fprintf(&b, "R%d,S%d,R%d,FD,1\n", k, k, k)
+	}
+	_, err := Import(ImportSource{FS: fstest.MapFS{"f.csv": {Data: []byte(b.String())}}, Name: "f.csv", Display: "f.csv"}, nil, ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "90 regions and 90 sectors after aggregation exceed the limits") {
+		t.Fatalf("err = %v", err)
 	}
 }
