@@ -161,7 +161,7 @@ func (c *checker) paramKey(path, key string) bool {
 	}
 	if err := sim.CheckParamKey(c.w, key); err != nil {
 		if _, ok := c.w.SectorIndex(sector); !ok && sector != "" && sector != "*" {
-			c.keyErrf(path, "unknown sector %q in parameter %q; %s", sector, key, diag.DidYouMean(sector, c.w.SectorCodes()))
+			c.keyErrf(path, "unknown sector %q in parameter %q; %s", sector, key, didYouMeanCode(sector, c.w.Sectors))
 		} else {
 			c.keyErrf(path, "%v", err)
 		}

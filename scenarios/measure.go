@@ -138,12 +138,12 @@ func (c *checker) codes(path string, cs Codes, kind string) []int {
 	if c.w == nil {
 		return nil
 	}
-	valid, lookup := c.w.RegionCodes(), c.w.RegionIndex
+	labels, lookup := c.w.Regions, c.w.RegionIndex
 	if kind == "sector" {
-		valid, lookup = c.w.SectorCodes(), c.w.SectorIndex
+		labels, lookup = c.w.Sectors, c.w.SectorIndex
 	}
 	if cs.All {
-		ids := make([]int, len(valid))
+		ids := make([]int, len(labels))
 		for i := range ids {
 			ids[i] = i
 		}
@@ -157,7 +157,7 @@ func (c *checker) codes(path string, cs Codes, kind string) []int {
 			if c.has(index(path, k)) {
 				ipath = index(path, k)
 			}
-			c.errf(ipath, "unknown %s %q in world %q; %s", kind, code, c.w.Name, diag.DidYouMean(code, valid))
+			c.errf(ipath, "unknown %s %q in world %q; %s", kind, code, c.w.Name, didYouMeanCode(code, labels))
 			continue
 		}
 		ids = append(ids, id)

@@ -47,7 +47,11 @@ func (c *checker) when(path, src string) {
 				break
 			}
 		}
-		c.errAt(path, src, off, "%v; %s", code, diag.DidYouMean(code.Code, code.Valid))
+		labels := c.w.Regions
+		if code.Kind == "sector" {
+			labels = c.w.Sectors
+		}
+		c.errAt(path, src, off, "%v; %s", code, didYouMeanCode(code.Code, labels))
 		return
 	}
 	var fe *file.Error

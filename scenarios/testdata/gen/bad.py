@@ -122,6 +122,9 @@ case("nan-rate", S, "rate .nan", HEAD + sub(TARIFF, "rate: 0.25", "rate: @@.nan"
 # --- semantic: valid for the schema; only the Go checks (world, dates, modes) catch them ------
 case("unknown-region", S if False else M, "exporter CHA, a typo for CHN", HEAD + sub(TARIFF, "exporter: CHN", "exporter: @@CHA"))
 case("unknown-sector-in-list", M, "SEMl with a lower-case L", HEAD + sub(TARIFF, "sectors: [ELEC]", "sectors: [ELEC, @@SEMl]"))
+case("sector-by-name", M, "a sector written by its name, rare-earths for REE", HEAD + sub(TARIFF, "sectors: [ELEC]", "sectors: [@@rare-earths]"))
+case("region-by-name", M, "a region written by its name, europe for EU", HEAD + sub(TARIFF, "importer: USA", "importer: @@europe"))
+case("parameter-sector-by-name", M, "a parameter's sector written by its name", HEAD + "parameters:\n  @@sigma.semiconductors: 2\n")
 case("norway-in-default-world", M, "exporter NO stays the text NO and is not a default region", HEAD + sub(TARIFF, "exporter: CHN", "exporter: @@NO"))
 case("parameter-unknown-sector", M, "parameter for an unknown sector", HEAD + "parameters:\n  @@sigma.RRE: 0.5\n")
 case("parameter-unknown-name", M, "misspelt parameter name", HEAD + "parameters:\n  @@sgima.REE: 0.5\n")
