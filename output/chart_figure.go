@@ -24,6 +24,7 @@ type Figure struct {
 	Title    string
 	Subtitle string
 	Source   string
+	Note     string // a footnote above the source line (e.g. the measures behind numbered marks)
 	Size     Size
 	Panels   [][]*plot.Plot // rows of panels; every row has the same length
 	Legend   []LegendEntry
@@ -79,6 +80,15 @@ func (f *Figure) Draw(c draw.Canvas) {
 	if f.Source != "" {
 		sty := textStyle(sz.Small, false, greyColour)
 		lines := wrap(f.Source, sty, width)
+		for i := len(lines) - 1; i >= 0; i-- {
+			c.FillText(sty, vg.Point{X: c.Min.X, Y: bottom}, lines[i])
+			bottom += sty.Height(lines[i])
+		}
+		bottom += sz.Small * 0.5
+	}
+	if f.Note != "" {
+		sty := textStyle(sz.Small, false, inkColour)
+		lines := wrap(f.Note, sty, width)
 		for i := len(lines) - 1; i >= 0; i-- {
 			c.FillText(sty, vg.Point{X: c.Min.X, Y: bottom}, lines[i])
 			bottom += sty.Height(lines[i])

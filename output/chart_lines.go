@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -105,6 +106,17 @@ func lineFigure(name, title, subtitle string, panels []Panel, cols int, m ChartM
 		legend[0].Label = "median"
 	}
 	shades := Shades(m.Windows, start, end)
+	spans := unionSpans(shades)
+	marks := policyMarks(shades, start)
+	numbered := len(marks) > maxNamedMarks
+	note := ""
+	if numbered {
+		var parts []string
+		for k, mk := range marks {
+			parts = append(parts, fmt.Sprintf("%d %s (%s)", k+1, mk.Label, mk.At))
+		}
+		note = "Measures starting at the dashed lines: " + strings.Join(parts, "; ") + "."
+	}
 	if anyBand {
 		lbl := "5–95% band"
 		if len(colourOf) == 1 {
@@ -158,10 +170,16 @@ func lineFigure(name, title, subtitle string, panels []Panel, cols int, m ChartM
 				}
 			}
 		}
-		labels := len(shades) > 0 && (len(panels) == 1 || (i == 0 && cols <= 3 && rows == 1))
+		labels := len(marks) > 0 && (len(panels) == 1 || (i == 0 && cols <= 3 && rows == 1))
 		extra := 0.0
+		small := vg.Length(float64(sz.Small) * scale)
 		if labels {
-			extra = 0.075 * float64(len(shades)) / scale
+			// Data area: about the figure's width less margins and the y axis, shared by the
+			// columns; its height about 60% of the figure's (title, legend and source above
+			// and below). Each row of labels takes 1.3 type sizes.
+			width := (sz.Width*0.88 - sz.Tick*5) / vg.Length(cols)
+			n := labelRows(marks, numbered, small, width, start, end)
+			extra = float64(n) * 1.3 * float64(small) / (0.6 * float64(sz.Height) / float64(rows))
 		}
 		p.Y.Min, p.Y.Max = padRange(lo, hi, extra)
 		p.X.Min, p.X.Max = float64(start), float64(end)
@@ -169,7 +187,7 @@ func lineFigure(name, title, subtitle string, panels []Panel, cols int, m ChartM
 			p.X.Min, p.X.Max = float64(start)-0.5, float64(end)+0.5
 		}
 		if len(shades) > 0 {
-			p.Add(shading{shades: shades, labels: labels, size: vg.Length(float64(sz.Small) * scale)})
+			p.Add(shading{spans: spans, marks: marks, labels: labels, numbered: numbered, size: small})
 		}
 		p.Add(zeroLine{width: 0.9})
 		for _, cv := range pn.Curves {
@@ -199,7 +217,7 @@ func lineFigure(name, title, subtitle string, panels []Panel, cols int, m ChartM
 		}
 		grid[r][c] = p
 	}
-	return &Figure{Name: name, Title: title, Subtitle: subtitle, Source: m.Source(), Size: sz, Panels: grid, Legend: legend}, nil
+	return &Figure{Name: name, Title: title, Subtitle: subtitle, Source: m.Source(), Note: note, Size: sz, Panels: grid, Legend: legend}, nil
 }
 
 // PrettyVariable is the name of a variable in a chart title.

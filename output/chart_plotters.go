@@ -1,8 +1,11 @@
 package output
 
 import (
+	"cmp"
 	"image/color"
 	"math"
+	"slices"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -46,51 +49,133 @@ func Shades(ws []PolicyWindow, start, end sim.Month) []Shade {
 	return out
 }
 
-// shading draws policy periods as grey bands over the full height of the data area, with
-// their labels stacked at the top (one row each) when labels is set.
+// maxNamedMarks is the number of policy starts labelled by name on a chart; beyond it the
+// starts are numbered and the figure's note names them (assumption: more names than this
+// cover the data).
+const maxNamedMarks = 6
+
+// policyMark is where measures start: a dashed line, labelled with their ids (or a number).
+type policyMark struct {
+	At    sim.Month
+	Label string
+}
+
+// policyMarks groups the shades by start month, in time order, dropping starts at or before
+// the first month shown (those are in force from the start; the shade says so).
+func policyMarks(shades []Shade, first sim.Month) []policyMark {
+	var out []policyMark
+	for _, sh := range shades {
+		i := slices.IndexFunc(out, func(m policyMark) bool { return m.At == sh.From })
+		if i < 0 {
+			out = append(out, policyMark{At: sh.From, Label: sh.Label})
+		} else {
+			out[i].Label += ", " + sh.Label
+		}
+	}
+	slices.SortStableFunc(out, func(a, b policyMark) int { return cmp.Compare(a.At, b.At) })
+	return out
+}
+
+// unionSpans merges the shades' periods into disjoint spans, so overlapping measures do not
+// darken the shading.
+func unionSpans(shades []Shade) [][2]sim.Month {
+	var spans [][2]sim.Month
+	for _, sh := range shades {
+		spans = append(spans, [2]sim.Month{sh.From, sh.To})
+	}
+	slices.SortFunc(spans, func(a, b [2]sim.Month) int { return cmp.Compare(a[0], b[0]) })
+	var out [][2]sim.Month
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp[0] <= out[n-1][1]+1 {
+			out[n-1][1] = max(out[n-1][1], sp[1])
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// shading draws the months with a measure in force as one grey tone, a dashed line where
+// measures start, and, when labels is set, their labels at the top of the plot, packed into
+// as few rows as fit without overlapping (or their numbers, when numbered).
 type shading struct {
-	shades []Shade
-	labels bool
-	size   vg.Length
+	spans    [][2]sim.Month
+	marks    []policyMark
+	labels   bool
+	numbered bool
+	size     vg.Length
 }
 
 func (s shading) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, _ := p.Transforms(&c)
-	sty := textStyle(s.size, false, inkColour)
-	sty.YAlign = draw.YTop
-	type label struct {
-		x, y vg.Length
-		text string
-	}
-	var labels []label
-	for k, sh := range s.shades {
-		x0 := math.Max(float64(sh.From)-0.5, p.X.Min)
-		x1 := math.Min(float64(sh.To)+0.5, p.X.Max)
+	for _, sp := range s.spans {
+		x0 := math.Max(float64(sp[0])-0.5, p.X.Min)
+		x1 := math.Min(float64(sp[1])+0.5, p.X.Max)
 		if x1 <= x0 {
 			continue
 		}
 		l, r := trX(x0), trX(x1)
 		c.FillPolygon(shadeColour, []vg.Point{{X: l, Y: c.Min.Y}, {X: r, Y: c.Min.Y}, {X: r, Y: c.Max.Y}, {X: l, Y: c.Max.Y}})
-		if float64(sh.From)-0.5 >= p.X.Min { // mark where the measure starts, so adjacent periods stay apart
+	}
+	sty := textStyle(s.size, false, inkColour)
+	sty.YAlign = draw.YTop
+	var rowEnds []vg.Length // right end of the last label in each row
+	pad := s.size * 0.15
+	for _, mk := range s.marks {
+		if x := float64(mk.At) - 0.5; x >= p.X.Min && x <= p.X.Max {
+			l := trX(x)
 			c.StrokeLine2(draw.LineStyle{Color: greyColour, Width: 0.5, Dashes: []vg.Length{2, 2}}, l, c.Min.Y, l, c.Max.Y)
 		}
-		if s.labels {
-			y := c.Max.Y - s.size*0.3 - vg.Length(k)*s.size*1.3
-			x := l + s.size*0.4
-			if w := sty.Width(sh.Label); x+w > c.Max.X { // keep the label inside the plot
-				x = max(c.Min.X, c.Max.X-w-s.size*0.4)
-			}
-			labels = append(labels, label{x, y, sh.Label})
+	}
+	for k, mk := range s.marks { // labels after every line, so no line crosses a label
+		x := float64(mk.At) - 0.5
+		if !s.labels || x < p.X.Min || x > p.X.Max {
+			continue
 		}
+		l := trX(x)
+		text := mk.Label
+		if s.numbered {
+			text = strconv.Itoa(k + 1)
+		}
+		w, h := sty.Width(text), sty.Height(text)
+		lx := l + s.size*0.3
+		if lx+w > c.Max.X { // keep the label inside the plot
+			lx = max(c.Min.X, c.Max.X-w-s.size*0.3)
+		}
+		row := slices.IndexFunc(rowEnds, func(end vg.Length) bool { return end+s.size*0.6 < lx })
+		if row < 0 {
+			row = len(rowEnds)
+			rowEnds = append(rowEnds, 0)
+		}
+		rowEnds[row] = lx + w
+		y := c.Max.Y - s.size*0.3 - vg.Length(row)*s.size*1.3
+		c.FillPolygon(labelGround, []vg.Point{{X: lx - pad, Y: y + pad}, {X: lx + w + pad, Y: y + pad},
+			{X: lx + w + pad, Y: y - h - pad}, {X: lx - pad, Y: y - h - pad}})
+		c.FillText(sty, vg.Point{X: lx, Y: y}, text)
 	}
-	// Labels last, on a light ground, so no period's boundary line crosses them.
-	pad := s.size * 0.15
-	for _, lb := range labels {
-		w, h := sty.Width(lb.text), sty.Height(lb.text)
-		c.FillPolygon(labelGround, []vg.Point{{X: lb.x - pad, Y: lb.y + pad}, {X: lb.x + w + pad, Y: lb.y + pad},
-			{X: lb.x + w + pad, Y: lb.y - h - pad}, {X: lb.x - pad, Y: lb.y - h - pad}})
-		c.FillText(sty, vg.Point{X: lb.x, Y: lb.y}, lb.text)
+}
+
+// labelRows estimates how many rows the labels of marks take in a plot of data width width
+// showing months [first, last]: the same greedy packing as shading.Plot.
+func labelRows(marks []policyMark, numbered bool, size, width vg.Length, first, last sim.Month) int {
+	sty := textStyle(size, false, inkColour)
+	span := float64(last-first) + 1
+	var rowEnds []vg.Length
+	for k, mk := range marks {
+		text := mk.Label
+		if numbered {
+			text = strconv.Itoa(k + 1)
+		}
+		lx := vg.Length((float64(mk.At)-0.5-float64(first))/span)*width + size*0.3
+		lx = min(lx, width-sty.Width(text)-size*0.3)
+		row := slices.IndexFunc(rowEnds, func(end vg.Length) bool { return end+size*0.6 < lx })
+		if row < 0 {
+			row = len(rowEnds)
+			rowEnds = append(rowEnds, 0)
+		}
+		rowEnds[row] = lx + sty.Width(text)
 	}
+	return len(rowEnds)
 }
 
 // labelGround is the backing of policy labels: white at 80% opacity.

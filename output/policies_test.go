@@ -136,3 +136,27 @@ func TestValueTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestShadingLayout: overlapping and adjacent periods merge into one span; starts in the same
+// month share one mark; marks come in time order.
+func TestShadingLayout(t *testing.T) {
+	m := sim.NewMonth(2025, 1)
+	shades := []Shade{{"b", m + 5, m + 8}, {"a", m + 2, m + 4}, {"c", m + 5, m + 20}, {"d", m + 30, m + 31}}
+	want := [][2]sim.Month{{m + 2, m + 20}, {m + 30, m + 31}}
+	if diff := cmp.Diff(want, unionSpans(shades)); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+	wantMarks := []policyMark{{m + 2, "a"}, {m + 5, "b, c"}, {m + 30, "d"}}
+	if diff := cmp.Diff(wantMarks, policyMarks(shades, m)); diff != "" {
+		t.Errorf("marks (-want +got):\n%s", diff)
+	}
+	// Two labels far apart share a row; two close ones do not.
+	far := []policyMark{{m + 1, "first"}, {m + 30, "second"}}
+	if n := labelRows(far, false, 9, 600, m, m+35); n != 1 {
+		t.Errorf("labels far apart take %d rows, want 1", n)
+	}
+	near := []policyMark{{m + 1, "first measure"}, {m + 2, "second measure"}}
+	if n := labelRows(near, false, 9, 600, m, m+35); n != 2 {
+		t.Errorf("labels a month apart take %d rows, want 2", n)
+	}
+}
