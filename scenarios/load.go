@@ -213,7 +213,11 @@ func (l *loader) loadSource(src *source) (*Loaded, error) {
 			if !ok {
 				pos = position{1, 1}
 			}
-			diags.Addf(src.name, pos.Line, pos.Col, "world", "cannot use world %q: %v", worldRef, err)
+			msg := fmt.Sprintf("cannot use world %q: %v", worldRef, err)
+			if _, statErr := os.Stat(filepath.Join(src.dir, worldRef)); statErr != nil && diag.Suggest(worldRef, []string{DefaultWorld}) != "" {
+				msg = fmt.Sprintf("there is no world folder %q; did you mean %q, the built-in world?", worldRef, DefaultWorld)
+			}
+			diags.Addf(src.name, pos.Line, pos.Col, "world", "%s", msg)
 			w = nil
 		}
 	}

@@ -172,6 +172,7 @@ case("triangular-mode-outside", M, "triangular mode above max", HEAD + "uncertai
 case("normal-too-wide", M, "normal multiplier that could go negative", HEAD + "uncertainty:\n  sigma.*: {dist: normal, mean: 1, sd: @@0.5}\n")
 case("uniform-needs-max", M, "uniform without max", HEAD + "uncertainty:\n  tau.REE: @@{dist: uniform, min: 0.5}\n")
 case("unknown-world", M, "world folder that does not exist", "name: bad\nworld: @@worlds/atlantis\nstart: 2025-01\nhorizon: 36\n")
+case("world-typo", M, "defualt for the default world", "name: bad\nworld: @@defualt\nstart: 2025-01\nhorizon: 36\n")
 case("baseline-unknown-builtin", M, "baseline names a misspelt built-in", HEAD + "baseline: @@h20-alowance\n")
 case("baseline-missing-file", M, "baseline file that does not exist", HEAD + "baseline: @@nothere.yaml\n")
 case("baseline-cycle", M, "baseline chain that leads back", HEAD + "baseline: @@aux/cycle-b.yaml\n")
