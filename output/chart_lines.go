@@ -108,6 +108,9 @@ func lineFigure(name, title, subtitle string, panels []Panel, cols int, m ChartM
 	shades := Shades(m.Windows, start, end)
 	spans := unionSpans(shades)
 	marks := policyMarks(shades, start)
+	if len(panels) > 3 {
+		marks = nil // small multiples: the shading alone; the fan charts name the measures
+	}
 	numbered := len(marks) > maxNamedMarks
 	note := ""
 	if numbered {
