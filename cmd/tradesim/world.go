@@ -19,7 +19,7 @@ or import your own input-output table with a mapping file.`,
 		Example: `  tradesim world show
   tradesim world export my-world
   tradesim world check my-world
-  tradesim world import --flows icio-long.csv --map icio-to-13.csv -o my-world`,
+  tradesim world import --flows icio-long.csv --map icio2023 --currency "USD millions" -o my-world`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}

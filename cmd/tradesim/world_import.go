@@ -51,7 +51,8 @@ world ("default" unless "none"); a sector with parameters from neither is an err
   tradesim world export d && tradesim world import --flows d/flows.csv --name default -o d2
   # an OECD ICIO table in long form (USD millions) aggregated to the default world's 7 x 13
   tradesim world import --flows icio-2020-long.csv --map icio2023 --currency "USD millions" --base-year 2020 -o icio-world
-  tradesim world import --flows my-table.csv --sectors my-params.csv --template none -o my-world`,
+  tradesim world import --flows my-table.csv --sectors my-params.csv --template none \
+    --base-year 2022 --currency "EUR millions" -o my-world`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Flows == "" || opts.Out == "" {
@@ -62,7 +63,7 @@ world ("default" unless "none"); a sector with parameters from neither is an err
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Flows, "flows", "", "source table in long CSV (from_region,from_sector,to_region,to_use,value)")
-	fl.StringVar(&opts.Map, "map", "", "mapping file (kind,from,to,share); omit to keep the codes")
+	fl.StringVar(&opts.Map, "map", "", "mapping file (kind,from,to,share) or a built-in map (icio2023); omit to keep the codes")
 	fl.StringVarP(&opts.Out, "output", "o", "", "world folder to write")
 	fl.StringVar(&opts.Name, "name", opts.Name, "name of the new world")
 	fl.IntVar(&opts.BaseYear, "base-year", 0, "base year (default: the template's)")
