@@ -16,6 +16,12 @@ type Options struct {
 	// FirstReplicate to FirstReplicate + Scenario.Replicates - 1. A replicate's result depends only
 	// on the seed and its index, so a sweep may split replicates across machines.
 	FirstReplicate int
+	// OnReplicate, if set, receives every replicate with the rules it fired, in replicate order,
+	// as soon as it and every replicate before it are done; calls are serialised. Run then keeps
+	// only the header in its Result (Replicates and Fired stay nil), so memory is bounded by a few
+	// replicates per worker however many replicates run: results can be streamed to disk. An
+	// error stops the run and is returned.
+	OnReplicate func(rep Replicate, fired []FiredRule) error
 }
 
 // DefaultFirms is the number of firms per region-sector when Options.Firms is 0 (MODEL.md §3).

@@ -37,8 +37,11 @@ func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*
 		Scenario: sc.Name, Baseline: baseline.Name,
 		Regions: w.RegionCodes(), Sectors: w.SectorCodes(),
 		Start: sc.Start, Steps: sc.Horizon, Seed: sc.Seed, Firms: p.e.n,
-		Replicates: make([]Replicate, sc.Replicates),
-		Fired:      make([][]FiredRule, sc.Replicates),
+	}
+	stream := opts.OnReplicate != nil
+	if !stream {
+		res.Replicates = make([]Replicate, sc.Replicates)
+		res.Fired = make([][]FiredRule, sc.Replicates)
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -48,7 +51,26 @@ func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*
 	var next atomic.Int64
 	var mu sync.Mutex
 	done := 0
+	// Streaming: finished replicates wait in pending until every earlier one is handed over; a
+	// worker may run ahead of the next replicate to hand over by at most window replicates.
+	type finished struct {
+		rep   Replicate
+		fired []FiredRule
+	}
+	pending := map[int]finished{}
+	emitted, stopped := 0, false
+	window := 2 * workers
+	cond := sync.NewCond(&mu)
 	g, gctx := errgroup.WithContext(ctx)
+	if stream {
+		go func() {
+			<-gctx.Done() // cancelled on error, or when Wait returns
+			mu.Lock()
+			stopped = true
+			cond.Broadcast()
+			mu.Unlock()
+		}()
+	}
 	for range workers {
 		g.Go(func() error {
 			s := p.newState()
@@ -59,18 +81,47 @@ func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*
 				if r >= sc.Replicates {
 					return nil
 				}
+				if stream {
+					mu.Lock()
+					for r >= emitted+window && !stopped {
+						cond.Wait()
+					}
+					mu.Unlock()
+					if err := gctx.Err(); err != nil {
+						return err
+					}
+				}
 				rep, fired, err := p.replicate(gctx, s, fd, st, opts.FirstReplicate+r)
 				if err != nil {
 					return err
 				}
-				res.Replicates[r] = rep
-				res.Fired[r] = fired
+				mu.Lock()
+				if stream {
+					pending[r] = finished{rep, fired}
+					for {
+						f, ok := pending[emitted]
+						if !ok {
+							break
+						}
+						delete(pending, emitted)
+						if err := opts.OnReplicate(f.rep, f.fired); err != nil {
+							stopped = true
+							cond.Broadcast()
+							mu.Unlock()
+							return fmt.Errorf("replicate %d: %w", f.rep.Index, err)
+						}
+						emitted++
+					}
+					cond.Broadcast()
+				} else {
+					res.Replicates[r] = rep
+					res.Fired[r] = fired
+				}
 				if opts.Progress != nil {
-					mu.Lock()
 					done++
 					opts.Progress(done, sc.Replicates)
-					mu.Unlock()
 				}
+				mu.Unlock()
 			}
 		})
 	}

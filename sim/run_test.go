@@ -163,3 +163,45 @@ func TestDemandNoise(t *testing.T) {
 		t.Errorf("noise moved the baseline: %v; replicates differ: %v", moved, differ)
 	}
 }
+
+// TestOnReplicate: streamed replicates arrive in order, bit-identical to the collected ones, and
+// the result keeps only its header; an error from the callback stops the run.
+func TestOnReplicate(t *testing.T) {
+	w := twoCountryWorld()
+	sc := baseScenario(12, 9)
+	sc.Uncertainty = []sim.Uncertain{{Key: "sigma.*", Dist: sim.DistLognormal, SD: 0.3}}
+	sc.Policies = []sim.Policy{{ID: "t", Kind: sim.Tariff, Rate: 0.2, Exporters: []int{1}, Importers: []int{0}, Sectors: []int{0}, Start: sc.Start + 1, End: sim.Forever}}
+	base := *sc
+	base.Policies = nil
+	all, err := sim.Run(context.Background(), w, sc, &base, sim.Options{Firms: 2, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []sim.Replicate
+	res, err := sim.Run(context.Background(), w, sc, &base, sim.Options{Firms: 2, Workers: 3, OnReplicate: func(r sim.Replicate, _ []sim.FiredRule) error {
+		got = append(got, r)
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Replicates != nil || res.Steps != 12 {
+		t.Errorf("streamed result keeps replicates (%d) or lost its header", len(res.Replicates))
+	}
+	for k, r := range got {
+		if r.Index != k {
+			t.Fatalf("replicate %d arrived in position %d", r.Index, k)
+		}
+	}
+	sameBits(t, "streamed", all.Replicates, got)
+	stop := errors.New("disk full")
+	_, err = sim.Run(context.Background(), w, sc, &base, sim.Options{Firms: 2, Workers: 2, OnReplicate: func(r sim.Replicate, _ []sim.FiredRule) error {
+		if r.Index == 2 {
+			return stop
+		}
+		return nil
+	}})
+	if !errors.Is(err, stop) {
+		t.Errorf("callback error %v not returned", err)
+	}
+}
