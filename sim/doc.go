@@ -14,7 +14,9 @@
 // Run simulates every replicate twice — the baseline, then the scenario — from the same
 // calibrated state and the same random draws (common random numbers), so the difference is the
 // policy's effect. Result holds every metric of every month of both runs of every replicate, in
-// replicate order whatever the number of workers.
+// replicate order whatever the number of workers; with Options.OnReplicate set, replicates are
+// handed over in order as they finish instead, and memory stays bounded. Options.Check verifies
+// the accounting identities every month (tests turn it on).
 //
 // # Units and time
 //
