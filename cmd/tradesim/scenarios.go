@@ -19,7 +19,10 @@ func newScenariosCmd(s streams) *cobra.Command {
 		Short: "List, show and start scenarios",
 		Long: `Built-in scenarios model 2025's trade measures with sources; run one by name
 (tradesim run h20-allowance), print its file to start your own from it, or write a commented
-starter scenario.`,
+starter scenario.
+
+Exit status: 0 on success; 2 for an unknown built-in, a name that is not allowed, or a file
+that exists or cannot be written.`,
 		Example: `  tradesim scenarios list
   tradesim scenarios show h20-allowance > my-h20.yaml
   tradesim scenarios init my-tariff`,
@@ -32,9 +35,11 @@ starter scenario.`,
 
 func newScenariosListCmd(s streams) *cobra.Command {
 	return &cobra.Command{
-		Use:     "list",
-		Short:   "List the built-in scenarios with their titles",
-		Example: "  tradesim scenarios list",
+		Use:   "list",
+		Short: "List the built-in scenarios with their titles",
+		Long: `List the built-in scenarios, one a line, with their titles. Run one by name, or print it
+with tradesim scenarios show NAME. Exit status: 0.`,
+		Example: "  tradesim scenarios list\n  tradesim scenarios list | grep -i rare",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
@@ -52,7 +57,9 @@ func newScenariosShowCmd(s streams) *cobra.Command {
 		Use:   "show NAME",
 		Short: "Print a built-in scenario's file",
 		Long: `Print the YAML file of a built-in scenario, with its description and sources. Save it to
-start a scenario of your own from it (change its name).`,
+start a scenario of your own from it (change its name).
+
+Exit status: 0 on success; 2 when NAME is not a built-in (the nearest name is suggested).`,
 		Example: `  tradesim scenarios show h20-allowance
   tradesim scenarios show h20-ban > my-ban.yaml`,
 		Args:      cobra.ExactArgs(1),
@@ -81,7 +88,10 @@ func newScenariosInitCmd(s streams) *cobra.Command {
 		Long: `Write a commented starter scenario called NAME to NAME.yaml (or FILE): a 25% US tariff on
 Chinese electronics with a retaliation rule, on the default world, showing every section.
 It validates as written; edit it, then check it with tradesim validate. An existing file is
-never overwritten unless --force is given.`,
+never overwritten unless --force is given.
+
+Exit status: 0 when the file is written; 2 when NAME is not allowed (letters, digits, '.',
+'_' and '-'), FILE exists without --force, or FILE's folder does not exist.`,
 		Example: `  tradesim scenarios init my-tariff
   tradesim scenarios init chips-2026 -o scenarios/chips-2026.yaml`,
 		Args: cobra.ExactArgs(1),

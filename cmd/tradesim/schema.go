@@ -19,9 +19,11 @@ VS Code's YAML extension, save it and add to a scenario's first line
   # yaml-language-server: $schema=scenario.schema.json
 The schema checks field names, types, required fields, allowed words and ranges; tradesim
 validate also checks codes against the world, dates against the horizon and fields that
-depend on a policy's type and mode. Sweep files have no schema yet.`,
+depend on a policy's type and mode. Sweep files have no schema yet.
+
+Exit status: 0; 2 for a kind of file that has no schema.`,
 		Example: `  tradesim schema > scenario.schema.json
-  tradesim schema scenario`,
+  sed -i '1i # yaml-language-server: $schema=scenario.schema.json' my-tariff.yaml`,
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: scenarios.SchemaKinds,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -22,10 +22,14 @@ types, values out of range, dates outside the horizon, unknown region, sector an
 problem is printed on stderr as FILE:LINE:COL: field: message, all at once; valid files print
 "FILE: ok" on stdout. A built-in scenario's name is accepted too. A folder is checked as a
 world folder (as tradesim world check does, without its calibration targets). Sweep files are
-not supported yet.`,
-		Example: `  tradesim validate my-scenario.yaml
+not supported yet.
+
+Exit status: 0 when every file is valid; 2 when any is not, or the command is misused.`,
+		Example: `  tradesim scenarios init my-tariff && tradesim validate my-tariff.yaml
   tradesim validate scenarios/*.yaml h20-allowance
-  tradesim scenarios init my-tariff && tradesim validate my-tariff.yaml`,
+
+  A file with a typo in a region code prints, and exits 2:
+  my-tariff.yaml:33:15: policies[0].exporter: unknown region "CHA" in world "default"; did you mean "CHN"?`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bad := 0
@@ -69,6 +73,10 @@ func validateOne(s streams, ref string) error {
 	fmt.Fprintf(s.Out, "%s: ok: scenario %q on world %s, %s to %s, %s, %s; baseline: %s\n",
 		ref, l.Name, l.WorldRef, sc.Start, sc.End(), count(len(sc.Policies), "policy", "policies"),
 		count(len(sc.Rules), "rule", "rules"), baseline)
+	if len(sc.Policies) == 0 && len(sc.Rules) == 0 && l.BaselineName == "" {
+		// Valid, but most likely not what was meant (every policy commented out).
+		fmt.Fprintf(s.Out, "%s: note: with no policies and no rules the scenario equals its baseline: every deviation will be zero\n", ref)
+	}
 	return nil
 }
 
