@@ -20,11 +20,12 @@ func appendFloat(b []byte, x float64) []byte {
 func formatFloat(x float64) string { return string(appendFloat(nil, x)) }
 
 // finite returns an error naming what is not finite; published results never hold NaN or Inf
-// (research/reliability.md row 16).
-func finite(what string, xs ...float64) error {
+// (research/reliability.md row 16). what is called only then, so the hot loops build no
+// message for finite values.
+func finite(what func() string, xs ...float64) error {
 	for _, x := range xs {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return fmt.Errorf("output: %s is %v; the engine produced a value that is not a finite number, so the results are not published", what, x)
+			return fmt.Errorf("output: %s is %v; the engine produced a value that is not a finite number, so the results are not published", what(), x)
 		}
 	}
 	return nil

@@ -114,7 +114,7 @@ func NewSeriesBands(ctx context.Context, res *sim.Result) (*SeriesBands, error) 
 		for t := range res.Steps {
 			for k, rep := range res.Replicates {
 				x, base := c.get(rep.Scenario, t), c.get(rep.Baseline, t)
-				if err := finite(c.String()+" in "+(res.Start+sim.Month(t)).String(), x, base); err != nil {
+				if err := finite(func() string { return c.String() + " in " + (res.Start + sim.Month(t)).String() }, x, base); err != nil {
 					return nil, err
 				}
 				xs[k], bs[k], ds[k] = x, base, sim.Deviation(c.v.Dev, x, base)

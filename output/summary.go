@@ -137,7 +137,7 @@ func SummaryRows(ctx context.Context, res *sim.Result) ([]SummaryRow, error) {
 				continue
 			}
 			b := sim.NewBand(per[k])
-			if err := finite(c.String()+" "+name, b.Mean, b.P05, b.P50, b.P95); err != nil {
+			if err := finite(func() string { return c.String() + " " + name }, b.Mean, b.P05, b.P50, b.P95); err != nil {
 				return nil, err
 			}
 			rows = append(rows, SummaryRow{c.Region, c.Sector, c.Variable, name, b.Mean, b.P05, b.P50, b.P95})

@@ -362,3 +362,22 @@ func (c *countdownCtx) Err() error {
 	c.left--
 	return nil
 }
+
+// TestNonFiniteIsRefused: a NaN from the engine stops the tables with an error naming the
+// series and month, rather than publishing it.
+func TestNonFiniteIsRefused(t *testing.T) {
+	res := syntheticResult(2)
+	m := res.Replicates[1].Scenario
+	m.RS[sim.VarPrice][m.RSIndex(4, 1, 2)] = math.NaN()
+	_, err := NewTables(context.Background(), res)
+	if err == nil || !strings.Contains(err.Error(), "CHN ELEC price in 2025-05") {
+		t.Errorf("NaN price: %v", err)
+	}
+	res = syntheticResult(2)
+	m = res.Replicates[0].Scenario
+	m.Flow[sim.FlowQuantity][m.FlowIndex(2, 0, 1, 3)] = math.Inf(1)
+	err = eachFlowRow(context.Background(), res, false, func(*FlowRow) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "flow USA -> CHN AUTO in 2025-03") {
+		t.Errorf("Inf flow: %v", err)
+	}
+}
