@@ -60,8 +60,9 @@ func DefaultFile(name string) ([]byte, error) {
 	return defaultFiles.ReadFile("default/" + name)
 }
 
-// Resolve returns the world a scenario names: "default" for the embedded one, otherwise a folder
-// path, relative to baseDir (the scenario file's folder) unless absolute.
+// Resolve returns the world a scenario names: "default" (or "") for the embedded one, otherwise a
+// folder path, relative to baseDir (the scenario file's folder) unless absolute; a folder called
+// default is reached as "./default".
 func Resolve(ref, baseDir string) (*sim.World, error) {
 	f, err := ResolveFolder(ref, baseDir)
 	if err != nil {
