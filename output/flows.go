@@ -97,7 +97,9 @@ func eachFlowRow(ctx context.Context, res *sim.Result, raw bool, fn func(*FlowRo
 				for i := range S {
 					for k := range res.Replicates {
 						flowValues(&res.Replicates[k], t, o, d, i, &v)
-						if err := finite(func() string { return "flow " + res.Regions[o] + " -> " + res.Regions[d] + " " + res.Sectors[i] + " in " + date }, v[:]...); err != nil {
+						if err := finite(func() string {
+							return "flow " + res.Regions[o] + " -> " + res.Regions[d] + " " + res.Sectors[i] + " in " + date
+						}, v[:]...); err != nil {
 							return err
 						}
 						for c := range numFlowCols {
