@@ -66,9 +66,11 @@ func (s *state) check(t int, stock0 float64) error {
 	}
 	// Inventory change = deliveries - use.
 	delivered, used := 0.0, 0.0
-	for k := range s.use {
-		delivered += s.gotq[k]
-		used += s.use[k]
+	for _, g := range a.got {
+		delivered += g
+	}
+	for _, u := range a.used {
+		used += u
 	}
 	if stock1 := s.stockTotal(); !nearAt(stock1-stock0, delivered-used, stock0+delivered+used) {
 		return fail("inventory change %.12g, deliveries - use %.12g", stock1-stock0, delivered-used)

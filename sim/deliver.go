@@ -13,8 +13,6 @@ func (s *state) deliver(t int) {
 	clear(a.pur)
 	clear(a.cons)
 	clear(a.recvQ)
-	clear(a.useVal)
-	clear(a.invSum)
 	clear(a.ordered)
 	clear(a.got)
 	bd := &s.bd
@@ -60,39 +58,31 @@ func (s *state) deliver(t int) {
 			s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
 		}
 	}
-	// Firms: ordinary orders, and this month's licence orders into the pipeline position.
 	// Firms: ordinary orders, and this month's licence orders into the pipeline position. The
-	// same pass sums the cell's inputs used (at this month's delivered prices), its stock, and its
-	// orders and deliveries by input (for settle and record).
+	// pass also sums the cell's orders due and deliveries by input (shortage rate).
 	for c := range R * S {
 		d := c / S
-		spent, useVal, stock := 0.0, 0.0, 0.0
+		spent := 0.0
 		cOrd, cGot := a.ordered[c*S:c*S+S], a.got[c*S:c*S+S]
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			gid := s.fg[f]
-			fill, val, lf, pin := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S], s.pin[gid*S:gid*S+S]
-			dem, got, ord := s.dem[f*S:f*S+S], s.gotq[f*S:f*S+S], s.ordq[f*S:f*S+S]
-			arr, onOrd, use, inv := s.arr[f*S:f*S+S], s.onOrd[f*S:f*S+S], s.use[f*S:f*S+S], s.inv[f*S:f*S+S]
+			fill, val, lf := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S]
+			dem, arr := s.dem[f*S:f*S+S], s.arr[f*S:f*S+S]
 			if s.gLic[gid] {
+				onOrd := s.onOrd[f*S : f*S+S]
 				for i, q := range dem {
 					onOrd[i] += q * lf[i] // approved licence orders join the pipeline position
 				}
 			}
 			for i, q := range dem {
 				g := q * fill[i]
-				got[i] = g
 				arr[i] += g
 				spent += q * val[i]
-				o := q * (1 - lf[i])
-				ord[i] = o
-				cOrd[i] += o
+				cOrd[i] += q * (1 - lf[i])
 				cGot[i] += g
-				useVal += use[i] * pin[i]
-				stock += inv[i]
 			}
 		}
 		a.pur[d] += spent
-		a.useVal[c], a.invSum[c] = useVal, stock
 	}
 	for d := range R {
 		gid := (d*(S+1) + S) * K
@@ -152,9 +142,7 @@ func (s *state) deliver(t int) {
 				}
 				q := amt * part
 				got := q * bf * fill
-				s.gotq[k] += got
 				s.arr[k] += got
-				s.ordq[k] += q
 				a.got[cell*S+i] += got
 				a.ordered[cell*S+i] += q
 				s.onOrd[k] = max(0, s.onOrd[k]-q)

@@ -12,6 +12,7 @@ type accounts struct {
 	// By region, [R].
 	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and households at buyer prices; border values
 	income, tariff0Q, emp0           []float64 // income; base-rate tariffs on real imports; base employment
+	used                             []float64 // [R*S] inputs used by the cell's firms (quantity)
 	// By route, [R*R*S]: quantity received by buyers (for the check against what sellers shipped).
 	recvQ []float64
 }
@@ -24,7 +25,7 @@ func newAccounts(R, S, RRS int) accounts {
 		rev: f(RS), useVal: f(RS), wages: f(RS), profit: f(RS),
 		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS * S), got: f(RS * S),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
-		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS),
+		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS), used: f(RS),
 	}
 }
 

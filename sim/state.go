@@ -62,10 +62,7 @@ type state struct {
 	inv   []float64 // stock on hand (quantity)
 	arr   []float64 // delivered this month, on hand from next month
 	onOrd []float64 // approved under licence, not yet shipped
-	use   []float64 // used this month
 	dem   []float64 // orders placed this month (all origins)
-	ordq  []float64 // ordered and due this month (shortage denominator)
-	gotq  []float64 // delivered this month
 
 	// Cells (origin region x sector), [R*S].
 	pIdx       []float64 // origin price: share-weighted firm price
@@ -138,8 +135,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.gOn = make([]bool, NG)
 	s.gLic = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
-	s.inv, s.arr, s.onOrd, s.use = f(F*S), f(F*S), f(F*S), f(F*S)
-	s.dem, s.ordq, s.gotq = f(F*S), f(F*S), f(F*S)
+	s.inv, s.arr, s.onOrd, s.dem = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(U * S * R)
 	s.bd = newBorder(RRS)
@@ -211,7 +207,6 @@ func (s *state) reset(st settings, fd *firmDraws) {
 				s.inv[f*S+i] = s.sp[i].Tau * s.tauF[f] * use
 				s.arr[f*S+i] = use
 				s.onOrd[f*S+i] = 0
-				s.use[f*S+i] = use
 			}
 		}
 	}

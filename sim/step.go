@@ -202,7 +202,7 @@ func (s *state) produce() {
 		a := e.a[c*S : c*S+S]
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
-		var fp, fo, vp, vo float64
+		var fp, fo, vp, vo, used, useVal, stock float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
 			op, oo := sh*tp, sh*to
@@ -231,16 +231,19 @@ func (s *state) produce() {
 			fo += sh * fillO
 			vp += sh * fillP * s.p[f]
 			vo += sh * fillO * s.p[f]
-			use := s.use[f*S : f*S+S]
+			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			for i, ai := range a {
 				u := min(inv[i], ai*x)
 				if inv[i]-u < residue*ai*s.fx0[f] {
 					u = inv[i] // a rounding residue is used up with the rest
 				}
-				use[i] = u
 				inv[i] -= u
+				used += u
+				useVal += u * pin[i] // inputs used at this month's delivered prices
+				stock += inv[i]
 			}
 		}
 		s.fP[c], s.fO[c], s.vP[c], s.vO[c] = fp, fo, vp, vo
+		s.acc.used[c], s.acc.useVal[c], s.acc.invSum[c] = used, useVal, stock
 	}
 }
