@@ -30,7 +30,7 @@ type File struct {
 // Measure is what a policy or a rule's `then` puts in force: a tariff, an export control or an
 // import control on routes exporter -> importer for some sectors.
 type Measure struct {
-	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_control,enum=import_control"`
+	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_control,enum=import_control,description=tariff: an ad valorem rate; export_control: imposed by the exporter's government; import_control: its mirror imposed by the importer."`
 	Exporter Codes  `yaml:"exporter" json:"exporter" jsonschema:"required,description=Exporting region(s): a code, a list of codes, or all."`
 	Importer Codes  `yaml:"importer" json:"importer" jsonschema:"required,description=Importing region(s): a code, a list of codes, or all."`
 	Sectors  Codes  `yaml:"sectors" json:"sectors" jsonschema:"required,description=Sector(s): a code, a list of codes, or all."`
@@ -49,7 +49,7 @@ type Measure struct {
 
 // PolicySpec is a scheduled measure with an id and the months it is in force.
 type PolicySpec struct {
-	ID      string `yaml:"id" json:"id" jsonschema:"required,minLength=1"`
+	ID      string `yaml:"id" json:"id" jsonschema:"required,minLength=1,description=Unique among policies and rules; names the policy in charts and in a rule's lift."`
 	Measure `yaml:",inline"`
 	Start   string  `yaml:"start,omitempty" json:"start,omitempty" jsonschema:"pattern=^[0-9]{4}-(0[1-9]|1[0-2])$,description=First month in force YYYY-MM. Default: the scenario start."`
 	End     *string `yaml:"end,omitempty" json:"end,omitempty" jsonschema:"nullable,pattern=^[0-9]{4}-(0[1-9]|1[0-2])$,description=Last month in force YYYY-MM inclusive; null = to the end of the horizon."`
@@ -58,7 +58,7 @@ type PolicySpec struct {
 // RuleSpec is a government's reaction: when the condition holds on last month's state, the
 // `then` measure comes into force lag months later, and the `lift` policies end.
 type RuleSpec struct {
-	ID       string   `yaml:"id" json:"id" jsonschema:"required,minLength=1"`
+	ID       string   `yaml:"id" json:"id" jsonschema:"required,minLength=1,description=Unique among policies and rules; the measure the rule puts in force carries it."`
 	When     string   `yaml:"when" json:"when" jsonschema:"required,minLength=1,description=Boolean expression over tariff() imports() output_dev() price_dev() shortage() month date."`
 	Then     *Measure `yaml:"then,omitempty" json:"then,omitempty" jsonschema:"description=The measure that comes into force when the rule fires."`
 	Lift     []string `yaml:"lift,omitempty" json:"lift,omitempty" jsonschema:"description=Ids of policies the rule ends (a truce)."`
@@ -70,7 +70,7 @@ type RuleSpec struct {
 
 // DistSpec is the distribution of a per-replicate parameter multiplier.
 type DistSpec struct {
-	Dist string   `yaml:"dist" json:"dist" jsonschema:"required,enum=normal,enum=lognormal,enum=uniform,enum=triangular"`
+	Dist string   `yaml:"dist" json:"dist" jsonschema:"required,enum=normal,enum=lognormal,enum=uniform,enum=triangular,description=Distribution of the multiplier: normal takes sd and mean; lognormal sd (of the log); uniform min and max; triangular min and mode and max."`
 	Mean *float64 `yaml:"mean,omitempty" json:"mean,omitempty" jsonschema:"description=normal: mean of the multiplier. Default: 1."`
 	SD   *float64 `yaml:"sd,omitempty" json:"sd,omitempty" jsonschema:"exclusiveMinimum=0,description=normal and lognormal: standard deviation (of the log for lognormal)."`
 	Min  *float64 `yaml:"min,omitempty" json:"min,omitempty" jsonschema:"exclusiveMinimum=0,description=uniform and triangular: smallest multiplier."`

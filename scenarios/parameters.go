@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 
-	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -22,10 +21,8 @@ func (p Parameters) MarshalJSON() ([]byte, error) {
 	return orderedObject(len(p), func(i int) (string, any) { return p[i].Key, p[i].Value })
 }
 
-// JSONSchema says: an object of numbers.
-func (Parameters) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "object", AdditionalProperties: &jsonschema.Schema{Type: "number"}}
-}
+// JSONSchemaAlias makes the schema of the parameters block an object of numbers.
+func (Parameters) JSONSchemaAlias() any { return map[string]float64{} }
 
 func (p *Parameters) decodeYAML(d *decoder, n *yaml.Node, path string) {
 	d.mapping(n, path, func(key string, kn, vn *yaml.Node, kpath string) {
@@ -51,27 +48,9 @@ func (u Uncertainty) MarshalJSON() ([]byte, error) {
 	return orderedObject(len(u), func(i int) (string, any) { return u[i].Key, u[i].DistSpec })
 }
 
-// JSONSchema says: an object of distributions.
-func (Uncertainty) JSONSchema() *jsonschema.Schema {
-	num := func(desc string) *jsonschema.Schema { return &jsonschema.Schema{Type: "number", Description: desc} }
-	pos := func(desc string) *jsonschema.Schema {
-		return &jsonschema.Schema{Type: "number", ExclusiveMinimum: json.Number("0"), Description: desc}
-	}
-	props := jsonschema.NewProperties()
-	props.Set("dist", &jsonschema.Schema{Type: "string", Enum: []any{"normal", "lognormal", "uniform", "triangular"}})
-	props.Set("mean", num("normal: mean of the multiplier. Default: 1."))
-	props.Set("sd", pos("normal and lognormal: standard deviation (of the log for lognormal)."))
-	props.Set("min", pos("uniform and triangular: smallest multiplier."))
-	props.Set("max", pos("uniform and triangular: largest multiplier."))
-	props.Set("mode", pos("triangular: most likely multiplier."))
-	dist := &jsonschema.Schema{
-		Type:                 "object",
-		Properties:           props,
-		Required:             []string{"dist"},
-		AdditionalProperties: jsonschema.FalseSchema,
-	}
-	return &jsonschema.Schema{Type: "object", AdditionalProperties: dist}
-}
+// JSONSchemaAlias makes the schema of the uncertainty block an object of DistSpec, generated
+// from DistSpec's own tags like every other part of the schema.
+func (Uncertainty) JSONSchemaAlias() any { return map[string]DistSpec{} }
 
 func (u *Uncertainty) decodeYAML(d *decoder, n *yaml.Node, path string) {
 	d.mapping(n, path, func(key string, kn, vn *yaml.Node, kpath string) {

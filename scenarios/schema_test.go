@@ -7,10 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tradesim/tradesim/sim"
 )
 
 func compiledSchema(t *testing.T) *jsonschema.Schema {
@@ -27,7 +31,7 @@ func compiledSchema(t *testing.T) *jsonschema.Schema {
 	if err := c.AddResource(SchemaID, doc); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile(SchemaID)
+	sch, err := c.Compile(SchemaID) // checks it against the draft 2020-12 metaschema too
 	if err != nil {
 		t.Fatalf("the generated schema does not compile: %v", err)
 	}
@@ -125,5 +129,53 @@ func TestSchemaGolden(t *testing.T) {
 	}
 	if _, err := Schema("sweep"); err == nil {
 		t.Error("a sweep schema exists; add it to the tests")
+	}
+}
+
+// TestSchemaForEditors: every field of the schema has a description (an editor shows it on
+// hover), and the words it offers for type, mode, fee_borne_by, dist and rationing are exactly
+// the engine's names, so that completion never proposes a word that validate refuses.
+func TestSchemaForEditors(t *testing.T) {
+	raw, err := Schema("scenario")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Defs map[string]struct {
+			Properties map[string]struct {
+				Description string `json:"description"`
+				Enum        []string
+			} `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatal(err)
+	}
+	words := map[string][]string{
+		"type":         sortedKeys(sim.PolicyKindNames),
+		"mode":         sortedKeys(sim.ControlModeNames),
+		"fee_borne_by": sortedKeys(sim.FeeBearerNames),
+		"dist":         sortedKeys(sim.DistNames),
+		"rationing":    sortedKeys(sim.RationingNames),
+	}
+	seen := map[string]bool{}
+	for def, d := range s.Defs {
+		for name, p := range d.Properties {
+			if strings.TrimSpace(p.Description) == "" {
+				t.Errorf("%s.%s has no description", def, name)
+			}
+			if want, ok := words[name]; ok && def+"."+name != "DistSpec.mode" { // a triangular's mode is a number
+				seen[name] = true
+				got := slices.Sorted(slices.Values(p.Enum))
+				if !slices.Equal(got, want) {
+					t.Errorf("%s.%s offers %v; the engine knows %v", def, name, got, want)
+				}
+			}
+		}
+	}
+	for name := range words {
+		if !seen[name] {
+			t.Errorf("the schema has no field %s", name)
+		}
 	}
 }
