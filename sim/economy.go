@@ -35,7 +35,6 @@ type economy struct {
 	tBase  []float64 // [R] base tariff revenue per month
 	cpiW   []float64 // [R] base household basket at base buyer prices (the CPI denominator)
 	phi    []float64 // [S*S] criticality phi[i*S+j] of input i for user sector j
-	e0     []float64 // [R] base employment at base wage 1 = labour income (set per replicate: depends on thetaL)
 	useSum []float64 // [RS] sum_i a[c,i]: inputs per unit of output, for inventory cover
 	// Critical inputs of each cell (phi > 0 and a > 0), for the production limit:
 	// crit[critAt[c]:critAt[c+1]].
@@ -74,7 +73,6 @@ func newEconomy(w *World, n int) *economy {
 	e.tBase = make([]float64, R)
 	e.cpiW = make([]float64, R)
 	e.phi = append([]float64(nil), w.Criticality...)
-	e.e0 = make([]float64, R)
 	e.useSum = make([]float64, R*S)
 
 	e.rord = make([]int, R)
