@@ -221,6 +221,12 @@
 //     last month's deliveries, so production is feasible for any tau.
 //   - shortage_rate reports the worst-hit input rather than the quantity-weighted mean, which
 //     a plentiful input would dilute.
+//   - Households spend what is delivered at buyer prices; a budget that finds no goods (a
+//     shortage) is not spent that month (our choice: MODEL.md leaves it open).
+//   - Released licence orders are shared among a sourcing group's firms in proportion to their
+//     orders in the pipeline, not traced order by order.
+//   - Rule timing: a policy a rule puts in force starts max(Lag, 1) months after the month whose
+//     state met the condition (Lag 0 acts as 1).
 //
 // # Sources
 //
