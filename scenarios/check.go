@@ -1,7 +1,10 @@
 package scenarios
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
@@ -87,11 +90,7 @@ func (c *checker) header() {
 		}
 	}
 	if c.has("start") {
-		m, err := sim.ParseMonth(f.Start)
-		if err != nil {
-			c.errf("start", "%v", err)
-		}
-		s.Start = m
+		s.Start, _ = c.month("start", f.Start)
 	}
 	if c.has("horizon") && (f.Horizon < 1 || f.Horizon > MaxHorizon) {
 		c.errf("horizon", "is %d months; it must be from 1 to %d (50 years)", f.Horizon, MaxHorizon)
@@ -267,20 +266,18 @@ func (c *checker) policy(i int, p *PolicySpec) {
 	end := c.s.End()
 	horizonOK := c.s.Start != 0 && c.f.Horizon >= 1
 	if p.Start != "" || c.has(join(path, "start")) {
-		m, err := sim.ParseMonth(p.Start)
+		m, ok := c.month(join(path, "start"), p.Start)
 		switch {
-		case err != nil:
-			c.errf(join(path, "start"), "%v", err)
+		case !ok:
 		case horizonOK && (m < c.s.Start || m > end):
 			c.errf(join(path, "start"), "%s is outside the scenario's horizon (%s to %s); move it or change the scenario's start and horizon", m, c.s.Start, end)
 		}
 		pol.Start = m
 	}
 	if p.End != nil {
-		m, err := sim.ParseMonth(*p.End)
+		m, ok := c.month(join(path, "end"), *p.End)
 		switch {
-		case err != nil:
-			c.errf(join(path, "end"), "%v", err)
+		case !ok:
 		case m < pol.Start:
 			c.errf(join(path, "end"), "%s is before the policy's start (%s); end is the last month in force", m, pol.Start)
 		case horizonOK && m > end:
@@ -289,6 +286,27 @@ func (c *checker) policy(i int, p *PolicySpec) {
 		pol.End = m
 	}
 	c.s.Policies = append(c.s.Policies, pol)
+}
+
+// looseMonth is a month written with one digit, another separator or a day: 2025-4, 2025/04,
+// 2025-04-01.
+var looseMonth = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?$`)
+
+// month reads the YYYY-MM month at path; a month written loosely is reported with the form to
+// write.
+func (c *checker) month(path, text string) (sim.Month, bool) {
+	m, err := sim.ParseMonth(text)
+	if err == nil {
+		return m, true
+	}
+	if g := looseMonth.FindStringSubmatch(text); g != nil {
+		if mo, _ := strconv.Atoi(g[2]); mo >= 1 && mo <= 12 && fmt.Sprintf("%s-%02d", g[1], mo) != text {
+			c.errf(path, "date %q is not of the form YYYY-MM: write %s-%02d", text, g[1], mo)
+			return 0, false
+		}
+	}
+	c.errf(path, "%v", err)
+	return 0, false
 }
 
 // id checks a policy or rule id: present, unique across policies and rules.

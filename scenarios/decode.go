@@ -154,7 +154,14 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, fi fieldInf
 	case reflect.Bool:
 		var b bool
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || n.Decode(&b) != nil {
-			d.errf(n, path, "must be true or false; got %s", describe(n))
+			hint := ""
+			switch strings.ToLower(n.Value) {
+			case "yes", "on", "y":
+				hint = " (YAML 1.2 reads yes and on as text: write true)"
+			case "no", "off", "n":
+				hint = " (YAML 1.2 reads no and off as text: write false)"
+			}
+			d.errf(n, path, "must be true or false; got %s%s", describe(n), hint)
 			return
 		}
 		v.SetBool(b)

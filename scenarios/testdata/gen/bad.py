@@ -85,6 +85,7 @@ case("importer-empty-list", S, "importer is an empty list", HEAD + sub(TARIFF, "
 case("importer-number", S, "importer is a number", HEAD + sub(TARIFF, "importer: USA", "importer: @@1"))
 case("sectors-nested", S, "sectors is a list of lists", HEAD + sub(TARIFF, "sectors: [ELEC]", "sectors: [@@[ELEC]]"))
 case("start-one-digit-month", S, "start month with one digit", "name: bad\nstart: @@2025-4\nhorizon: 36\n")
+case("policy-start-slash", S, "policy start written 2025/04", HEAD + sub(TARIFF, "start: 2025-04", "start: @@2025/04"))
 case("start-month-13", S, "start month 13", "name: bad\nstart: @@2025-13\nhorizon: 36\n")
 case("policy-start-full-date", S, "policy start with a day", HEAD + sub(TARIFF, "start: 2025-04", "start: @@2025-04-01"))
 case("once-yes", S, "once: yes is text in YAML 1.2", HEAD + sub(RULE, "once: true", "once: @@yes"))
