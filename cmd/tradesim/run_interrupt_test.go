@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -186,11 +185,9 @@ func checkInterrupted(t *testing.T, name, out, ref string, sigint bool, code int
 // the build reuses the test's compiled packages.
 func buildTradesim(t *testing.T, dir string) string {
 	t.Helper()
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(gobin); err != nil {
-		if gobin, err = exec.LookPath("go"); err != nil {
-			t.Fatalf("cannot find the go command to build tradesim: %v", err)
-		}
+	gobin, err := exec.LookPath("go") // go test puts its own GOROOT/bin first on PATH
+	if err != nil {
+		t.Fatalf("cannot find the go command to build tradesim: %v", err)
 	}
 	bin := filepath.Join(dir, "tradesim")
 	args := []string{"build", "-o", bin}
