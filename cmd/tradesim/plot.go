@@ -199,22 +199,28 @@ func codesOf(b *output.SeriesBands) (regions, sectors []string) {
 }
 
 // pickSeries finds the series of variable v for region and sector; an empty region or sector
-// means the one whose median deviation peaks highest (in magnitude).
+// means the one whose median deviation peaks highest (in magnitude). Aggregates (ALL) are
+// chosen only when asked for, or when the variable has no other series (gdp_real, cpi).
 func pickSeries(b *output.SeriesBands, v, region, sector string) (output.Key, error) {
 	best, bestPeak := output.Key{}, -1.0
-	for i, k := range b.Keys {
-		if k.Variable != v || (region != "" && k.Region != region) || (sector != "" && k.Sector != sector) {
-			continue
+	for _, aggregates := range []bool{false, true} {
+		for i, k := range b.Keys {
+			if k.Variable != v || (region != "" && k.Region != region) || (sector != "" && k.Sector != sector) {
+				continue
+			}
+			if !aggregates && (region == "" && k.Region == output.All || sector == "" && k.Sector == output.All) {
+				continue
+			}
+			var peak float64
+			for _, band := range b.Dev[i] {
+				peak = math.Max(peak, math.Abs(band.P50))
+			}
+			if peak > bestPeak {
+				best, bestPeak = k, peak
+			}
 		}
-		if region == "" && k.Region == output.All || sector == "" && k.Sector == output.All {
-			continue // an aggregate only when asked for
-		}
-		var peak float64
-		for _, band := range b.Dev[i] {
-			peak = math.Max(peak, math.Abs(band.P50))
-		}
-		if peak > bestPeak {
-			best, bestPeak = k, peak
+		if bestPeak >= 0 {
+			break
 		}
 	}
 	if bestPeak < 0 {
