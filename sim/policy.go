@@ -104,6 +104,9 @@ type border struct {
 	feeBuyer []float64 // export fee share added to the buyer's price
 	feeExp   []float64 // export fee share taken from the exporter's receipts
 	leak     []float64 // share of denied orders that reach the buyer through the leakage region
+	// restricted[d*S+i] says that some route into d of sector i is closed, licensed or leaky:
+	// buyers of i in d must split their orders with the border in mind.
+	restricted []bool
 }
 
 func newBorder(n int) border {
@@ -111,6 +114,17 @@ func newBorder(n int) border {
 		tariff: make([]float64, n), open: make([]float64, n), quota: make([]float64, n),
 		licence: make([]bool, n), delay: make([]int, n), licCap: make([]float64, n),
 		feeBuyer: make([]float64, n), feeExp: make([]float64, n), leak: make([]float64, n),
+		restricted: make([]bool, n),
+	}
+}
+
+// markRestricted sets restricted from the month's regime; R regions, S sectors.
+func (b *border) markRestricted(R, S int) {
+	clear(b.restricted)
+	for rt := range b.open {
+		if b.open[rt] < 1 || b.licence[rt] {
+			b.restricted[rt/S%R*S+rt%S] = true
+		}
 	}
 }
 

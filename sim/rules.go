@@ -103,6 +103,7 @@ func (s *state) policy(t int, m Month) error {
 			s.bd.apply(&r.then, m, s.e.flow0)
 		}
 	}
+	s.bd.markRestricted(s.e.R, s.e.S)
 	return nil
 }
 

@@ -120,6 +120,23 @@ func (s *state) order(t int) {
 			}
 			sh := s.sh[k : k+R]
 			rt0 := d*S + i
+			dem := s.gDem[gid*S+i]
+			if !bd.restricted[d*S+i] {
+				// Fast path: no border rule on any origin of this input: orders follow the shares.
+				s.lfrac[gid*S+i] = 0
+				for _, o := range e.rord {
+					rt := rt0 + o*R*S
+					wL[o], wK[o] = 0, 0
+					if rationing == DomesticFirst && o != d {
+						wP[o], wO[o] = 0, sh[o]
+						s.ordO[rt] += dem * sh[o]
+					} else {
+						wP[o], wO[o] = sh[o], 0
+						s.ordP[rt] += dem * sh[o]
+					}
+				}
+				continue
+			}
 			closed, openMass := 0.0, 0.0
 			for _, o := range e.rord {
 				rt := rt0 + o*R*S
@@ -138,7 +155,6 @@ func (s *state) order(t int) {
 			if openMass > 0 {
 				redirect = closed / openMass
 			}
-			dem := s.gDem[gid*S+i]
 			lf := 0.0
 			for _, o := range e.rord {
 				rt := rt0 + o*R*S

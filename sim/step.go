@@ -70,7 +70,7 @@ func (s *state) prices() {
 			s.p[f] += sp.Kappa * (target - s.p[f])
 			wt := s.w[f]
 			if sp.Eta != 0 && s.p[f] != 1 {
-				wt *= math.Exp(-sp.Eta * math.Log(s.p[f])) // p^-eta
+				wt *= math.Pow(s.p[f], -sp.Eta)
 			}
 			s.share[f] = wt
 			den += wt
@@ -232,9 +232,10 @@ func (s *state) produce() {
 			vp += sh * fillP * s.p[f]
 			vo += sh * fillO * s.p[f]
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
+			res := residue * s.fx0[f]
 			for i, ai := range a {
 				u := min(inv[i], ai*x)
-				if inv[i]-u < residue*ai*s.fx0[f] {
+				if inv[i]-u < res*ai {
 					u = inv[i] // a rounding residue is used up with the rest
 				}
 				inv[i] -= u
