@@ -22,20 +22,10 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 		c.errf(join(path, "importer"), "exporter and importer are both %s; a policy acts on trade between two regions", m.Importer.List[0])
 	}
 
-	forbid := func(field, why string) {
-		if c.has(join(path, field)) {
-			c.keyErrf(join(path, field), "%s; remove it", why)
-		}
-	}
-	share := func(field string, x *float64, what string) {
-		if x != nil && (*x < 0 || *x > 1) {
-			c.errf(join(path, field), "is %g; %s is a share and must lie in [0, 1] (0.25 = 25%%)", *x, what)
-		}
-	}
 	switch kind {
 	case sim.Tariff:
 		for _, f := range []string{"mode", "limit", "approval", "delay", "fee", "fee_borne_by", "leakage"} {
-			forbid(f, f+" applies to export_control and import_control, not to a tariff")
+			c.forbid(path, f, f+" applies to export_control and import_control, not to a tariff")
 		}
 		if m.Rate == nil {
 			if !c.attempted(join(path, "rate")) {
@@ -52,14 +42,15 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 			c.months(join(path, "phase_in"), p.PhaseIn)
 		}
 	case sim.ExportControl, sim.ImportControl:
-		forbid("rate", "rate applies to tariffs; an export or import control restricts quantities (mode, limit, approval)")
-		forbid("phase_in", "phase_in applies to tariffs")
-		c.control(path, m, &p, forbid, share)
+		c.forbid(path, "rate", "rate applies to tariffs; an export or import control restricts quantities (mode, limit, approval)")
+		c.forbid(path, "phase_in", "phase_in applies to tariffs")
+		c.control(path, m, &p)
 	}
 	return p
 }
 
-func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(field, why string), share func(string, *float64, string)) {
+// control checks the fields of an export or import control, by mode, into p.
+func (c *checker) control(path string, m *Measure, p *sim.Policy) {
 	mode, ok := sim.ControlModeNames[m.Mode]
 	switch {
 	case !c.attempted(join(path, "mode")):
@@ -73,11 +64,11 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(fi
 	switch mode {
 	case sim.Ban:
 		for _, f := range []string{"limit", "approval", "delay", "fee", "fee_borne_by"} {
-			forbid(f, f+" does not apply to mode: ban, which ships nothing")
+			c.forbid(path, f, f+" does not apply to mode: ban, which ships nothing")
 		}
 	case sim.Quota:
-		forbid("approval", "approval applies to mode: license (a quota ships up to limit)")
-		forbid("delay", "delay applies to mode: license")
+		c.forbid(path, "approval", "approval applies to mode: license (a quota ships up to limit)")
+		c.forbid(path, "delay", "delay applies to mode: license")
 		if m.Limit == nil && !c.attempted(join(path, "limit")) {
 			c.errf(path, "a quota needs limit, the share of the base monthly flow that may ship; %s", hintFor("limit"))
 		}
@@ -91,11 +82,11 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(fi
 	}
 	if m.Limit != nil {
 		p.Limit = *m.Limit
-		share("limit", m.Limit, "limit")
+		c.share(join(path, "limit"), m.Limit)
 	}
 	if m.Approval != nil {
 		p.Approval = *m.Approval
-		share("approval", m.Approval, "approval")
+		c.share(join(path, "approval"), m.Approval)
 	}
 	if m.Delay != nil {
 		p.Delay = *m.Delay
@@ -128,7 +119,21 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy, forbid func(fi
 	}
 	if m.Leakage != nil {
 		p.Leakage = *m.Leakage
-		share("leakage", m.Leakage, "leakage")
+		c.share(join(path, "leakage"), m.Leakage)
+	}
+}
+
+// forbid reports field of the measure at path, if given, as not belonging to it.
+func (c *checker) forbid(path, field, why string) {
+	if c.has(join(path, field)) {
+		c.keyErrf(join(path, field), "%s; remove it", why)
+	}
+}
+
+// share checks that a share, if given, lies in [0, 1].
+func (c *checker) share(path string, x *float64) {
+	if x != nil && (*x < 0 || *x > 1) {
+		c.errf(path, "is %g; %s is a share and must lie in [0, 1] (0.25 = 25%%)", *x, lastField(path))
 	}
 }
 

@@ -121,7 +121,7 @@ case("lag-fraction", S, "lag of 1.5 months", HEAD + sub(RULE, "lag: 1", "lag: @@
 case("nan-rate", S, "rate .nan", HEAD + sub(TARIFF, "rate: 0.25", "rate: @@.nan"))
 
 # --- semantic: valid for the schema; only the Go checks (world, dates, modes) catch them ------
-case("unknown-region", S if False else M, "exporter CHA, a typo for CHN", HEAD + sub(TARIFF, "exporter: CHN", "exporter: @@CHA"))
+case("unknown-region", M, "exporter CHA, a typo for CHN", HEAD + sub(TARIFF, "exporter: CHN", "exporter: @@CHA"))
 case("unknown-sector-in-list", M, "SEMl with a lower-case L", HEAD + sub(TARIFF, "sectors: [ELEC]", "sectors: [ELEC, @@SEMl]"))
 case("sector-by-name", M, "a sector written by its name, rare-earths for REE", HEAD + sub(TARIFF, "sectors: [ELEC]", "sectors: [@@rare-earths]"))
 case("region-by-name", M, "a region written by its name, europe for EU", HEAD + sub(TARIFF, "importer: USA", "importer: @@europe"))
