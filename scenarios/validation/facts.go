@@ -162,9 +162,10 @@ var Facts = []Fact{
 		Claim:  "Lost US AI-accelerator sales to China of the order of Nvidia's reported $2.5B plus about $8B",
 		Record: "Nvidia: $2.5B of H20 orders could not ship in Q1 FY2026 (to 27 April 2025) and about $8B of Q2 revenue (to 27 July 2025) was lost: about $10.5B",
 		Source: "Nvidia Q1 FY2026 results (28 May 2025) and Q2 FY2026 results (27 August 2025)",
-		Unit:   "USD bn of USA->CHN AIC sales lost, April-July 2025", Lo: 5, Hi: 16,
-		Why: "Of the order of: within about a factor 1.5-2 of $10.5B. The default world's AIC route is calibrated to 2024 sales " +
-			"(about $17B a year), while 2025 H20 demand was higher, so the model should land in the lower half.",
+		Unit:   "USD bn of USA->CHN AIC sales lost, April-July 2025", Lo: 5.25, Hi: 16,
+		Why: "Of the order of: within a factor 2 below and 1.5 above $10.5B (5.25 to about 16). The default world's AIC route is calibrated to 2024 sales " +
+			"(about $17B a year), while 2025 H20 demand was higher, so the model should land in the lower half. The floor is 10.5/2 exactly, " +
+			"not a rounded 5: losing the whole 2024 route for four months is 5.0, and a floor at 5 let rounding decide the result.",
 		Gap: "The default world's USA->CHN AIC route is calibrated to 2024 (about $15B a year), while 2025 H20 demand ran at about $8B a quarter; " +
 			"the model cannot know that growth. A scenario can scale the route with a demand parameter once the world has one.",
 		measure: lostSales("USA", "CHN", "AIC", month(2025, 4), month(2025, 7)),

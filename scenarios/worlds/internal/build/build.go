@@ -68,6 +68,9 @@ func Build(targetsCSV []byte) (*Result, error) {
 		us, cn := avgTariff(w, CHN, USA), avgTariff(w, USA, CHN)
 		usScale *= usAvg / us
 		cnScale *= cnAvg / cn
+		if round == 0 {
+			resplitServices(w, x)
+		}
 	}
 	var src []string
 	w.Tariff0, src = baseTariffs(usScale, cnScale)

@@ -205,6 +205,6 @@ var knownDifferences = []string{
 		"concentrate to China for separation. Moving that output to exports made the engine's proportional rationing " +
 		"spread a Chinese ban across every buyer of Japanese and European magnets, and US auto output no longer fell " +
 		"(sim's TestRareEarthBan); kept until the rationing of redirected orders is settled.",
-	"Services trade is not calibrated (no target in the sources); it follows the prior import share of 4% " +
-		"scaled by openness.",
+	"Services trade is not calibrated (no target in the sources): imports are a prior 4% of purchases scaled " +
+		"by openness, split among partners by the geometric mean of their services output and their share of the region's goods imports (a gravity proxy; see services.go).",
 }
