@@ -1,0 +1,139 @@
+package scenarios
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/sim"
+)
+
+// paramRanges are the valid values of each parameter: the ranges that the engine checks after
+// applying a scenario's parameters (sim/params_apply.go, settings.check), so that a value out of
+// range is reported here with its position rather than when the run starts.
+var paramRanges = map[string][2]float64{
+	"sigma": {0, 50}, "eta": {0, 50}, "lambda": {0, 1}, "tau": {0, 60}, "kappa": {0, 1},
+	"kappaS": {0, 100}, "slack": {0, 10}, "g": {0, 1}, "L": {0, 120}, "thetaL": {0, 1},
+	"m": {0, 1}, "rho": {0, 0.999}, "penalty": {0, 100}, "hiring": {0, 1}, "leakage_premium": {0, 10},
+	"order_smoothing": {0.01, 1}, "stock_close": {1, 60}, "wage_speed": {0, 1},
+	"wage_indexation": {0, 1}, "depreciation": {0, 1}, "noise_sd": {0, 1}, "noise_ar": {0, 0.99},
+}
+
+func (c *checker) parameters() {
+	for _, p := range c.f.Parameters {
+		path := join("parameters", p.Key)
+		if !c.paramKey(path, p.Key) {
+			continue
+		}
+		name, _ := sim.SplitParamKey(p.Key)
+		if r, ok := paramRanges[name]; ok && (p.Value < r[0] || p.Value > r[1]) {
+			c.errf(path, "is %g; %s must lie between %g and %g", p.Value, name, r[0], r[1])
+		}
+		c.s.Parameters = append(c.s.Parameters, sim.ParamSetting{Key: p.Key, Value: p.Value})
+	}
+}
+
+// paramKey checks a parameter key and reports it at the key with the nearest valid name.
+func (c *checker) paramKey(path, key string) bool {
+	name, sector := sim.SplitParamKey(key)
+	names := append(append([]string(nil), sim.SectorParamNames...), sim.GlobalParamNames()...)
+	if !slices.Contains(names, name) {
+		c.keyErrf(path, "unknown parameter %q; %s", name, diag.DidYouMean(name, names))
+		return false
+	}
+	if c.w == nil {
+		return true
+	}
+	if err := sim.CheckParamKey(c.w, key); err != nil {
+		if _, ok := c.w.SectorIndex(sector); !ok && sector != "" && sector != "*" {
+			c.keyErrf(path, "unknown sector %q in parameter %q; %s", sector, key, didYouMeanCode(sector, c.w.Sectors))
+		} else {
+			c.keyErrf(path, "%v", err)
+		}
+		return false
+	}
+	return true
+}
+
+func (c *checker) uncertainty() {
+	for _, u := range c.f.Uncertainty {
+		path := join("uncertainty", u.Key)
+		if !c.paramKey(path, u.Key) {
+			continue
+		}
+		dist, ok := sim.DistNames[u.Dist]
+		if !ok {
+			c.errf(join(path, "dist"), "unknown distribution %q; %s", u.Dist, diag.DidYouMean(u.Dist, sortedKeys(sim.DistNames)))
+			continue
+		}
+		x := sim.Uncertain{Key: u.Key, Dist: dist, Mean: 1}
+		present := map[string]*float64{"mean": u.Mean, "sd": u.SD, "min": u.Min, "max": u.Max, "mode": u.Mode}
+		need := map[sim.Dist][]string{
+			sim.DistNormal:     {"sd"},
+			sim.DistLognormal:  {"sd"},
+			sim.DistUniform:    {"min", "max"},
+			sim.DistTriangular: {"min", "mode", "max"},
+		}[dist]
+		allowed := append([]string{}, need...)
+		if dist == sim.DistNormal {
+			allowed = append(allowed, "mean")
+		}
+		bad := false
+		for _, k := range []string{"mean", "sd", "min", "max", "mode"} {
+			if c.present(join(path, k)) && !slices.Contains(allowed, k) {
+				c.keyErrf(join(path, k), "%s does not apply to a %s distribution (it takes %s); remove it", k, u.Dist, strings.Join(allowed, ", "))
+				bad = true
+			}
+		}
+		for _, k := range need {
+			if present[k] == nil {
+				if !c.attempted(join(path, k)) {
+					c.errf(path, "a %s distribution needs %s; %s", u.Dist, k, hintFor(k))
+				}
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
+		switch dist {
+		case sim.DistLognormal:
+			x.SD = *u.SD
+			if x.SD <= 0 {
+				c.errf(join(path, "sd"), "is %g; the standard deviation of the log must be above 0", x.SD)
+			}
+		case sim.DistNormal:
+			x.SD = *u.SD
+			if u.Mean != nil {
+				x.Mean = *u.Mean
+			}
+			switch {
+			case x.Mean <= 0:
+				c.errf(join(path, "mean"), "is %g; a multiplier of a parameter must be positive, so its mean must be above 0", x.Mean)
+			case x.SD <= 0:
+				c.errf(join(path, "sd"), "is %g; the standard deviation must be above 0", x.SD)
+			case x.SD > x.Mean/5:
+				c.errf(join(path, "sd"), "is %g; with mean %g a normal multiplier could fall below zero: keep sd at most mean/5 (%g), or use dist: lognormal", x.SD, x.Mean, x.Mean/5)
+			}
+		case sim.DistUniform:
+			x.Min, x.Max = *u.Min, *u.Max
+			switch {
+			case x.Min <= 0:
+				c.errf(join(path, "min"), "is %g; a multiplier of a parameter must be above 0", x.Min)
+			case x.Max <= x.Min:
+				c.errf(join(path, "max"), "is %g; it must be above min (%g)", x.Max, x.Min)
+			}
+		case sim.DistTriangular:
+			x.Min, x.Mode, x.Max = *u.Min, *u.Mode, *u.Max
+			switch {
+			case x.Min <= 0:
+				c.errf(join(path, "min"), "is %g; a multiplier of a parameter must be above 0", x.Min)
+			case x.Max <= x.Min:
+				c.errf(join(path, "max"), "is %g; it must be above min (%g)", x.Max, x.Min)
+			case x.Mode < x.Min || x.Mode > x.Max:
+				c.errf(join(path, "mode"), "is %g; it must lie between min (%g) and max (%g)", x.Mode, x.Min, x.Max)
+			}
+		}
+		c.s.Uncertainty = append(c.s.Uncertainty, x)
+	}
+}
