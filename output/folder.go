@@ -32,14 +32,34 @@ type Folder struct {
 	Dir    string
 	files  []FileRecord
 	placed []string // final paths renamed into place by this run
+	made   []string // folders this run created, innermost last
 }
 
 // NewFolder creates dir (and its parents) for writing.
 func NewFolder(dir string) (*Folder, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	f := &Folder{Dir: dir}
+	if err := f.mkdir(dir); err != nil {
 		return nil, fmt.Errorf("output: cannot create the results folder: %w", err)
 	}
-	return &Folder{Dir: dir}, nil
+	return f, nil
+}
+
+// mkdir creates dir and its missing parents, remembering the ones it created.
+func (f *Folder) mkdir(dir string) error {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		missing = append(missing, d)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		f.made = append(f.made, missing[i])
+	}
+	return nil
 }
 
 // Files lists the files committed so far, sorted by path.
@@ -49,14 +69,18 @@ func (f *Folder) Files() []FileRecord {
 	return out
 }
 
-// Rollback removes the files this run renamed into place. A failed or interrupted run calls it
-// so the folder holds nothing that looks like results (best effort: errors are ignored, and
-// without a manifest the folder is incomplete anyway).
+// Rollback removes the files this run renamed into place, and the folders it created if they
+// are empty then. A failed or interrupted run calls it so nothing is left that looks like
+// results (best effort: errors are ignored, and without a manifest the folder is incomplete
+// anyway).
 func (f *Folder) Rollback() {
 	for _, p := range f.placed {
 		os.Remove(p)
 	}
-	f.placed, f.files = nil, nil
+	for i := len(f.made) - 1; i >= 0; i-- {
+		os.Remove(f.made[i]) // only if empty: anything else in it stays
+	}
+	f.placed, f.files, f.made = nil, nil, nil
 }
 
 // PendingFile is a file of a results folder being written.
@@ -73,7 +97,7 @@ type PendingFile struct {
 // Create starts writing the file rel (a slash-separated path inside the folder).
 func (f *Folder) Create(rel string) (*PendingFile, error) {
 	path := filepath.Join(f.Dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := f.mkdir(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("output: cannot create the folder for %s: %w", rel, err)
 	}
 	pf, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithPermissions(0o644))

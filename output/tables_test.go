@@ -347,6 +347,24 @@ func TestCancelledWriteLeavesNothing(t *testing.T) {
 			t.Errorf("cancel after %d checks: %s left in the folder", after, e.Name())
 		}
 	}
+	// A folder the run created is removed too, with its parents, when empty.
+	root := t.TempDir()
+	f, err := NewFolder(filepath.Join(root, "a", "b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.Create("charts/x.svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Write([]byte("<svg/>"))
+	if err := p.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	f.Rollback()
+	if entries, _ := os.ReadDir(root); len(entries) != 0 {
+		t.Errorf("after rollback %s holds %v", root, entries)
+	}
 }
 
 // countdownCtx reports cancellation after a number of Err calls.
