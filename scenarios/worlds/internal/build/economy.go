@@ -115,8 +115,16 @@ var openness = [nRegions]float64{USA: 0.7, CHN: 0.7, EU: 0.8, JPN: 0.9, KOR: 1.3
 // (default 1: proportional to the origin's output). Assumption, for origins whose export
 // orientation is far from their size: the US is the largest exporter of bulk crops (soybean
 // exports USD 24.47 bn, USDA), China is a net importer of crops and fuels.
+//
+// China's AI accelerators are not exported (0): Huawei, which makes more than 75% of them (FT via
+// DIGITIMES), has been on the US Entity List since May 2019 and its Ascend chips cannot be sold
+// into US networks (FCC covered list under the Secure and Trusted Communications Networks Act);
+// BIS warned in May 2025 that using Ascend chips anywhere risks breaching US export controls; and
+// China's own output (~200k Ascend 910B in 2024) fell far short of its home demand, which imported
+// some USD 15 bn of US designs (targets.csv usa_chn_aic). Output-proportional sharing had given
+// CHN->USA AIC 0.6 a year (a fifth of US accelerator imports), an artefact of the prior.
 var exportAffinity = map[[2]int]float64{
-	{USA, AGR}: 2.5, {CHN, AGR}: 0.25, {CHN, MIN}: 0.3,
+	{USA, AGR}: 2.5, {CHN, AGR}: 0.25, {CHN, MIN}: 0.3, {CHN, AIC}: 0,
 }
 
 func affinity(o, i int) float64 {

@@ -192,6 +192,10 @@ var knownDifferences = []string{
 	"US AI-accelerator exports to China (15) count as US exports here, attributed to the designer; US Census " +
 		"records most of these chips as shipped from Taiwan, so the US-China total of 143.5 holds 15 of AIC in place " +
 		"of other goods, and TWN-CHN semiconductor trade is lower than Taiwan's customs data by about as much.",
+	"China exports no AI accelerators here (target chn_aic_exp): Huawei, most of China's output, is on the US " +
+		"Entity List and barred from US networks, BIS warned in May 2025 against using Ascend chips anywhere, and " +
+		"China's output fell far short of its own demand. Sharing imports by output alone had put 0.6 a year of " +
+		"Chinese accelerators into the US (a fifth of US accelerator imports), an artefact of the prior.",
 	"Taiwan-China trade excludes Hong Kong (in ROW) by assumed shares (20% of Taiwan's exports to China and " +
 		"Hong Kong, 7% of its imports); Taiwan's statistics combine them.",
 	"US-partner flows use US data (imports at customs value, exports FOB) where partners report other " +
