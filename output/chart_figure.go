@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -204,7 +205,8 @@ func ParseChartFormats(s string) ([]string, error) {
 }
 
 // WriteTo renders the figure in format (png at 300 dpi, svg, pdf). embedFonts embeds the
-// Liberation fonts in SVG (PDF always embeds them), so the file looks the same on any machine.
+// Liberation fonts in SVG (about 1 MB a file); otherwise the SVG names them with metric-
+// compatible fallbacks (svgFontFamily). PDF always embeds them.
 func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error) {
 	defer func() {
 		// gonum/plot panics on some degenerate inputs; a chart must fail, not the program.
@@ -227,9 +229,22 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
 	}
 	f.Draw(draw.New(cw))
+	if format == "svg" && !embedFonts {
+		var buf bytes.Buffer
+		if _, err = cw.WriteTo(&buf); err != nil {
+			return err
+		}
+		_, err = w.Write(bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans;"), []byte(svgFontFamily)))
+		return err
+	}
 	_, err = cw.WriteTo(w)
 	return err
 }
+
+// svgFontFamily names the type of SVG charts whose fonts are not embedded: Liberation Sans,
+// else Arial or Helvetica, which have the same metrics (Liberation Sans was designed
+// metric-compatible with Arial), so labels keep their widths on any machine.
+const svgFontFamily = "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"
 
 // textHeight is the height of one line of a text style.
 func textHeight(s text.Style) vg.Length { return s.Height("Mg") }

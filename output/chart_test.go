@@ -74,8 +74,7 @@ func testFigures(t *testing.T, sz Size) []*Figure {
 
 // TestChartGoldens draws every chart kind from fixed synthetic data and compares the SVG with
 // testdata/NAME.golden.svg byte for byte (as gonum/plot's cmpimg does for SVG); -regen rewrites
-// them. Fonts are not embedded in the goldens, to keep them small; everything else is what
-// `tradesim run` writes.
+// them. They are what `tradesim run` writes (fonts named, not embedded).
 func TestChartGoldens(t *testing.T) {
 	for _, f := range testFigures(t, SizeSlide) {
 		var buf bytes.Buffer
@@ -169,7 +168,7 @@ func TestWriteChartsParallel(t *testing.T) {
 	for _, fig := range figs {
 		for _, format := range []string{"svg", "png"} { // PDFs carry their creation time
 			var want bytes.Buffer
-			if err := fig.WriteTo(&want, format, true); err != nil {
+			if err := fig.WriteTo(&want, format, false); err != nil {
 				t.Fatal(err)
 			}
 			got, err := os.ReadFile(filepath.Join(dir, "charts", fig.Name+"."+format))

@@ -109,7 +109,7 @@ func runPlot(ctx context.Context, opts *plotOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := folder.WriteFile(base, func(w io.Writer) error { return fig.WriteTo(w, format, true) }); err != nil {
+	if err := folder.WriteFile(base, func(w io.Writer) error { return fig.WriteTo(w, format, false) }); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(opts.Out, "%s: %s\n", opts.File, fig.Title)
