@@ -64,7 +64,23 @@ func hostileCases() []hostileCase {
 		{"alias-bomb", aliasBomb(), "aliases (*name) expand to far more values"},
 		{"deep-1e5", deepNesting(100_000), "more than 10000 levels deep"},
 		{"file-10MB", bigFile(10 << 20), "larger than 1 MiB"},
+		// A badly indented last line: located by parsing prefixes up to maxBisect bytes, found
+		// at the start of its block only in a larger file.
+		{"misindented-32KiB", misindented(maxBisect - 100), ":410:4: this line is not aligned with the lines above it"},
+		{"misindented-1MiB", misindented(MaxFileSize - 100), "this line is not aligned with the lines above it"},
 	}
+}
+
+// misindented is a scenario of about size bytes whose last policy has a line indented one space
+// too little.
+func misindented(size int) []byte {
+	var b strings.Builder
+	b.WriteString("name: x\nstart: 2025-01\nhorizon: 36\npolicies:\n")
+	for b.Len() < size-60 {
+		b.WriteString("  - {id: a, type: tariff, importer: USA, exporter: CHN, sectors: all, rate: 0.1}\n")
+	}
+	b.WriteString("  - id: b\n    type: tariff\n   rate: 1\n")
+	return []byte(b.String())
 }
 
 // TestHostileFiles: each hostile file is rejected with a clear message naming the file, quickly.
