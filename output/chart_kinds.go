@@ -15,6 +15,9 @@ func bandNote(m ChartMeta, bands bool) string {
 	if bands {
 		what = "median and 5–95% band"
 	}
+	if m.Replicates == 1 {
+		return what + " of 1 replicate"
+	}
 	return fmt.Sprintf("%s over %d replicates", what, m.Replicates)
 }
 

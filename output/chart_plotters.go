@@ -225,6 +225,10 @@ func (l seriesLine) Plot(c draw.Canvas, p *plot.Plot) {
 	for t, y := range l.ys {
 		pts[t] = vg.Point{X: trX(float64(l.start) + float64(t)), Y: trY(y)}
 	}
+	if len(pts) == 1 { // one month: a line has nothing to join, so mark the point
+		c.DrawGlyph(draw.GlyphStyle{Color: l.style.Color, Radius: l.style.Width * 1.8, Shape: draw.CircleGlyph{}}, pts[0])
+		return
+	}
 	c.StrokeLines(l.style, c.ClipLinesXY(pts)...)
 }
 
