@@ -13,7 +13,8 @@ type Param struct {
 	Value float64
 }
 
-// Parameters are parameter overrides in file order; the engine applies them in that order.
+// Parameters are parameter overrides in file order; the engine applies the wildcard keys
+// (sigma.*) first, then the others, each group in file order, so a sector's own key wins.
 type Parameters []Param
 
 // MarshalJSON writes an object whose keys keep the file order.
