@@ -126,6 +126,11 @@ func (l *loader) open(ref, relDir string) (*source, error) {
 	if !isPathIn(ref, relDir) {
 		data, err := Builtin(ref)
 		if err != nil {
+			for _, ext := range []string{".yaml", ".yml"} {
+				if st, statErr := os.Stat(filepath.Join(relDir, ref+ext)); statErr == nil && st.Mode().IsRegular() {
+					return nil, listOf(diag.Diagnostic{File: ref, Message: fmt.Sprintf("%s; did you mean the file %s?", unknownBuiltinPrefix, ref+ext)})
+				}
+			}
 			return nil, err
 		}
 		return &source{name: ref, path: "builtin:" + ref, key: "builtin:" + ref, builtin: true, data: data}, nil

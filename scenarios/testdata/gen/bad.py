@@ -175,6 +175,7 @@ case("uniform-needs-max", M, "uniform without max", HEAD + "uncertainty:\n  tau.
 case("unknown-world", M, "world folder that does not exist", "name: bad\nworld: @@worlds/atlantis\nstart: 2025-01\nhorizon: 36\n")
 case("world-typo", M, "defualt for the default world", "name: bad\nworld: @@defualt\nstart: 2025-01\nhorizon: 36\n")
 case("baseline-unknown-builtin", M, "baseline names a misspelt built-in", HEAD + "baseline: @@h20-alowance\n")
+case("baseline-without-yaml", M, "baseline names a file of this folder without its .yaml ending", HEAD + "baseline: @@unknown-world\n")
 case("baseline-missing-file", M, "baseline file that does not exist", HEAD + "baseline: @@nothere.yaml\n")
 case("baseline-cycle", M, "baseline chain that leads back", HEAD + "baseline: @@aux/cycle-b.yaml\n")
 case("baseline-other-world", M, "baseline on another world", HEAD + "baseline: @@aux/nordic.yaml\n")
