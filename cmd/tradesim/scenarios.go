@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -88,7 +90,8 @@ func newScenariosInitCmd(s streams) *cobra.Command {
 		Long: `Write a commented starter scenario called NAME to NAME.yaml (or FILE): a 25% US tariff on
 Chinese electronics with a retaliation rule, on the default world, showing every section.
 It validates as written; edit it, then check it with tradesim validate. An existing file is
-never overwritten unless --force is given.
+never overwritten unless --force is given. A NAME ending in .yaml is the file to write, and the
+scenario is called NAME without it.
 
 Exit status: 0 when the file is written; 2 when NAME is not allowed (letters, digits, '.',
 '_' and '-'), FILE exists without --force, or FILE's folder does not exist.`,
@@ -105,6 +108,10 @@ Exit status: 0 when the file is written; 2 when NAME is not allowed (letters, di
 }
 
 func runScenariosInit(s streams, name string, opts *scenariosInitOptions) error {
+	// "init my-tariff.yaml" means the file my-tariff.yaml, not my-tariff.yaml.yaml.
+	if ext := filepath.Ext(name); (ext == ".yaml" || ext == ".yml") && opts.Output == "" {
+		opts.Output, name = name, strings.TrimSuffix(filepath.Base(name), ext)
+	}
 	data, err := scenarios.Starter(name)
 	if err != nil {
 		return badInput(err)
