@@ -70,10 +70,9 @@ func loadBytes(name string, data []byte, dir string, opt LoadOptions) (*Loaded, 
 	return l.loadSource(&source{name: name, path: name, dir: dir, key: key, data: data})
 }
 
-// IsPath reports whether Load treats ref as a file path rather than a built-in name.
-func IsPath(ref string) bool { return isPathIn(ref, "") }
-
-// isPathIn is IsPath for a reference written in a file in folder dir.
+// isPathIn reports whether a reference written in a file in folder dir (or given on the command
+// line, dir "") names a file rather than a built-in: a file of that name exists, or it ends in
+// .yaml or .yml, or it contains a slash.
 func isPathIn(ref, dir string) bool {
 	if _, err := os.Stat(filepath.Join(dir, ref)); err == nil {
 		return true

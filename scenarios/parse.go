@@ -13,7 +13,8 @@ import (
 )
 
 // Limits against hostile or mistaken files (issue 2): each is reported as a clear error before
-// any work proportional to it is done.
+// any work proportional to it is done. The struct tags of File repeat them for the schema (and
+// the decoder reads maxItems from there); TestLimitsInSchema keeps both the same.
 const (
 	MaxFileSize   = 1 << 20 // bytes; the longest built-in scenario is about 3 KB
 	MaxHorizon    = 600     // months: 50 years
