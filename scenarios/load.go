@@ -52,7 +52,7 @@ type Loaded struct {
 // its baseline, and returns everything a run needs. ref is a path when a file of that name
 // exists, or it ends in .yaml or .yml, or it contains a slash; otherwise it names a built-in.
 // Problems in the input are returned as a *diag.List with every message; an unreadable file
-// returns an error wrapping the file-system error.
+// returns an error that reads FILE: message and wraps the file-system error.
 func Load(ref string, opt LoadOptions) (*Loaded, error) {
 	if opt.ResolveWorld == nil {
 		return nil, errors.New("scenarios: LoadOptions.ResolveWorld is nil")
@@ -139,8 +139,11 @@ func (l *loader) open(ref, relDir string) (*source, error) {
 		path = filepath.Join(relDir, ref)
 	}
 	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &fileError{path, "no such file; check the path (a built-in is named without .yaml: see tradesim scenarios list)", err}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("read scenario: %w", err)
+		return nil, &fileError{path, "cannot read it: " + err.Error(), err}
 	}
 	if st.IsDir() {
 		return nil, listOf(diag.Diagnostic{File: path, Message: "is a folder, not a scenario file (a world folder is named in a scenario's world field)"})
@@ -151,13 +154,13 @@ func (l *loader) open(ref, relDir string) (*source, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read scenario: %w", err)
+		return nil, &fileError{path, "cannot read it: " + err.Error(), err}
 	}
 	defer f.Close()
 	// Read one byte past the limit, never the whole of a huge file.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read scenario %s: %w", path, err)
+		return nil, &fileError{path, "cannot read it: " + err.Error(), err}
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -165,6 +168,17 @@ func (l *loader) open(ref, relDir string) (*source, error) {
 	}
 	return &source{name: path, path: path, dir: filepath.Dir(path), key: abs, data: data}, nil
 }
+
+// fileError is a scenario file that cannot be read. It prints as FILE: message, like the
+// problems of a file that can be read, and unwraps to the file-system error (fs.ErrNotExist for
+// a missing file).
+type fileError struct {
+	path, msg string
+	err       error
+}
+
+func (e *fileError) Error() string { return e.path + ": " + e.msg }
+func (e *fileError) Unwrap() error { return e.err }
 
 func listOf(ds ...diag.Diagnostic) *diag.List {
 	l := &diag.List{}

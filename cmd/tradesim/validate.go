@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -59,9 +57,6 @@ func validateOne(s streams, ref string) error {
 		return nil
 	}
 	l, err := scenarios.Load(ref, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
-	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: no such file", ref)
-	}
 	if err != nil {
 		return err
 	}
