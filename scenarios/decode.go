@@ -56,7 +56,9 @@ func (d *decoder) record(n *yaml.Node, path string) {
 	d.vals[path] = position{n.Line, n.Column}
 }
 
-// deref follows aliases and charges the node to the budget; nil means stop.
+// deref follows aliases and charges the node to the budget; nil means stop. yaml/v3 never
+// anchors an alias, so a chain longer than one hop means a malformed tree: 100 hops is a guard
+// against looping, not a limit a file can reach.
 func (d *decoder) deref(n *yaml.Node, path string) *yaml.Node {
 	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
 		if n.Alias == nil || hops > 100 {
