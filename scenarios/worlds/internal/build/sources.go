@@ -206,9 +206,12 @@ var knownDifferences = []string{
 		"six named regions, and world totals of trade here are below WTO's USD 24.43 tn of merchandise trade.",
 	"US rare-earth sales at home are about half of US rare-earth purchases here (the US mine's 0.5 is sold to " +
 		"US users), although the US imports more than 95% of the rare earths it consumes (USGS, GAO) and shipped its " +
-		"concentrate to China for separation. Moving that output to exports made the engine's proportional rationing " +
-		"spread a Chinese ban across every buyer of Japanese and European magnets, and US auto output no longer fell " +
-		"(sim's TestRareEarthBan); kept until the rationing of redirected orders is settled.",
+		"concentrate to China for separation. The realistic table (a fit target domestic(USA,REE) = 0.023, which sends " +
+		"about 0.18 of US concentrate to China) is ready, but under the engine's default proportional rationing a " +
+		"Chinese ban on the US alone is spread over every buyer of Japanese, European and other magnets and US auto " +
+		"output does not fall at all (sim's TestRareEarthBan and TestRuleReadsState, which use proportional rationing, " +
+		"then fail); with loyal-first rationing, which the built-in rare-earth scenarios use, US auto output falls " +
+		"12-53% over an 8-month ban and both tests pass. Kept until those tests run under loyal-first.",
 	"Services trade is not calibrated (no target in the sources): imports are a prior 4% of purchases scaled " +
 		"by openness, split among partners by the geometric mean of their services output and their share of the region's goods imports (a gravity proxy; see services.go).",
 }
