@@ -3,6 +3,7 @@ package scenarios
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v3"
@@ -40,8 +41,15 @@ func (c *Codes) decodeYAML(d *decoder, n *yaml.Node, path string) {
 		if !ok {
 			return
 		}
-		if s == "all" {
+		switch {
+		case s == "all":
 			c.All = true
+			return
+		case strings.EqualFold(s, "all"):
+			d.errf(n, path, "write all in lower case for every code of the world")
+			return
+		case strings.Contains(s, ","):
+			d.errf(n, path, "several codes need brackets: [%s]", s)
 			return
 		}
 		c.List = []string{s}

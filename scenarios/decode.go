@@ -239,6 +239,10 @@ func (d *decoder) text(n *yaml.Node, path string) (string, bool) {
 	case "!!null":
 		d.errf(n, path, "needs a value; %s", hintFor(lastField(path)))
 	default:
+		if f := lastField(path); f == "start" || f == "end" {
+			d.errf(n, path, "must be a month written YYYY-MM, for example 2025-04; got %s", describe(n))
+			break
+		}
 		d.errf(n, path, "must be text; got %s (put it in quotes: \"%s\")", describe(n), n.Value)
 	}
 	return "", false
@@ -249,8 +253,11 @@ func (d *decoder) number(n *yaml.Node, path string, f *float64) bool {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 		hint := ""
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
-			if _, err := strconv.ParseFloat(strings.TrimSuffix(n.Value, "%"), 64); err == nil {
+			v := strings.TrimSpace(n.Value)
+			if _, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64); err == nil {
 				hint = " (write a plain number without quotes or %: 0.25 for 25%)"
+			} else if _, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil {
+				hint = " (write the number with a decimal point: " + strings.Replace(v, ",", ".", 1) + ")"
 			}
 		}
 		d.errf(n, path, "must be a number; got %s%s", describe(n), hint)
