@@ -17,6 +17,7 @@ func (s *state) deliver(t int) {
 	clear(a.got)
 	bd := &s.bd
 	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
+	domesticFirst := s.g.Rationing == DomesticFirst
 	for gid := range s.NG {
 		if !s.gOn[gid] {
 			continue
@@ -29,10 +30,30 @@ func (s *state) deliver(t int) {
 				continue
 			}
 			k := (gid*S + i) * R
-			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
 			dem := s.gDem[gid*S+i]
 			rt0 := d*S + i
 			fill, val := 0.0, 0.0
+			if !bd.restricted[d*S+i] {
+				// No border rule on this input (order's fast path): a unit ordered goes to the
+				// origins by the standing shares, in the class the rationing rule gives it.
+				sh := s.sh[k : k+R]
+				for _, o := range e.rord {
+					rt := rt0 + o*R*S
+					c := o*S + i
+					fr, vr := s.fP[c], s.vP[c]
+					if domesticFirst && o != d {
+						fr, vr = s.fO[c], s.vO[c]
+					}
+					bf := s.bf[rt]
+					g := sh[o] * fr * bf
+					fill += g
+					val += sh[o] * vr * bf * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+					a.recvQ[rt] += dem * g
+				}
+				s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
+				continue
+			}
+			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
 			for _, o := range e.rord {
 				rt := rt0 + o*R*S
 				c := o*S + i
@@ -74,9 +95,11 @@ func (s *state) deliver(t int) {
 					onOrd[i] += q * lf[i] // approved licence orders join the pipeline position
 				}
 			}
+			fill, val, lf, arr = fill[:len(dem)], val[:len(dem)], lf[:len(dem)], arr[:len(dem)] // no bounds checks below
+			cOrd, cGot := cOrd[:len(dem)], cGot[:len(dem)]
 			for i, q := range dem {
 				g := q * fill[i]
-				arr[i] += g
+				arr[i] = g // order moved last month's deliveries into stock
 				spent += q * val[i]
 				cOrd[i] += q * (1 - lf[i])
 				cGot[i] += g
@@ -91,7 +114,6 @@ func (s *state) deliver(t int) {
 		}
 	}
 	// Released licence orders.
-	domesticFirst := s.g.Rationing == DomesticFirst
 	for l := range s.lic {
 		lp := &s.lic[l]
 		slot := t % lp.slots

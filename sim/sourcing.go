@@ -49,25 +49,46 @@ func (s *state) order(t int) {
 			s.pin[gid*S+i] = pin
 		}
 	}
-	// 2. Order quantities of firms and households.
+	// 2. Order quantities of firms and households. Last month's deliveries (arr, which
+	// deliver overwrites) join the stock on hand. Without licence pipelines nothing is on order
+	// (onOrd is zero), and the pass skips reading it: x - 0 is x.
 	invK := 1 / s.g.StockClose
 	taus := s.tauS
+	pipes := len(s.lic) > 0
 	for c := range R * S {
 		a := e.a[c*S : c*S+S]
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			xplan := min(s.xe[f], s.cap[f])
 			tau := s.tauF[f]
 			gd := s.gDem[s.fg[f]*S : s.fg[f]*S+S]
-			inv, arr, onOrd, dem := s.inv[f*S:f*S+S], s.arr[f*S:f*S+S], s.onOrd[f*S:f*S+S], s.dem[f*S:f*S+S]
+			inv, arr, dem := s.inv[f*S:f*S+S], s.arr[f*S:f*S+S], s.dem[f*S:f*S+S]
+			gd, arr, dem = gd[:len(a)], arr[:len(a)], dem[:len(a)]
+			taus := taus[:len(a)]
+			inv = inv[:len(a)]
+			if pipes {
+				onOrd := s.onOrd[f*S : f*S+S]
+				for i, ai := range a {
+					inv[i] += arr[i] // last month's deliveries are on hand now
+					if ai == 0 {
+						dem[i] = 0
+						continue
+					}
+					use := ai * xplan
+					gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
+					q := max(0, use+gap*invK)
+					dem[i] = q
+					gd[i] += q
+				}
+				continue
+			}
 			for i, ai := range a {
 				inv[i] += arr[i] // last month's deliveries are on hand now
-				arr[i] = 0
 				if ai == 0 {
 					dem[i] = 0
 					continue
 				}
 				use := ai * xplan
-				gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
+				gap := taus[i]*tau*use - (inv[i] - use)
 				q := max(0, use+gap*invK)
 				dem[i] = q
 				gd[i] += q
@@ -113,7 +134,6 @@ func (s *state) order(t int) {
 		d := u / (S + 1)
 		for i := range S {
 			k := (gid*S + i) * R
-			wP, wO, wL, wK := s.wP[k:k+R], s.wO[k:k+R], s.wL[k:k+R], s.wK[k:k+R]
 			if !e.buys[u*S+i] {
 				s.lfrac[gid*S+i] = 0
 				continue
@@ -122,21 +142,20 @@ func (s *state) order(t int) {
 			rt0 := d*S + i
 			dem := s.gDem[gid*S+i]
 			if !bd.restricted[d*S+i] {
-				// Fast path: no border rule on any origin of this input: orders follow the shares.
+				// Fast path: no border rule on any origin of this input: orders follow the shares
+				// (deliver reads the shares themselves; wP, wO, wL and wK are not written).
 				s.lfrac[gid*S+i] = 0
 				for _, o := range e.rord {
 					rt := rt0 + o*R*S
-					wL[o], wK[o] = 0, 0
 					if rationing == DomesticFirst && o != d {
-						wP[o], wO[o] = 0, sh[o]
 						s.ordO[rt] += dem * sh[o]
 					} else {
-						wP[o], wO[o] = sh[o], 0
 						s.ordP[rt] += dem * sh[o]
 					}
 				}
 				continue
 			}
+			wP, wO, wL, wK := s.wP[k:k+R], s.wO[k:k+R], s.wL[k:k+R], s.wK[k:k+R]
 			closed, openMass := 0.0, 0.0
 			for _, o := range e.rord {
 				rt := rt0 + o*R*S

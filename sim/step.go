@@ -58,6 +58,7 @@ func (s *state) prices() {
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
+			pin = pin[:len(a)] // no bounds checks below
 			cost := wage * s.lab[f]
 			for i, ai := range a {
 				cost += ai * pin[i]
@@ -232,6 +233,7 @@ func (s *state) produce() {
 			vp += sh * fillP * s.p[f]
 			vo += sh * fillO * s.p[f]
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
+			pin, inv = pin[:len(a)], inv[:len(a)] // no bounds checks below
 			res := residue * s.fx0[f]
 			for i, ai := range a {
 				u := min(inv[i], ai*x)
