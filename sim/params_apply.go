@@ -59,38 +59,19 @@ func (st settings) clone() settings {
 	return settings{sp: append([]SectorParams(nil), st.sp...), g: st.g}
 }
 
-// check verifies that every parameter lies in its valid range.
+// check verifies that every parameter lies in its valid range (ParamRange).
 func (st *settings) check(w *World) error {
-	for j, p := range st.sp {
+	for j := range st.sp {
 		code := w.Sectors[j].Code
-		for _, c := range []struct {
-			name   string
-			v      float64
-			lo, hi float64
-		}{
-			{"sigma", p.Sigma, 0, 50}, {"eta", p.Eta, 0, 50}, {"lambda", p.Lambda, 0, 1},
-			{"tau", p.Tau, 0, 60}, {"kappa", p.Kappa, 0, 1}, {"kappaS", p.KappaS, 0, 100},
-			{"slack", p.Slack, 0, 10}, {"g", p.G, 0, 1}, {"L", p.L, 0, maxDelay}, {"thetaL", p.ThetaL, 0, 1},
-		} {
-			if !(c.v >= c.lo && c.v <= c.hi) {
-				return fmt.Errorf("parameter %s.%s is %v; it must lie between %v and %v", c.name, code, c.v, c.lo, c.hi)
+		for _, b := range sectorBounds {
+			if v := *SectorParam(&st.sp[j], b.name); !(v >= b.lo && v <= b.hi) {
+				return fmt.Errorf("parameter %s.%s is %v; it must lie between %v and %v", b.name, code, v, b.lo, b.hi)
 			}
 		}
 	}
-	g := st.g
-	for _, c := range []struct {
-		name   string
-		v      float64
-		lo, hi float64
-	}{
-		{"m", g.M, 0, 1}, {"rho", g.Rho, 0, 0.999}, {"penalty", g.Penalty, 0, 100}, {"hiring", g.Hiring, 0, 1},
-		{"leakage_premium", g.LeakagePremium, 0, 10}, {"order_smoothing", g.OrderSmoothing, 0.01, 1},
-		{"stock_close", g.StockClose, 1, 60}, {"wage_speed", g.WageSpeed, 0, 1},
-		{"wage_indexation", g.WageIndexation, 0, 1}, {"depreciation", g.Depreciation, 0, 1},
-		{"noise_sd", g.NoiseSD, 0, 1}, {"noise_ar", g.NoiseAR, 0, 0.99},
-	} {
-		if !(c.v >= c.lo && c.v <= c.hi) {
-			return fmt.Errorf("global parameter %s is %v; it must lie between %v and %v", c.name, c.v, c.lo, c.hi)
+	for _, b := range globalBounds {
+		if v := *GlobalParam(&st.g, b.name); !(v >= b.lo && v <= b.hi) {
+			return fmt.Errorf("global parameter %s is %v; it must lie between %v and %v", b.name, v, b.lo, b.hi)
 		}
 	}
 	return nil
@@ -99,33 +80,15 @@ func (st *settings) check(w *World) error {
 // clampRanges pulls parameters that a random multiplier pushed outside their valid range back to
 // the nearest valid value (a normal draw can make a speed exceed 1 or turn negative).
 func (st *settings) clampRanges() {
-	cl := func(p *float64, lo, hi float64) { *p = math.Min(hi, math.Max(lo, *p)) }
+	cl := func(p *float64, b paramBound) { *p = math.Min(b.hi, math.Max(b.lo, *p)) }
 	for j := range st.sp {
-		p := &st.sp[j]
-		cl(&p.Sigma, 0, 50)
-		cl(&p.Eta, 0, 50)
-		cl(&p.Lambda, 0, 1)
-		cl(&p.Tau, 0, 60)
-		cl(&p.Kappa, 0, 1)
-		cl(&p.KappaS, 0, 100)
-		cl(&p.Slack, 0, 10)
-		cl(&p.G, 0, 1)
-		cl(&p.L, 0, maxDelay)
-		cl(&p.ThetaL, 0, 1)
+		for _, b := range sectorBounds {
+			cl(SectorParam(&st.sp[j], b.name), b)
+		}
 	}
-	g := &st.g
-	cl(&g.M, 0, 1)
-	cl(&g.Rho, 0, 0.999)
-	cl(&g.Penalty, 0, 100)
-	cl(&g.Hiring, 0, 1)
-	cl(&g.LeakagePremium, 0, 10)
-	cl(&g.OrderSmoothing, 0.01, 1)
-	cl(&g.StockClose, 1, 60)
-	cl(&g.WageSpeed, 0, 1)
-	cl(&g.WageIndexation, 0, 1)
-	cl(&g.Depreciation, 0, 1)
-	cl(&g.NoiseSD, 0, 1)
-	cl(&g.NoiseAR, 0, 0.99)
+	for _, b := range globalBounds {
+		cl(GlobalParam(&st.g, b.name), b)
+	}
 }
 
 // checkUncertain verifies an uncertainty entry.

@@ -62,10 +62,10 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 		if p.Mode == License && (p.Approval < 0 || p.Approval > 1) {
 			return bad("approval %v must lie between 0 and 1", p.Approval)
 		}
-		if p.Delay < 0 || p.Delay > maxDelay {
-			return bad("delay %d months must lie between 0 and %d", p.Delay, maxDelay)
+		if p.Delay < 0 || p.Delay > MaxDelay {
+			return bad("delay %d months must lie between 0 and %d", p.Delay, MaxDelay)
 		}
-		if p.Fee < 0 || p.Fee >= 1 {
+		if p.Fee < 0 || p.Fee >= FeeLimit {
 			return bad("fee %v must lie in [0, 1): it is a share of the value shipped", p.Fee)
 		}
 		if p.Fee > 0 && p.FeeBorneBy != FeeExporter && p.FeeBorneBy != FeeBuyer {
@@ -89,9 +89,6 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 	}
 	return cp, nil
 }
-
-// maxDelay bounds a licence delay (months): the approval pipeline is a ring of this length.
-const maxDelay = 120
 
 // border is the effective trade regime of one month, by route (MODEL.md §4.1, §4.4).
 type border struct {
