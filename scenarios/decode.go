@@ -373,7 +373,7 @@ func fieldsOf(t reflect.Type) *structFields {
 				continue
 			}
 			fi := fieldInfo{index: idx}
-			for _, tag := range strings.Split(f.Tag.Get("jsonschema"), ",") {
+			for _, tag := range splitTag(f.Tag.Get("jsonschema")) {
 				k, val, _ := strings.Cut(tag, "=")
 				switch k {
 				case "required":
@@ -391,4 +391,18 @@ func fieldsOf(t reflect.Type) *structFields {
 	walk(t, nil)
 	fieldCache.Store(t, sf)
 	return sf
+}
+
+// splitTag splits a jsonschema tag on its commas but not on \, (a comma in a description), as
+// the schema reflector does.
+func splitTag(tag string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' && (i == 0 || tag[i-1] != '\\') {
+			parts = append(parts, tag[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, tag[start:])
 }

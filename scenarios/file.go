@@ -4,7 +4,8 @@ package scenarios
 // numbers are pointers so that "absent" and "0" differ (approval: 0 means no licence granted).
 // The yaml tags drive the strict parser, the json and jsonschema tags the JSON Schema; a field
 // marked jsonschema:"required" is required by both, and one marked jsonschema:"nullable" may be
-// null in both, which means the same as leaving it out.
+// null in both, which means the same as leaving it out. A comma inside a jsonschema tag's
+// description is written \\, in the tag: an escaped comma (the reflector splits on the others).
 type File struct {
 	Name        string   `yaml:"name" json:"name" jsonschema:"required,minLength=1,description=Short identifier of the scenario; used in result files."`
 	Title       string   `yaml:"title,omitempty" json:"title,omitempty" jsonschema:"description=One-line title for charts and briefs."`
@@ -31,14 +32,14 @@ type File struct {
 // import control on routes exporter -> importer for some sectors.
 type Measure struct {
 	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_control,enum=import_control,description=tariff: an ad valorem rate; export_control: imposed by the exporter's government; import_control: its mirror imposed by the importer."`
-	Exporter Codes  `yaml:"exporter" json:"exporter" jsonschema:"required,description=Exporting region(s): a code, a list of codes, or all."`
-	Importer Codes  `yaml:"importer" json:"importer" jsonschema:"required,description=Importing region(s): a code, a list of codes, or all."`
-	Sectors  Codes  `yaml:"sectors" json:"sectors" jsonschema:"required,description=Sector(s): a code, a list of codes, or all."`
+	Exporter Codes  `yaml:"exporter" json:"exporter" jsonschema:"required,description=Exporting region(s): a code\\, a list of codes\\, or all."`
+	Importer Codes  `yaml:"importer" json:"importer" jsonschema:"required,description=Importing region(s): a code\\, a list of codes\\, or all."`
+	Sectors  Codes  `yaml:"sectors" json:"sectors" jsonschema:"required,description=Sector(s): a code\\, a list of codes\\, or all."`
 
 	Rate    *float64 `yaml:"rate,omitempty" json:"rate,omitempty" jsonschema:"minimum=0,maximum=10,description=tariff: additional ad valorem rate on top of base tariffs: 0.25 is 25%."`
 	PhaseIn *int     `yaml:"phase_in,omitempty" json:"phase_in,omitempty" jsonschema:"minimum=0,maximum=600,description=tariff: months over which the rate rises linearly. Default: 0."`
 
-	Mode       string   `yaml:"mode,omitempty" json:"mode,omitempty" jsonschema:"enum=ban,enum=quota,enum=license,description=export_control and import_control: ban, quota or license."`
+	Mode       string   `yaml:"mode,omitempty" json:"mode,omitempty" jsonschema:"enum=ban,enum=quota,enum=license,description=export_control and import_control: ban\\, quota or license."`
 	Limit      *float64 `yaml:"limit,omitempty" json:"limit,omitempty" jsonschema:"minimum=0,maximum=1,description=quota (required) or license (optional cap): share of the base monthly flow that may ship."`
 	Approval   *float64 `yaml:"approval,omitempty" json:"approval,omitempty" jsonschema:"minimum=0,maximum=1,description=license: share of orders approved."`
 	Delay      *int     `yaml:"delay,omitempty" json:"delay,omitempty" jsonschema:"minimum=0,maximum=120,description=license: months from order to shipment. Default: 0."`

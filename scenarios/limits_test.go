@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -163,24 +162,14 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 // TestLimitsInSchema: the limits that the JSON Schema states (from the struct tags) are the
 // constants that the Go checks and the reference use.
 func TestLimitsInSchema(t *testing.T) {
-	raw, err := Schema("scenario")
-	if err != nil {
-		t.Fatal(err)
+	var defs map[string]map[string]struct {
+		Maximum  *float64 `json:"maximum"`
+		MaxItems *int     `json:"maxItems"`
+		OneOf    []struct {
+			MaxItems *int `json:"maxItems"`
+		} `json:"oneOf"`
 	}
-	var s struct {
-		Defs map[string]struct {
-			Properties map[string]struct {
-				Maximum  *float64 `json:"maximum"`
-				MaxItems *int     `json:"maxItems"`
-				OneOf    []struct {
-					MaxItems *int `json:"maxItems"`
-				} `json:"oneOf"`
-			} `json:"properties"`
-		} `json:"$defs"`
-	}
-	if err := json.Unmarshal(raw, &s); err != nil {
-		t.Fatal(err)
-	}
+	schemaFields(t, &defs)
 	maxOf := map[string]int{
 		"File.horizon": MaxHorizon, "File.replicates": MaxReplicates, "File.firms": MaxFirms,
 		"PolicySpec.delay": MaxDelay, "PolicySpec.phase_in": MaxHorizon, "RuleSpec.lag": MaxHorizon,
@@ -188,13 +177,13 @@ func TestLimitsInSchema(t *testing.T) {
 	}
 	for field, want := range maxOf {
 		def, name, _ := strings.Cut(field, ".")
-		p := s.Defs[def].Properties[name]
+		p := defs[def][name]
 		if p.Maximum == nil || *p.Maximum != float64(want) {
 			t.Errorf("%s: the schema's maximum is %v, the Go limit %d", field, p.Maximum, want)
 		}
 	}
 	for field, want := range map[string]int{"policies": MaxPolicies, "rules": MaxRules} {
-		p := s.Defs["File"].Properties[field]
+		p := defs["File"][field]
 		if len(p.OneOf) == 0 || p.OneOf[0].MaxItems == nil || *p.OneOf[0].MaxItems != want {
 			t.Errorf("%s: the schema's maxItems is not the Go limit %d", field, want)
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ func compiledSchema(t *testing.T) *jsonschema.Schema {
 	if err := c.AddResource(SchemaID, doc); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile(SchemaID) // checks it against the draft 2020-12 metaschema too
+	sch, err := c.Compile(SchemaID) // checks it against the draft-07 metaschema too
 	if err != nil {
 		t.Fatalf("the generated schema does not compile: %v", err)
 	}
@@ -136,21 +137,11 @@ func TestSchemaGolden(t *testing.T) {
 // hover), and the words it offers for type, mode, fee_borne_by, dist and rationing are exactly
 // the engine's names, so that completion never proposes a word that validate refuses.
 func TestSchemaForEditors(t *testing.T) {
-	raw, err := Schema("scenario")
-	if err != nil {
-		t.Fatal(err)
+	var defs map[string]map[string]struct {
+		Description string `json:"description"`
+		Enum        []string
 	}
-	var s struct {
-		Defs map[string]struct {
-			Properties map[string]struct {
-				Description string `json:"description"`
-				Enum        []string
-			} `json:"properties"`
-		} `json:"$defs"`
-	}
-	if err := json.Unmarshal(raw, &s); err != nil {
-		t.Fatal(err)
-	}
+	schemaFields(t, &defs)
 	words := map[string][]string{
 		"type":         sortedKeys(sim.PolicyKindNames),
 		"mode":         sortedKeys(sim.ControlModeNames),
@@ -159,8 +150,8 @@ func TestSchemaForEditors(t *testing.T) {
 		"rationing":    sortedKeys(sim.RationingNames),
 	}
 	seen := map[string]bool{}
-	for def, d := range s.Defs {
-		for name, p := range d.Properties {
+	for def, props := range defs {
+		for name, p := range props {
 			if strings.TrimSpace(p.Description) == "" {
 				t.Errorf("%s.%s has no description", def, name)
 			}
@@ -176,6 +167,68 @@ func TestSchemaForEditors(t *testing.T) {
 	for name := range words {
 		if !seen[name] {
 			t.Errorf("the schema has no field %s", name)
+		}
+	}
+}
+
+// schemaFields decodes the properties of the schema's root (as "File") and of each of its
+// definitions into *defs, a map from the definition's name to its properties.
+func schemaFields(t *testing.T, defs any) {
+	t.Helper()
+	raw, err := Schema("scenario")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Properties  json.RawMessage            `json:"properties"`
+		Definitions map[string]json.RawMessage `json:"definitions"`
+	}
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatal(err)
+	}
+	all := map[string]json.RawMessage{"File": []byte(`{"properties":` + string(s.Properties) + `}`)}
+	for name, d := range s.Definitions {
+		all[name] = d
+	}
+	props := map[string]json.RawMessage{}
+	for name, d := range all {
+		var x struct {
+			Properties json.RawMessage `json:"properties"`
+		}
+		if err := json.Unmarshal(d, &x); err != nil {
+			t.Fatal(err)
+		}
+		if x.Properties != nil {
+			props[name] = x.Properties
+		}
+	}
+	b, err := json.Marshal(props)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, defs); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSchemaDescriptionsWhole: a description in the schema is the whole of its tag's text (the
+// reflector cuts a tag at an unescaped comma).
+func TestSchemaDescriptionsWhole(t *testing.T) {
+	var defs map[string]map[string]struct {
+		Description string `json:"description"`
+	}
+	schemaFields(t, &defs)
+	for _, typ := range []reflect.Type{reflect.TypeFor[File](), reflect.TypeFor[Measure](), reflect.TypeFor[PolicySpec](), reflect.TypeFor[RuleSpec](), reflect.TypeFor[DistSpec]()} {
+		for name, fi := range fieldsOf(typ).byName {
+			f := typ.FieldByIndex(fi.index)
+			_, want, ok := strings.Cut(f.Tag.Get("jsonschema"), "description=")
+			if !ok {
+				continue
+			}
+			want = strings.ReplaceAll(want, `\,`, ",")
+			if got := defs[typ.Name()][name].Description; got != want {
+				t.Errorf("%s.%s: the schema says %q, the tag %q", typ.Name(), name, got, want)
+			}
 		}
 	}
 }

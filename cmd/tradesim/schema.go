@@ -13,7 +13,7 @@ func newSchemaCmd(s streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema [scenario]",
 		Short: "Print the JSON Schema of scenario files, for editors",
-		Long: `Print the JSON Schema (draft 2020-12) of scenario files, generated from the same Go types
+		Long: `Print the JSON Schema (draft-07) of scenario files, generated from the same Go types
 that tradesim's parser fills. Editors use it to complete and check files as you type: with
 VS Code's YAML extension, save it and add to a scenario's first line
   # yaml-language-server: $schema=scenario.schema.json
