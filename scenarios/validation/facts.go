@@ -87,9 +87,15 @@ var Facts = []Fact{
 		Source: "Reuters (May-June 2025); OICA and S&P Global Mobility production estimates",
 		Unit:   "lowest % deviation of USA AUTO output, April-December 2025", Lo: -10, Hi: 0,
 		Why: "A magnitude check, not a stylized fact: firms in 2025 stretched stocks, reworked designs and got " +
-			"emergency licences, which the model's one-month licence delay and critical-input rule leave out.",
-		Gap: "Firms in 2025 stretched magnet stocks, redesigned parts and obtained emergency licences; the model has a fixed criticality of REE " +
-			"for AUTO, one inventory target and no emergency channel, so once stocks run out output follows the approved share down.",
+			"emergency licences, which the model's one-month licence delay and critical-input rule leave out. " +
+			"What moves it: the rare-earth stock cover (tau.REE 1.4 months, derived from CLEPA's 4 June warning; read as the cover at the start, " +
+			"0.875 months, it gave a US trough of about -22%), approvals set from the customs month in which approved orders ship, and the world's " +
+			"US rare-earth sourcing. Caveat: the default world still has about half of US rare-earth purchases made at home, against more than " +
+			"95% imported (USGS, GAO; SOURCES.md); with that corrected the US trough is about -18% (5-95%: -23 to -7), in June 2025, and this fact fails.",
+		Gap: "With realistic US sourcing (more than 95% of rare earths imported) US auto makers buy their magnets directly, 80% from China at the " +
+			"US approval share of 7%, and 80% of their output cannot run without them. In 2025 much of the magnet content of US vehicles likely arrived " +
+			"inside motors and modules made in Mexico, Japan, Korea and Europe, and firms moved scarce parts between lines and obtained emergency " +
+			"licences; the model has one criticality per sector pair, one stock target and no emergency channel.",
 		measure: extremeDeviation(sim.VarOutput, "USA", "AUTO", month(2025, 4), month(2025, 12), false),
 	},
 	{
@@ -99,7 +105,10 @@ var Facts = []Fact{
 		Source: "CLEPA and Reuters (June 2025); ACEA production figures",
 		Unit:   "lowest % deviation of EU AUTO output, April-December 2025", Lo: -10, Hi: 0,
 		Why: "A magnitude check, not a stylized fact: firms in 2025 stretched stocks, reworked designs and got " +
-			"emergency licences, which the model's one-month licence delay and critical-input rule leave out.",
+			"emergency licences, which the model's one-month licence delay and critical-input rule leave out. " +
+			"What moves it: the rare-earth stock cover (tau.REE 1.4 months, derived from CLEPA's 4 June warning; read as the cover at the start, " +
+			"0.875 months, it gave an EU trough of about -36%) and approvals set from the customs month in which approved orders ship " +
+			"(with approvals so aligned but the 0.875 cover, the trough was about -18%). CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption.",
 		Gap: "Firms in 2025 stretched magnet stocks, redesigned parts and obtained emergency licences; the model has a fixed criticality of REE " +
 			"for AUTO, one inventory target and no emergency channel, so once stocks run out output follows the approved share down.",
 		measure: extremeDeviation(sim.VarOutput, "EU", "AUTO", month(2025, 4), month(2025, 12), false),

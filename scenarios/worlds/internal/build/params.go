@@ -39,7 +39,9 @@ var sectorParams = [nSectors][10]sourced{
 		{0.5, "assumption: magnets are qualified per application; calibration.md: a critical input with sigma near 0"},
 		{2, "assumption: few qualified suppliers per buyer"},
 		{0.03, "assumption: requalifying a magnet or oxide supplier takes about three years"},
-		{0.875, "CLEPA (Reuters, 4 Jun 2025): plants hit in 3-4 weeks as magnet inventories deplete; 3.5 weeks"},
+		{1.4, "derived: CLEPA (Reuters, 4 Jun 2025) warned of more stops in 3-4 weeks as inventories deplete, two months after the 4 April licences; " +
+			"with April's arrivals shipped before the rule, May's at April's exports (about half of a year earlier: May 1,238 t was -52.9% on April and -74% y/y) " +
+			"and early June's at May's, about 2.6 weeks were drawn by 4 June, so stocks covered about 6.1 weeks (5.6-6.6) at the start: 1.4 months"},
 		{0.3, "assumption: oxide prices are quoted spot"},
 		{7.5, "Nd prices rose ~750% after China's 2010-11 curbs (IDTechEx): 7.5 per unit of excess orders"},
 		{0.05, "assumption: little idle separation capacity outside China"},
