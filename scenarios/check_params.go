@@ -8,17 +8,6 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// paramRanges are the valid values of each parameter: the ranges that the engine checks after
-// applying a scenario's parameters (sim/params_apply.go, settings.check), so that a value out of
-// range is reported here with its position rather than when the run starts.
-var paramRanges = map[string][2]float64{
-	"sigma": {0, 50}, "eta": {0, 50}, "lambda": {0, 1}, "tau": {0, 60}, "kappa": {0, 1},
-	"kappaS": {0, 100}, "slack": {0, 10}, "g": {0, 1}, "L": {0, 120}, "thetaL": {0, 1},
-	"m": {0, 1}, "rho": {0, 0.999}, "penalty": {0, 100}, "hiring": {0, 1}, "leakage_premium": {0, 10},
-	"order_smoothing": {0.01, 1}, "stock_close": {1, 60}, "wage_speed": {0, 1},
-	"wage_indexation": {0, 1}, "depreciation": {0, 1}, "noise_sd": {0, 1}, "noise_ar": {0, 0.99},
-}
-
 func (c *checker) parameters() {
 	for _, p := range c.f.Parameters {
 		path := join("parameters", p.Key)
@@ -26,8 +15,10 @@ func (c *checker) parameters() {
 			continue
 		}
 		name, _ := sim.SplitParamKey(p.Key)
-		if r, ok := paramRanges[name]; ok && (p.Value < r[0] || p.Value > r[1]) {
-			c.errf(path, "is %g; %s must lie between %g and %g", p.Value, name, r[0], r[1])
+		// The engine's own ranges, so that a value out of range is reported here with its
+		// position rather than when the run starts.
+		if lo, hi, ok := sim.ParamRange(name); ok && (p.Value < lo || p.Value > hi) {
+			c.errf(path, "is %g; %s must lie between %g and %g", p.Value, name, lo, hi)
 		}
 		c.s.Parameters = append(c.s.Parameters, sim.ParamSetting{Key: p.Key, Value: p.Value})
 	}

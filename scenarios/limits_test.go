@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/sim"
 )
 
 // aliasBomb is the "billion laughs" file of CVE-2019-11253 in YAML: nine levels of nine aliases,
@@ -163,9 +164,10 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 // constants that the Go checks and the reference use.
 func TestLimitsInSchema(t *testing.T) {
 	var defs map[string]map[string]struct {
-		Maximum  *float64 `json:"maximum"`
-		MaxItems *int     `json:"maxItems"`
-		OneOf    []struct {
+		Maximum          *float64 `json:"maximum"`
+		ExclusiveMaximum *float64 `json:"exclusiveMaximum"`
+		MaxItems         *int     `json:"maxItems"`
+		OneOf            []struct {
 			MaxItems *int `json:"maxItems"`
 		} `json:"oneOf"`
 	}
@@ -181,6 +183,9 @@ func TestLimitsInSchema(t *testing.T) {
 		if p.Maximum == nil || *p.Maximum != float64(want) {
 			t.Errorf("%s: the schema's maximum is %v, the Go limit %d", field, p.Maximum, want)
 		}
+	}
+	if fee := defs["Measure"]["fee"].ExclusiveMaximum; fee == nil || *fee != sim.FeeLimit {
+		t.Errorf("fee: the schema's exclusiveMaximum is %v, the engine's limit %g", fee, sim.FeeLimit)
 	}
 	for field, want := range map[string]int{"policies": MaxPolicies, "rules": MaxRules} {
 		p := defs["File"][field]

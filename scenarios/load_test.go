@@ -182,15 +182,6 @@ func TestBuiltins(t *testing.T) {
 	}
 }
 
-// TestParamRanges: every parameter the engine knows has a valid range here.
-func TestParamRanges(t *testing.T) {
-	for _, n := range append(append([]string(nil), sim.SectorParamNames...), sim.GlobalParamNames()...) {
-		if _, ok := paramRanges[n]; !ok {
-			t.Errorf("parameter %s has no range in paramRanges", n)
-		}
-	}
-}
-
 // TestStarter: the starter scenario of `tradesim scenarios init` is valid, and bad names are
 // refused.
 func TestStarter(t *testing.T) {

@@ -96,7 +96,7 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy) {
 	}
 	if m.Fee != nil {
 		p.Fee = *m.Fee
-		if p.Fee < 0 || p.Fee >= 1 {
+		if p.Fee < 0 || p.Fee >= sim.FeeLimit {
 			c.errf(join(path, "fee"), "is %g; a fee is a share of the value shipped, from 0 to below 1 (0.15 = 15%%)", p.Fee)
 		}
 		if p.Kind == sim.ImportControl {

@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/sim"
 )
 
 // Limits against hostile or mistaken files (issue 2): each is reported as a clear error before
@@ -22,7 +23,7 @@ const (
 	MaxFirms      = 1_000 // per region-sector
 	MaxPolicies   = 1_000
 	MaxRules      = 200
-	MaxDelay      = 120 // months a licence may take; the engine's approval pipeline holds 120
+	MaxDelay      = sim.MaxDelay // months a licence may take: the engine's approval pipeline
 )
 
 // maxDepth is yaml/v3's nesting cap, which stays on (go-yaml PR #515).

@@ -40,8 +40,12 @@ func TestReadmeCoversFormat(t *testing.T) {
 			t.Errorf("README.md does not list the built-in %s", b)
 		}
 	}
-	for name, r := range paramRanges {
-		row := fmt.Sprintf("| `%s` | %g to %g |", name, r[0], r[1])
+	for _, name := range append(append([]string(nil), sim.SectorParamNames...), sim.GlobalParamNames()...) {
+		lo, hi, ok := sim.ParamRange(name)
+		if !ok {
+			t.Errorf("the engine has no range for parameter %s", name)
+		}
+		row := fmt.Sprintf("| `%s` | %g to %g |", name, lo, hi)
 		if !strings.Contains(readme, row) {
 			t.Errorf("README.md lacks the row %q", row)
 		}
