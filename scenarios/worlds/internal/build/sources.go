@@ -210,8 +210,9 @@ var knownDifferences = []string{
 		"about 0.18 of US concentrate to China) is ready, but under the engine's default proportional rationing a " +
 		"Chinese ban on the US alone is spread over every buyer of Japanese, European and other magnets and US auto " +
 		"output does not fall at all (sim's TestRareEarthBan and TestRuleReadsState, which use proportional rationing, " +
-		"then fail); with loyal-first rationing, which the built-in rare-earth scenarios use, US auto output falls " +
-		"12-53% over an 8-month ban and both tests pass. Kept until those tests run under loyal-first.",
+		"then fail); with loyal-first rationing, which the built-in rare-earth scenarios use, US auto output holds " +
+		"for two months of an 8-month ban, then falls to about -45% by its end, and both tests pass. Kept until those " +
+		"tests run under loyal-first.",
 	"Services trade is not calibrated (no target in the sources): imports are a prior 4% of purchases scaled " +
 		"by openness, split among partners by the geometric mean of their services output and their share of the region's goods imports (a gravity proxy; see services.go).",
 }
