@@ -5,7 +5,13 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"os"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -222,6 +228,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 	case "svg":
 		cw = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(embedFonts))
 	case "pdf":
+		pdfDates.Do(fixPDFDates)
 		c := vgpdf.New(wd, ht)
 		c.EmbedFonts(true)
 		cw = pdfBoldFix{c}
@@ -239,6 +246,27 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 	}
 	_, err = cw.WriteTo(w)
 	return err
+}
+
+// pdfDates fixes, once per process, the dates fpdf writes into every PDF's information
+// dictionary (CreationDate, ModDate); fpdf otherwise writes the wall clock, and the same run
+// would not give the same bytes (DESIGN.md, "Results folder"). vgpdf does not expose its fpdf
+// document, so the date goes through fpdf's defaults, read when vgpdf.New creates the document;
+// the Once orders the write before every read.
+var pdfDates sync.Once
+
+// fixPDFDates sets the PDF dates to SOURCE_DATE_EPOCH (seconds since 1970, the
+// reproducible-builds.org convention) when it holds a valid time, else to the Unix epoch
+// itself: a PDF's date then says nothing, rather than something that changes its bytes. It
+// also sorts fpdf's resource catalogs (fonts), which fpdf otherwise writes in map order.
+func fixPDFDates() {
+	t := time.Unix(0, 0).UTC()
+	if s, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil && s >= 0 {
+		t = time.Unix(s, 0).UTC()
+	}
+	fpdf.SetDefaultCreationDate(t)
+	fpdf.SetDefaultModificationDate(t)
+	fpdf.SetDefaultCatalogSort(true)
 }
 
 // svgFontFamily names the type of SVG charts whose fonts are not embedded: Liberation Sans,
