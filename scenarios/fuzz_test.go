@@ -5,14 +5,16 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
 )
 
 // FuzzLoad feeds arbitrary bytes to the parser and validator, seeded with both corpora and the
 // built-ins. Load must never panic or hang; it returns a *diag.List whose every message has a
-// position in a named file, or a scenario that satisfies checkResolved. Baselines resolve from
+// position inside a named file, or a scenario that satisfies checkResolved. Baselines resolve from
 // testdata/good. Run: go test -run='^$' -fuzz=FuzzLoad -fuzztime=10m -parallel=1 ./scenarios/
 func FuzzLoad(f *testing.F) {
 	for _, p := range goodCorpus(f) {
@@ -42,9 +44,19 @@ func FuzzLoad(f *testing.F) {
 				if len(list.Items) == 0 {
 					t.Fatal("an empty problem list")
 				}
+				lines := strings.Split(string(data), "\n")
 				for _, d := range list.Items {
 					if d.File == "" || d.Message == "" {
 						t.Fatalf("a problem without file or message: %+v", d)
+					}
+					if d.File != "fuzz.yaml" {
+						continue // a baseline's file
+					}
+					// The position is in the file: a line that exists, a column at most one
+					// past its end (yaml/v3 counts characters).
+					if d.Line < 0 || d.Line > len(lines) || d.Col < 0 || (d.Col > 0 && d.Line == 0) ||
+						(d.Line > 0 && d.Col > utf8.RuneCountInString(lines[d.Line-1])+1) {
+						t.Fatalf("a problem at %d:%d, outside the file's %d lines: %+v", d.Line, d.Col, len(lines), d)
 					}
 				}
 			case errors.Is(err, fs.ErrNotExist):

@@ -40,6 +40,8 @@ func yamlError(file string, data []byte, err error) diag.Diagnostic {
 		line++
 	}
 	lines := strings.Split(string(data), "\n")
+	// At the end of a file without a final newline yaml/v3's mark is on the line after the last.
+	line = min(line, len(lines))
 	d := diag.Diagnostic{File: file, Line: line}
 	text := func(n int) string {
 		if n < 1 || n > len(lines) {
