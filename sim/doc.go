@@ -70,6 +70,8 @@
 // fire again while its policy is pending or in force, nor within Cooldown months (our choice: a
 // condition that keeps holding must not stack tariffs). Rule conditions read deviations from the
 // baseline path of the same replicate (the scenario run) or from the base (the baseline run).
+// Conditions are compiled once (expr-lang); a call with literal codes compared with a number
+// is compiled into a comparison in Go, so a month with rules allocates nothing (ConditionEval).
 // Then the effective border of the month is built from the policies in force: tariffs and fees
 // add; a ban closes the route; licence approvals multiply; the tighter quota or cap and the
 // longer delay hold (our choice). Domestic routes are never restricted.

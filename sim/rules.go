@@ -71,7 +71,10 @@ func (s *state) policy(t int, m Month) error {
 			if r.fired && (r.Once || cond < r.lastFired+Month(max(r.Cooldown, 1)) || (r.Then != nil && cond <= r.end)) {
 				continue
 			}
-			ok, err := r.cond.Eval(s.w0, &s.cs, t, m)
+			if s.ev == nil {
+				s.ev = NewConditionEval(s.w0, &s.cs)
+			}
+			ok, err := s.ev.Eval(r.cond, t, m)
 			if err != nil {
 				return fmt.Errorf("rule %s: %w", r.ID, err)
 			}

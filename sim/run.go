@@ -260,6 +260,12 @@ func (p *prepared) runOne(ctx context.Context, s *state, fd *firmDraws, st setti
 	s.rules = append(s.rules[:0], rules...)
 	s.metrics, s.ref, s.start = m, ref, p.sc.Start
 	s.cs = condState{s: s}
+	if len(rules) > 0 {
+		if s.ev == nil {
+			s.ev = NewConditionEval(p.w, &s.cs)
+		}
+		s.ev.Prepare(p.sc.Start, p.sc.Horizon) // months and dates boxed once, not every month
+	}
 	for t := range p.sc.Horizon {
 		if err := ctx.Err(); err != nil {
 			return err

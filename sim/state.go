@@ -102,6 +102,7 @@ type state struct {
 	start   Month
 	metrics *Metrics
 	cs      condState
+	ev      *ConditionEval // evaluates rule conditions on cs; built once, reused by every run
 	w0      *World
 }
 
