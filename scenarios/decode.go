@@ -62,7 +62,7 @@ func (d *decoder) record(n *yaml.Node, path string) {
 func (d *decoder) deref(n *yaml.Node, path string) *yaml.Node {
 	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
 		if n.Alias == nil || hops > 100 {
-			d.errf(n, path, "alias *%s does not name an anchor (&%s) defined earlier", n.Value, n.Value)
+			d.errf(n, path, "alias *%s does not name an anchor defined earlier: put &%s on a value above it, or write the value out", n.Value, n.Value)
 			return nil
 		}
 		n = n.Alias
@@ -211,7 +211,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, fn func(key string, kn, vn 
 			return
 		}
 		if kn.Kind != yaml.ScalarNode || kn.Tag == "!!merge" {
-			d.errf(kn, path, "keys must be plain names (merge keys << and complex keys are not supported)")
+			d.errf(kn, path, "keys must be plain names (merge keys << and complex keys are not supported): write the fields out")
 			continue
 		}
 		key := kn.Value
@@ -264,7 +264,7 @@ func (d *decoder) number(n *yaml.Node, path string, f *float64) bool {
 		return false
 	}
 	if err := n.Decode(f); err != nil || math.IsNaN(*f) || math.IsInf(*f, 0) {
-		d.errf(n, path, "must be a finite number; got %s", n.Value)
+		d.errf(n, path, "must be a finite number such as 0.25; got %s", n.Value)
 		return false
 	}
 	return true
@@ -275,7 +275,7 @@ func (d *decoder) integer(n *yaml.Node, path string) (int64, bool) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
 		var i int64
 		if err := n.Decode(&i); err != nil {
-			d.errf(n, path, "the number %s is too large", n.Value)
+			d.errf(n, path, "the number %s is too large: counts of months, replicates and firms have a few digits", n.Value)
 			return 0, false
 		}
 		return i, true
