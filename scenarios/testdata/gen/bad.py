@@ -166,6 +166,8 @@ case("when-unquoted-code", M, "a region code without quotes in a condition", HEA
 case("when-upper-and", M, "AND in capitals", HEAD + sub(RULE, "') > 0.2", "') > 0.2 @@AND month > 3"))
 case("when-date-unquoted", M, "a date compared without quotes", HEAD + sub(RULE, "when: \"tariff('USA','CHN','ELEC') > 0.2\"", "when: \"date @@>= 2025-06\""))
 case("when-indented-block", M, "a condition on several lines: reported at the value", HEAD + sub(RULE, "when: \"tariff('USA','CHN','ELEC') > 0.2\"", "when: @@>\n      tariff('USA','CHN','ELEC')\n      >> 0.2"))
+case("when-single-quoted", M, "a condition in single quotes with doubled quotes inside: reported at the value", HEAD + sub(RULE, "when: \"tariff('USA','CHN','ELEC') > 0.2\"", "when: @@'tariff(''USA'',''CHN'',''ELEC'') = 0.2'"))
+case("when-plain", M, "a condition without quotes: reported at its character", HEAD + sub(RULE, "when: \"tariff('USA','CHN','ELEC') > 0.2\"", "when: tariff('USA','CHN','ELEC') @@= 0.2"))
 case("when-empty", S, "empty condition", HEAD + sub(RULE, "when: \"tariff('USA','CHN','ELEC') > 0.2\"", "when: @@\"\""))
 case("lift-unknown-policy", M, "lift names an unknown policy", HEAD + TARIFF + "rules:\n  - id: truce\n    when: \"month >= 12\"\n    lift: [@@us-tarif]\n")
 case("rule-without-effect", M, "rule with neither then nor lift", HEAD + "rules:\n  - @@id: nothing\n    when: \"month >= 12\"\n")
