@@ -46,6 +46,17 @@ func (c *checker) paramKey(path, key string) bool {
 	return true
 }
 
+// distFields are the fields each distribution needs, and those it takes (the needed ones and
+// the optional mean of a normal).
+var distFields = map[sim.Dist]struct{ need, allowed []string }{
+	sim.DistNormal:     {[]string{"sd"}, []string{"sd", "mean"}},
+	sim.DistLognormal:  {[]string{"sd"}, []string{"sd"}},
+	sim.DistUniform:    {[]string{"min", "max"}, []string{"min", "max"}},
+	sim.DistTriangular: {[]string{"min", "mode", "max"}, []string{"min", "mode", "max"}},
+}
+
+// uncertainty checks each entry of the uncertainty block: its key, its distribution, the fields
+// that distribution takes, and that every multiplier it can draw is positive.
 func (c *checker) uncertainty() {
 	for _, u := range c.f.Uncertainty {
 		path := join("uncertainty", u.Key)
@@ -58,17 +69,8 @@ func (c *checker) uncertainty() {
 			continue
 		}
 		x := sim.Uncertain{Key: u.Key, Dist: dist, Mean: 1}
-		present := map[string]*float64{"mean": u.Mean, "sd": u.SD, "min": u.Min, "max": u.Max, "mode": u.Mode}
-		need := map[sim.Dist][]string{
-			sim.DistNormal:     {"sd"},
-			sim.DistLognormal:  {"sd"},
-			sim.DistUniform:    {"min", "max"},
-			sim.DistTriangular: {"min", "mode", "max"},
-		}[dist]
-		allowed := append([]string{}, need...)
-		if dist == sim.DistNormal {
-			allowed = append(allowed, "mean")
-		}
+		given := map[string]*float64{"mean": u.Mean, "sd": u.SD, "min": u.Min, "max": u.Max, "mode": u.Mode}
+		need, allowed := distFields[dist].need, distFields[dist].allowed
 		bad := false
 		for _, k := range []string{"mean", "sd", "min", "max", "mode"} {
 			if c.present(join(path, k)) && !slices.Contains(allowed, k) {
@@ -77,7 +79,7 @@ func (c *checker) uncertainty() {
 			}
 		}
 		for _, k := range need {
-			if present[k] == nil {
+			if given[k] == nil {
 				if !c.attempted(join(path, k)) {
 					c.errf(path, "a %s distribution needs %s; %s", u.Dist, k, hintFor(k))
 				}
