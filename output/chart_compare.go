@@ -37,8 +37,12 @@ func CompareLinesChart(runs []CompareRun, k Key, m ChartMeta) (*Figure, error) {
 		}
 		steps = max(steps, r.Bands.Steps)
 	}
-	title := fmt.Sprintf("%s in %s: scenarios compared", PrettyVariable(k.Variable), placeName(k.Region, k.Sector))
-	sub := fmt.Sprintf("Deviation from each scenario's baseline, %s; median and 5–95%% band over replicates", periodText(start, steps))
+	v := runs[0].Bands.Vars[0]
+	if i, ok := runs[0].Bands.Find(k); ok {
+		v = runs[0].Bands.Vars[i]
+	}
+	title := mostFinding(PrettyVariable(k.Variable)+" in "+placeName(k.Region, k.Sector), "under", pn.labels(), v.Dev, differenceUnit(v), pn.bands(), start)
+	sub := fmt.Sprintf("Scenarios compared: deviation from each scenario's baseline, %s; median and 5–95%% band over replicates", periodText(start, steps))
 	f, err := lineFigure(fileName("compare_lines", k.Variable, k.Region, k.Sector), title, sub, []Panel{pn}, 1, m)
 	if err == nil && len(runs) == 1 {
 		f.Legend[0].Label = runs[0].Name + ", median"

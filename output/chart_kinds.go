@@ -29,7 +29,7 @@ func FanChart(b *SeriesBands, k Key, m ChartMeta) (*Figure, error) {
 		return nil, fmt.Errorf("the results have no series %s %s %s", k.Region, k.Sector, k.Variable)
 	}
 	v := b.Vars[i]
-	title := fmt.Sprintf("%s in %s: deviation from baseline", PrettyVariable(k.Variable), placeName(k.Region, k.Sector))
+	title := pathFinding(PrettyVariable(k.Variable)+" in "+placeName(k.Region, k.Sector), v.Dev, differenceUnit(v), b.Dev[i], b.Start)
 	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, true))
 	panel := Panel{YLabel: yLabel(v), Curves: []Curve{{Label: k.String(), Start: b.Start, Band: b.Dev[i], ShowBand: true}}}
 	return lineFigure(fileName("fan", k.Variable, k.Region, k.Sector), title, sub, []Panel{panel}, 1, m)
@@ -62,8 +62,15 @@ func MultiplesChart(b *SeriesBands, variable string, regions, sectors []string, 
 	if len(panels) <= 4 {
 		cols = len(panels)
 	}
-	title := fmt.Sprintf("%s by sector: deviation from baseline", PrettyVariable(variable))
-	sub := fmt.Sprintf("%s, %s; %s; y scales differ by panel", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
+	var places []string
+	var devs [][]sim.Band
+	for _, pn := range panels {
+		for _, c := range pn.Curves {
+			places, devs = append(places, c.Label+" "+pn.Title), append(devs, c.Band)
+		}
+	}
+	title := mostFinding(PrettyVariable(variable), "in", places, v.Dev, differenceUnit(v), devs, b.Start)
+	sub := fmt.Sprintf("%s by sector and region. %s, %s; %s; y scales differ by panel", PrettyVariable(variable), m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
 	return lineFigure(fileName("multiples", variable), title, sub, panels, cols, m)
 }
 
@@ -163,11 +170,8 @@ func FlowsChart(routes []RouteSeries, m ChartMeta) (*Figure, error) {
 		pn.Curves = append(pn.Curves, Curve{Label: r.String(), Start: r.Start, Band: r.Dev, ShowBand: true})
 	}
 	r0 := routes[0]
-	title := "Trade on the policy routes: volume, deviation from baseline"
-	if routes[0].Difference {
-		title = "Trade on the policy routes: volume, difference from baseline"
-	}
-	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(r0.Start, len(r0.Dev)), bandNote(m, true))
+	title := mostFinding("Trade", "on", []string{r0.String()}, v.Dev, differenceUnit(v), [][]sim.Band{r0.Dev}, r0.Start)
+	sub := fmt.Sprintf("Trade volume on the routes the policies cover. %s, %s; %s", m.scenarioLabel(), periodText(r0.Start, len(r0.Dev)), bandNote(m, true))
 	f, err := lineFigure("flows_policy_routes", title, sub, []Panel{pn}, 1, m)
 	if err == nil && len(routes) == 1 {
 		f.Legend[0].Label = routes[0].String() + ", median"
@@ -201,8 +205,8 @@ func ShortageChart(b *SeriesBands, places []Key, m ChartMeta) (*Figure, error) {
 	if len(price.Curves) == 0 || len(short.Curves) == 0 {
 		return nil, fmt.Errorf("no price or shortage series for %v", places)
 	}
-	title := "Sectors short of supply: prices and unfilled orders"
-	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
+	title := mostFinding("The share of orders unfilled", "in", short.labels(), sim.DevPoints, "", short.bands(), b.Start)
+	sub := fmt.Sprintf("Prices and shortages where supply runs short. %s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
 	return lineFigure("shortage_price", title, sub, []Panel{price, short}, 2, m)
 }
 
@@ -225,8 +229,9 @@ func RegionPanelChart(b *SeriesBands, regions []string, m ChartMeta) (*Figure, e
 	if len(panels) == 0 {
 		return nil, fmt.Errorf("the results have no region series (gdp_real, cpi, consumption_real)")
 	}
-	title := "Regions: real GDP, consumer prices and real consumption"
-	sub := fmt.Sprintf("%s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
+	gdp := panels[0]
+	title := mostFinding(gdp.Title, "in", gdp.labels(), sim.DevPercent, "", gdp.bands(), b.Start)
+	sub := fmt.Sprintf("Real GDP, consumer prices and real consumption by region. %s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
 	return lineFigure("regions_macro", title, sub, panels, 3, m)
 }
 
@@ -261,7 +266,8 @@ func LinesChart(b *SeriesBands, keys []Key, m ChartMeta) (*Figure, error) {
 		pn.Curves = append(pn.Curves, Curve{Label: placeName(k.Region, k.Sector), Start: b.Start, Band: b.Dev[i], ShowBand: len(keys) == 1})
 	}
 	v := keys[0].Variable
-	title := fmt.Sprintf("%s: deviation from baseline", PrettyVariable(v))
+	i, _ := b.Find(keys[0])
+	title := mostFinding(PrettyVariable(v), "in", pn.labels(), b.Vars[i].Dev, differenceUnit(b.Vars[i]), pn.bands(), b.Start)
 	sub := fmt.Sprintf("%s, %s; %s%s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, len(keys) == 1), note)
 	return lineFigure(fileName("lines", v), title, sub, []Panel{pn}, 1, m)
 }

@@ -35,7 +35,17 @@ func (m ChartMeta) Source() string {
 	if m.Replicates == 1 {
 		reps = "replicate"
 	}
-	return fmt.Sprintf("Source: tradesim %s, scenario %s, %d %s, baseline %s.", m.Version, m.Scenario, m.Replicates, reps, m.Baseline)
+	return fmt.Sprintf("Source: tradesim %s, scenario %s, %d %s, baseline: %s.", m.Version, m.Scenario, m.Replicates, reps, BaselineText(m.Scenario, m.Baseline))
+}
+
+// BaselineText names a run's baseline for a reader: another scenario by its name, or, for the
+// scenario's own baseline (named "NAME baseline" by the loader), "the scenario without its
+// policies".
+func BaselineText(scenario, baseline string) string {
+	if baseline == scenario+" baseline" {
+		return "the scenario without its policies"
+	}
+	return baseline
 }
 
 func (m ChartMeta) scenarioLabel() string {
@@ -60,6 +70,24 @@ type Panel struct {
 	Title  string
 	YLabel string
 	Curves []Curve
+}
+
+// labels are the labels of the panel's curves.
+func (pn Panel) labels() []string {
+	out := make([]string, len(pn.Curves))
+	for i, c := range pn.Curves {
+		out[i] = c.Label
+	}
+	return out
+}
+
+// bands are the median-and-band paths of the panel's curves.
+func (pn Panel) bands() [][]sim.Band {
+	out := make([][]sim.Band, len(pn.Curves))
+	for i, c := range pn.Curves {
+		out[i] = c.Band
+	}
+	return out
 }
 
 // lineFigure lays panels out in a grid of cols columns. Curves with the same label have the

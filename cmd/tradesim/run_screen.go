@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -21,7 +22,7 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 	if l.Scenario.Title != "" {
 		title += ": " + l.Scenario.Title
 	}
-	fmt.Fprintf(&b, "%s\n%d replicates, %s to %s, against baseline %s.\n", title, s.Replicates, s.Start, s.End, s.Baseline)
+	fmt.Fprintf(&b, "%s\n%d replicates, %s to %s, against the baseline: %s.\n", title, s.Replicates, s.Start, s.End, output.BaselineText(l.Scenario.Name, s.Baseline))
 	fmt.Fprintf(&b, "Figures are peak deviations from the baseline: median [5%%, 95%%] over replicates.\n")
 
 	var outputs, shortages, regions []output.Headline
@@ -57,18 +58,21 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		fmt.Fprintf(tw, "  region\treal GDP\tCPI\treal consumption\n")
 		byRegion := map[string]map[string]output.Headline{}
 		var order []string
+		largest := map[string]float64{} // by variable: the largest median, which sets the column's decimals
 		for _, h := range regions {
 			if byRegion[h.Region] == nil {
 				byRegion[h.Region] = map[string]output.Headline{}
 				order = append(order, h.Region)
 			}
 			byRegion[h.Region][h.Variable] = h
+			largest[h.Variable] = math.Max(largest[h.Variable], math.Abs(h.P50))
 		}
 		for _, r := range order {
 			fmt.Fprintf(tw, "  %s", r)
 			for _, v := range []string{"gdp_real", "cpi", "consumption_real"} {
 				if h, ok := byRegion[r][v]; ok {
-					fmt.Fprintf(tw, "\t%s %s", num(h.P50), band(h.P05, h.P95))
+					d := decimals(largest[v])
+					fmt.Fprintf(tw, "\t%s [%s, %s]", fixed(h.P50, d), fixed(h.P05, d), fixed(h.P95, d))
 				} else {
 					fmt.Fprintf(tw, "\t-")
 				}
@@ -118,6 +122,27 @@ func num(x float64) string {
 }
 
 func band(lo, hi float64) string { return "[" + num(lo) + ", " + num(hi) + "]" }
+
+// decimals is the number of decimals a column of deviations needs for its largest median to
+// show two significant digits: 2 from 0.1 up, at most 4 (a region's CPI moving by 0.0045%).
+func decimals(largest float64) int {
+	if !(largest > 0) {
+		return 2
+	}
+	return min(4, max(2, 1-int(math.Floor(math.Log10(largest)))))
+}
+
+// fixed formats a deviation with d decimals and its sign (zero unsigned).
+func fixed(x float64, d int) string {
+	s := strconv.FormatFloat(x, 'f', d, 64)
+	if strings.Trim(s, "-0.") == "" {
+		return strings.TrimPrefix(s, "-")
+	}
+	if x > 0 {
+		s = "+" + s
+	}
+	return s
+}
 
 // size formats a byte count.
 func size(n int64) string {

@@ -1,0 +1,68 @@
+package output
+
+import (
+	"testing"
+
+	"github.com/tradesim/tradesim/sim"
+)
+
+func medians(xs ...float64) []sim.Band {
+	out := make([]sim.Band, len(xs))
+	for i, x := range xs {
+		out[i] = sim.Band{P50: x}
+	}
+	return out
+}
+
+func TestPathFinding(t *testing.T) {
+	start := sim.NewMonth(2025, 1)
+	for _, c := range []struct {
+		name string
+		kind sim.DevKind
+		dev  []sim.Band
+		want string
+	}{
+		{"trough then recovery", sim.DevPercent, medians(0, -13.4, -5, -1), "X falls up to 13.4% (2025-02); −1.0% by 2025-04"},
+		{"peak at the end", sim.DevPercent, medians(0, 2, 15.86), "X rises up to 15.9% (2025-03)"},
+		{"stays near its peak", sim.DevPercent, medians(0, -24, -23), "X falls up to 24.0% (2025-02) and stays there"},
+		{"small effect keeps two digits", sim.DevPercent, medians(0, 0.0045, 0.0044), "X rises up to 0.0045% (2025-02) and stays there"},
+		{"points", sim.DevPoints, medians(0, 69.74, 0), "X rises up to 69.7 points (2025-02); back to baseline by 2025-03"},
+		{"no change", sim.DevPercent, medians(0, 1e-4), "X barely moves"},
+	} {
+		if got := pathFinding("X", c.kind, "", c.dev, start); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestMostFinding(t *testing.T) {
+	start := sim.NewMonth(2025, 1)
+	devs := [][]sim.Band{medians(0, 0.3), medians(0, -0.82, -0.5), nil}
+	got := mostFinding("Real GDP", "in", []string{"USA", "KOR", "EU"}, sim.DevPercent, "", devs, start)
+	if want := "Real GDP falls most in KOR: 0.82% (2025-02)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	got = mostFinding("Trade", "on", []string{"CHN→USA ELEC"}, sim.DevDifference, "USD bn a month", [][]sim.Band{medians(-6.2)}, start)
+	if want := "Trade falls most on CHN→USA ELEC: 6.2 USD bn a month (2025-01)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestShortPlaces: one region-sector per region, regions by their largest shortage; among a
+// region's sectors within a point of its largest shortage, the one whose price moves most.
+func TestShortPlaces(t *testing.T) {
+	peak := map[Key]SummaryRow{}
+	set := func(r, s, v string, p50 float64) { peak[Key{r, s, v}] = SummaryRow{P50: p50} }
+	set("KOR", "DEF", "shortage_rate", 69.74)
+	set("KOR", "REE", "shortage_rate", 69.73)
+	set("KOR", "REE", "price", 690)
+	set("KOR", "DEF", "price", 0.1)
+	set("ROW", "AUTO", "shortage_rate", 67.8)
+	set("EU", "SRV", "shortage_rate", 0.2) // below ShortageThreshold
+	keys := []Key{{"KOR", "DEF", "shortage_rate"}, {"KOR", "REE", "shortage_rate"}, {"ROW", "AUTO", "shortage_rate"}, {"EU", "SRV", "shortage_rate"}}
+	got := shortPlaces(keys, peak)
+	want := []Key{{"KOR", "REE", "shortage_rate"}, {"ROW", "AUTO", "shortage_rate"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
