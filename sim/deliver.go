@@ -97,11 +97,21 @@ func (s *state) deliver(t int) {
 			}
 			fill, val, lf, arr = fill[:len(dem)], val[:len(dem)], lf[:len(dem)], arr[:len(dem)] // no bounds checks below
 			cOrd, cGot := cOrd[:len(dem)], cGot[:len(dem)]
-			for i, q := range dem {
+			if s.gLic[gid] {
+				for i, q := range dem {
+					g := q * fill[i]
+					arr[i] = g // order moved last month's deliveries into stock
+					spent += q * val[i]
+					cOrd[i] += q * (1 - lf[i]) // orders due this month: not those into the pipeline
+					cGot[i] += g
+				}
+				continue
+			}
+			for i, q := range dem { // the same with no licence orders (lf = 0)
 				g := q * fill[i]
-				arr[i] = g // order moved last month's deliveries into stock
+				arr[i] = g
 				spent += q * val[i]
-				cOrd[i] += q * (1 - lf[i])
+				cOrd[i] += q
 				cGot[i] += g
 			}
 		}

@@ -75,7 +75,10 @@ func (s *state) order(t int) {
 					}
 					use := ai * xplan
 					gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
-					q := max(0, use+gap*invK)
+					q := use + gap*invK
+					if q < 0 { // max(0, q) as a predictable branch
+						q = 0
+					}
 					dem[i] = q
 					gd[i] += q
 				}
@@ -89,7 +92,10 @@ func (s *state) order(t int) {
 				}
 				use := ai * xplan
 				gap := taus[i]*tau*use - (inv[i] - use)
-				q := max(0, use+gap*invK)
+				q := use + gap*invK
+				if q < 0 { // max(0, q) as a predictable branch
+					q = 0
+				}
 				dem[i] = q
 				gd[i] += q
 			}

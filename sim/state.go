@@ -29,6 +29,8 @@ type state struct {
 	// approximation). Households are class 0 of user type S of their region.
 	K, NG  int
 	tauS   []float64 // [S] stock norm of each input sector, months of use (SectorParams.Tau)
+	powEta []powBy   // [S] x^-eta_j, the within-origin split (prices)
+	powSig []powBy   // [S] x^-sigma_i, the Armington weights (prices)
 	gLam   []float64 // [NG*S] sourcing adjustment speed
 	sh     []float64 // [NG*S*R] standing origin shares
 	pin    []float64 // [NG*S] delivered price of the input at standing shares
@@ -122,6 +124,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s := &state{e: e, w0: w}
 	s.sp = make([]SectorParams, S)
 	s.tauS = make([]float64, S)
+	s.powEta, s.powSig = make([]powBy, S), make([]powBy, S)
 	s.w, s.fx0, s.cap0, s.tauF, s.lab, s.c0 = f(F), f(F), f(F), f(F), f(F), f(F)
 	s.fg, s.beta = make([]int, F), f(U*S*R)
 	s.K = speedClasses(e.n)
@@ -175,6 +178,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	s.g = st.g
 	for i := range S {
 		s.tauS[i] = s.sp[i].Tau
+		s.powEta[i], s.powSig[i] = newPowBy(-s.sp[i].Eta), newPowBy(-s.sp[i].Sigma)
 	}
 	// Firms.
 	for c := range R * S {

@@ -1,7 +1,5 @@
 package sim
 
-import "math"
-
 // step advances the state by one month, t steps after the start, in MODEL.md §4's order. Each
 // stage is a method below; the order is fixed and no stage reads what a later one writes in the
 // same month, except where the comment says so.
@@ -52,6 +50,7 @@ func (s *state) prices() {
 	for c := range R * S {
 		d, j := c/S, c%S
 		sp := &s.sp[j]
+		pe := s.powEta[j]
 		a := e.a[c*S : c*S+S]
 		wage := s.wage[d]
 		lo := c * n
@@ -71,7 +70,7 @@ func (s *state) prices() {
 			s.p[f] += sp.Kappa * (target - s.p[f])
 			wt := s.w[f]
 			if sp.Eta != 0 && s.p[f] != 1 {
-				wt *= math.Pow(s.p[f], -sp.Eta)
+				wt *= pe.pow(s.p[f]) // math.Pow(p, -eta), bit for bit
 			}
 			s.share[f] = wt
 			den += wt
@@ -93,7 +92,7 @@ func (s *state) prices() {
 		if sig == 0 {
 			s.pw[rt] = 1
 		} else {
-			s.pw[rt] = math.Pow(q*(1+pen*s.unfilled[rt]), -sig)
+			s.pw[rt] = s.powSig[i].pow(q * (1 + pen*s.unfilled[rt])) // math.Pow(., -sigma), bit for bit
 		}
 	}
 }
@@ -236,7 +235,10 @@ func (s *state) produce() {
 			pin, inv = pin[:len(a)], inv[:len(a)] // no bounds checks below
 			res := residue * s.fx0[f]
 			for i, ai := range a {
-				u := min(inv[i], ai*x)
+				u := ai * x
+				if inv[i] < u { // min(inv, a x) as a predictable branch: stock usually suffices
+					u = inv[i]
+				}
 				if inv[i]-u < res*ai {
 					u = inv[i] // a rounding residue is used up with the rest
 				}
