@@ -22,6 +22,7 @@ type checker struct {
 
 	policyIDs map[string]int    // id -> index in policies
 	ids       map[string]string // policy or rule id -> its path, for duplicates
+	notes     []diag.Diagnostic // valid but probably not meant (Loaded.Notes)
 }
 
 // at returns the position of path, or of its nearest recorded parent.
@@ -44,6 +45,12 @@ func (c *checker) errf(path, format string, args ...any) {
 	c.d.diags.Addf(c.d.file, pos.Line, pos.Col, path, format, args...)
 }
 
+// notef records a note: the value is valid, but probably not what was meant.
+func (c *checker) notef(path, format string, args ...any) {
+	pos := c.at(path)
+	c.notes = append(c.notes, diag.Diagnostic{File: c.d.file, Line: pos.Line, Col: pos.Col, Field: path, Message: fmt.Sprintf(format, args...)})
+}
+
 // keyErrf reports at the key of path (for a bad parameter name) rather than its value.
 func (c *checker) keyErrf(path, format string, args ...any) {
 	pos, ok := c.d.keys[path]
@@ -64,7 +71,7 @@ func (c *checker) attempted(path string) bool { return c.present(path) || c.d.mi
 func (c *checker) has(path string) bool { _, ok := c.d.vals[path]; return ok && !c.d.failed[path] }
 
 // check validates f and returns the resolved scenario (meaningful only when no problem was added).
-func check(f *File, d *decoder, w *sim.World) *sim.Scenario {
+func check(f *File, d *decoder, w *sim.World) (*sim.Scenario, []diag.Diagnostic) {
 	c := &checker{d: d, w: w, f: f, policyIDs: map[string]int{}, ids: map[string]string{}}
 	c.s = &sim.Scenario{Name: f.Name, Title: f.Title, Description: f.Description, Sources: f.Sources}
 	c.header()
@@ -76,7 +83,7 @@ func check(f *File, d *decoder, w *sim.World) *sim.Scenario {
 	for i := range f.Rules {
 		c.rule(i, &f.Rules[i])
 	}
-	return c.s
+	return c.s, c.notes
 }
 
 func (c *checker) header() {

@@ -37,6 +37,9 @@ type Loaded struct {
 	WorldRef string // the world field as written ("default" when absent)
 
 	Scenario *sim.Scenario
+	// Notes are values that are valid but probably not what was meant (rate: 5 is 500%), with
+	// their positions; a command shows them and goes on.
+	Notes []diag.Diagnostic
 	// Baseline is never nil: the scenario without its policies and rules (baseline: null), or
 	// this scenario's start, horizon, seed, replicates, parameters and uncertainty with the
 	// policies and rules of the scenario that baseline names (MODEL.md §8), so that both share
@@ -239,14 +242,14 @@ func (l *loader) loadSource(src *source) (*Loaded, error) {
 			w = nil
 		}
 	}
-	s := check(f, d, w)
+	s, notes := check(f, d, w)
 	if diags.Len() > 0 {
 		return nil, diags.Err()
 	}
 	sum := sha256.Sum256(src.data)
 	out := &Loaded{
 		Name: f.Name, Path: src.path, Source: src.data, SHA256: hex.EncodeToString(sum[:]), File: f,
-		World: w, WorldRef: worldRef, Scenario: s, Firms: sim.DefaultFirms, worldKey: worldKey,
+		World: w, WorldRef: worldRef, Scenario: s, Notes: notes, Firms: sim.DefaultFirms, worldKey: worldKey,
 	}
 	if f.Firms != nil {
 		out.Firms = *f.Firms

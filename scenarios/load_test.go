@@ -202,3 +202,26 @@ func TestStarter(t *testing.T) {
 		}
 	}
 }
+
+// TestNotes: a whole-number tariff rate above 1 is valid but noted at its value (5 is 500%,
+// often meant as 5%); 1.45 (145%, as in April 2025) and 1 are not noted.
+func TestNotes(t *testing.T) {
+	for _, c := range []struct {
+		rate  string
+		notes int
+	}{{"5", 1}, {"10", 1}, {"1.45", 0}, {"1", 0}, {"0.25", 0}} {
+		src := "name: n\nstart: 2025-01\nhorizon: 12\npolicies:\n  - {id: t, type: tariff, importer: USA, exporter: CHN, sectors: all, rate: " + c.rate + "}\n"
+		l, err := loadBytes("n.yaml", []byte(src), "", testOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Notes) != c.notes {
+			t.Errorf("rate %s: %d notes %v, want %d", c.rate, len(l.Notes), l.Notes, c.notes)
+		}
+		for _, n := range l.Notes {
+			if n.Line != 5 || n.Col != 77 || n.Field != "policies[0].rate" {
+				t.Errorf("rate %s: note at %d:%d %s", c.rate, n.Line, n.Col, n.Field)
+			}
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"math"
+
 	"github.com/tradesim/tradesim/scenarios/diag"
 	"github.com/tradesim/tradesim/sim"
 )
@@ -33,8 +35,13 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 			}
 		} else {
 			p.Rate = *m.Rate
-			if p.Rate < 0 || p.Rate > 10 {
+			switch {
+			case p.Rate < 0 || p.Rate > 10:
 				c.errf(join(path, "rate"), "is %g; a tariff rate must be from 0 to 10 (1000%%); 0.25 is 25%% on top of base tariffs", p.Rate)
+			case p.Rate > 1 && p.Rate == math.Trunc(p.Rate):
+				// 145% was written 1.45 in 2025's scenarios; a whole number above 1 is more
+				// often a percentage written as a number.
+				c.notef(join(path, "rate"), "is %g, a tariff of %g%%; if you meant %g%%, write %g", p.Rate, 100*p.Rate, p.Rate, p.Rate/100)
 			}
 		}
 		if m.PhaseIn != nil {

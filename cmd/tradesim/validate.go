@@ -68,6 +68,10 @@ func validateOne(s streams, ref string) error {
 	fmt.Fprintf(s.Out, "%s: ok: scenario %q on world %s, %s to %s, %s, %s; baseline: %s\n",
 		ref, l.Name, l.WorldRef, sc.Start, sc.End(), count(len(sc.Policies), "policy", "policies"),
 		count(len(sc.Rules), "rule", "rules"), baseline)
+	for _, n := range l.Notes {
+		n.Message = "note: " + n.Message
+		fmt.Fprintln(s.Out, n)
+	}
 	if len(sc.Policies) == 0 && len(sc.Rules) == 0 && l.BaselineName == "" {
 		// Valid, but most likely not what was meant (every policy commented out).
 		fmt.Fprintf(s.Out, "%s: note: with no policies and no rules the scenario equals its baseline: every deviation will be zero\n", ref)
