@@ -49,7 +49,7 @@ func yamlError(file string, data []byte, err error) diag.Diagnostic {
 		}
 		return lines[n-1]
 	}
-	if strings.Contains(problem, "tab character") && tabIndent(text(line)) == 0 {
+	if strings.Contains(problem, "tab character") && tabIndent(text(line)) == 0 && tabIndent(text(line+1)) > 0 {
 		line++ // yaml/v3 names the line before the tab (checked on a file with a known tab)
 		d.Line = line
 	}
