@@ -13,14 +13,16 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// conditionNames lists what a rule condition may use, from the engine's own list.
-var conditionNames = func() string {
-	var names []string
+// conditionNames lists what a rule condition may use with the functions' arguments, and
+// conditionWords the bare names (tariff, month), both from the engine's own list.
+var conditionNames, conditionWords = func() (string, []string) {
+	var names, words []string
 	for _, f := range sim.ConditionFuncs {
 		name, _, _ := strings.Cut(f, ":")
-		names = append(names, name)
+		word, _, _ := strings.Cut(name, "(")
+		names, words = append(names, name), append(words, word)
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, ", "), words
 }()
 
 // when compiles a rule condition against the world's functions and codes. A problem is reported
@@ -91,14 +93,8 @@ func (c *checker) conditionProblem(msg string) string {
 		if _, ok := c.w.SectorIndex(name); ok {
 			return fmt.Sprintf("%s is a sector code: put it in quotes, '%s'", name, name)
 		}
-		var valid []string
-		for _, f := range sim.ConditionFuncs {
-			n, _, _ := strings.Cut(f, "(")
-			n, _, _ = strings.Cut(n, ":")
-			valid = append(valid, n)
-		}
-		s := diag.Suggest(name, valid)
-		for _, v := range valid {
+		s := diag.Suggest(name, conditionWords)
+		for _, v := range conditionWords {
 			if s == "" && strings.HasPrefix(v, name) {
 				s = v // output for output_dev
 			}
