@@ -6,6 +6,9 @@ import (
 	"github.com/tradesim/tradesim/scenarios/diag"
 )
 
+// exampleCondition is a rule condition for messages.
+const exampleCondition = "tariff('USA','CHN','ELEC') > 0.5"
+
 // fieldHints are examples of each field, for "missing" and "needs a value" messages.
 var fieldHints = map[string]string{
 	"name":         "name: my-scenario",
@@ -31,7 +34,7 @@ var fieldHints = map[string]string{
 	"fee_borne_by": "fee_borne_by: exporter (or buyer)",
 	"leakage":      "leakage: 0.1",
 	"end":          "end: 2025-12 (or null for the end of the horizon)",
-	"when":         "when: \"tariff('USA','CHN','ELEC') > 0.5\"",
+	"when":         "when: \"" + exampleCondition + "\"",
 	"then":         "then: {type: tariff, importer: CHN, exporter: USA, sectors: [AGR], rate: 0.25}",
 	"lift":         "lift: [us-tariff]",
 	"lag":          "lag: 1",

@@ -59,7 +59,7 @@ func (c *checker) when(path, src string) {
 	var fe *file.Error
 	if !errors.As(err, &fe) {
 		// expr-lang's result-type check: the condition is not true or false.
-		c.errf(path, "gives a number or text, not true or false: compare it, for example %s", strings.Trim(strings.TrimPrefix(fieldHints["when"], "when: "), `"`))
+		c.errf(path, "gives a number or text, not true or false: compare it, for example %s", exampleCondition)
 		return
 	}
 	c.errAt(path, src, fe.From, "%s", c.conditionProblem(fe.Message))
@@ -82,7 +82,7 @@ func (c *checker) conditionProblem(msg string) string {
 		case "AND", "OR", "NOT":
 			return fmt.Sprintf("unexpected %s: write %q or %q", tok, strings.ToLower(tok), map[string]string{"AND": "&&", "OR": "||", "NOT": "!"}[tok])
 		default:
-			return fmt.Sprintf("unexpected %q; a condition compares functions and numbers, such as %s", tok, strings.Trim(strings.TrimPrefix(fieldHints["when"], "when: "), `"`))
+			return fmt.Sprintf("unexpected %q; a condition compares functions and numbers, such as %s", tok, exampleCondition)
 		}
 	}
 	if m := unknownName.FindStringSubmatch(msg); m != nil {
