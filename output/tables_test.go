@@ -399,3 +399,28 @@ func TestNonFiniteIsRefused(t *testing.T) {
 		t.Errorf("Inf flow: %v", err)
 	}
 }
+
+// TestReleaseReplicates: after the replicates go, summary.json is the same and the run's
+// result no longer holds them (the caller's Result is not changed).
+func TestReleaseReplicates(t *testing.T) {
+	res := syntheticResult(5)
+	tb, err := NewTables(context.Background(), res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := json.Marshal(tb.SummaryJSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.ReleaseReplicates()
+	after, err := json.Marshal(tb.SummaryJSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Errorf("summary.json changed when the replicates were released:\n%s\n%s", before, after)
+	}
+	if tb.Result.Replicates != nil || len(res.Replicates) != 5 {
+		t.Errorf("after release: tables hold %d replicates, the caller's result %d; want 0 and 5", len(tb.Result.Replicates), len(res.Replicates))
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -225,6 +226,7 @@ func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, res.Fired)
 	tables, err := output.NewTables(ctx, res)
 	if err != nil {
 		return folder, nil, nil, err
@@ -232,16 +234,21 @@ func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result
 	if err := tables.Write(ctx, folder, p.formats, opts.Raw); err != nil {
 		return folder, nil, nil, err
 	}
-	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, res.Fired)
 	var notes []string
 	if len(p.charts) > 0 {
 		meta := output.ChartMeta{
 			Scenario: l.Name, Title: l.Scenario.Title, Baseline: tables.Bands.Baseline, Version: version(),
-			Replicates: len(res.Replicates), Windows: windows, Size: p.size,
+			Replicates: tables.Bands.Replicates, Windows: windows, Size: p.size,
 		}
 		var figs []*output.Figure
 		figs, notes = output.DefaultPack(output.PackInput{Bands: tables.Bands, Summary: tables.Summary, Result: res,
 			Regions: res.Regions, Sectors: res.Sectors, Meta: meta})
+		// The figures hold their own bands: let the replicates go before rendering (res, too,
+		// must stop pointing at them) and collect them now, so the 300 dpi canvases reuse their
+		// memory; the collector would otherwise wait for the heap to double first.
+		tables.ReleaseReplicates()
+		res = tables.Result
+		runtime.GC()
 		if err := output.WriteCharts(ctx, folder, figs, p.charts); err != nil {
 			return folder, nil, nil, err
 		}
@@ -252,7 +259,7 @@ func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result
 		ScenarioName: l.Name, ScenarioTitle: l.Scenario.Title, ScenarioSource: l.Path, ScenarioSHA256: l.SHA256,
 		Scenario: l.File, Baseline: tables.Bands.Baseline,
 		World: l.WorldRef, WorldSHA256: worlds.Digest(l.World),
-		Seed: l.Scenario.Seed, Replicates: len(res.Replicates), Firms: res.Firms, Workers: opts.Workers,
+		Seed: l.Scenario.Seed, Replicates: tables.Bands.Replicates, Firms: res.Firms, Workers: opts.Workers,
 		Start: res.Start.String(), End: (res.Start + sim.Month(res.Steps-1)).String(),
 		Regions: res.Regions, Sectors: res.Sectors, Policies: windows,
 		Raw: opts.Raw, Formats: p.formats.List(), Charts: p.charts,
