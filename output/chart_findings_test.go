@@ -66,3 +66,16 @@ func TestShortPlaces(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestBandHidden: a band says it is narrower than the median line when it is under 2% of the
+// chart's range at its widest.
+func TestBandHidden(t *testing.T) {
+	narrow := []sim.Band{{P05: -25.8, P50: -25.77, P95: -25.75}, {P05: 0, P50: 0, P95: 0.1}}
+	wide := []sim.Band{{P05: -21, P50: -13, P95: -8}, {P05: -1, P50: 0, P95: 0}}
+	if !bandHidden(narrow) {
+		t.Error("a band 0.1 points wide on a 26-point chart should read as hidden")
+	}
+	if bandHidden(wide) {
+		t.Error("a band 13 points wide on a 21-point chart should not read as hidden")
+	}
+}

@@ -72,6 +72,18 @@ type Panel struct {
 	Curves []Curve
 }
 
+// bandHidden reports whether a 5–95% band is too narrow to see behind its median line: at
+// its widest under 2% of the range the chart shows (a median line is about 1% of a slide
+// chart's plot height; assumption: a band must be twice that to show on both sides).
+func bandHidden(bs []sim.Band) bool {
+	lo, hi, widest := 0.0, 0.0, 0.0 // the y range includes 0 (padRange)
+	for _, b := range bs {
+		lo, hi = math.Min(lo, b.P05), math.Max(hi, b.P95)
+		widest = math.Max(widest, b.P95-b.P05)
+	}
+	return widest < 0.02*(hi-lo)
+}
+
 // labels are the labels of the panel's curves.
 func (pn Panel) labels() []string {
 	out := make([]string, len(pn.Curves))
@@ -150,6 +162,9 @@ func lineFigure(name, title, subtitle string, panels []Panel, cols int, m ChartM
 	}
 	if anyBand {
 		lbl := "5–95% band"
+		if len(colourOf) == 1 && len(panels) == 1 && bandHidden(panels[0].Curves[0].Band) {
+			lbl += " (narrower than the line: replicates agree)"
+		}
 		if len(colourOf) == 1 {
 			legend = append(legend, LegendEntry{lbl, withAlpha(colour(0), 0x40), LegendBand})
 		} else {
