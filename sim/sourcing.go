@@ -24,34 +24,9 @@ func (s *state) order(t int) {
 	clear(s.gDem)
 	clear(s.leakOrd)
 	hub := e.hub
-	// 1. Shares and input prices of every group.
-	for gid := range s.NG {
-		if !s.gOn[gid] {
-			continue // no member: nobody orders through this group
-		}
-		u := gid / K
-		d := u / (S + 1)
-		for i := range S {
-			if !e.buys[u*S+i] {
-				continue
-			}
-			k := (gid*S + i) * R
-			sh := s.sh[k : k+R]
-			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
-			lam := s.gLam[gid*S+i]
-			pin := 0.0
-			rt := d*S + i // route o -> d, sector i is rt + o*R*S
-			for _, o := range e.rord {
-				v := sh[o] + lam*(st[o]-sh[o])
-				sh[o] = v
-				pin += v * s.q[rt+o*R*S]
-			}
-			s.pin[gid*S+i] = pin
-		}
-	}
-	// 2. Order quantities of firms and households. Last month's deliveries (arr, which
-	// deliver overwrites) join the stock on hand. Without licence pipelines nothing is on order
-	// (onOrd is zero), and the pass skips reading it: x - 0 is x.
+	// Firms' order quantities (2.) come first: they do not depend on the shares. Last month's
+	// deliveries (arr, which deliver overwrites) join the stock on hand. Without licence
+	// pipelines nothing is on order (onOrd is zero), and the pass skips reading it: x - 0 is x.
 	invK := 1 / s.g.StockClose
 	taus := s.tauS
 	pipes := len(s.lic) > 0
@@ -112,23 +87,8 @@ func (s *state) order(t int) {
 			}
 		}
 	}
-	for d := range R {
-		gid := (d*(S+1) + S) * K
-		// B = B_base (1 + m (Ibar / I_base - 1)) (MODEL.md §4.3).
-		budget := e.bBase[d] * (1 + s.g.M*(s.ibar[d]/e.iBase[d]-1))
-		for i := range S {
-			q := 0.0
-			if p := s.pin[gid*S+i]; e.buys[(d*(S+1)+S)*S+i] && p > 0 {
-				q = budget * e.alphaY[d*S+i] / p
-				if sd := s.g.NoiseSD; sd > 0 {
-					q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
-				}
-			}
-			s.hhDem[d*S+i] = q
-			s.gDem[gid*S+i] = q
-		}
-	}
-	// 3. Split across origins and place the orders.
+	// Then, group by group: 1. the shares move toward the targets and price the input; 2.
+	// households order at that price; 3. the orders are split across origins and placed.
 	clear(s.gLic)
 	bd := &s.bd
 	rationing := s.g.Rationing
@@ -138,14 +98,46 @@ func (s *state) order(t int) {
 		}
 		u := gid / K
 		d := u / (S + 1)
+		household := u%(S+1) == S
+		var budget float64
+		if household {
+			// B = B_base (1 + m (Ibar / I_base - 1)) (MODEL.md §4.3).
+			budget = e.bBase[d] * (1 + s.g.M*(s.ibar[d]/e.iBase[d]-1))
+		}
 		for i := range S {
 			k := (gid*S + i) * R
 			if !e.buys[u*S+i] {
 				s.lfrac[gid*S+i] = 0
+				if household {
+					s.hhDem[d*S+i] = 0
+				}
 				continue
 			}
 			sh := s.sh[k : k+R]
-			rt0 := d*S + i
+			rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
+			// 1. s += lambda (s* - s); pin = sum_o s q.
+			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
+			lam := s.gLam[gid*S+i]
+			pin := 0.0
+			for _, o := range e.rord {
+				v := sh[o] + lam*(st[o]-sh[o])
+				sh[o] = v
+				pin += v * s.q[rt0+o*R*S]
+			}
+			s.pin[gid*S+i] = pin
+			// 2. Households spend budget x base share / price (Cobb-Douglas).
+			if household {
+				q := 0.0
+				if pin > 0 {
+					q = budget * e.alphaY[d*S+i] / pin
+					if sd := s.g.NoiseSD; sd > 0 {
+						q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
+					}
+				}
+				s.hhDem[d*S+i] = q
+				s.gDem[gid*S+i] = q
+			}
+			// 3. Split and place.
 			dem := s.gDem[gid*S+i]
 			if !bd.restricted[d*S+i] {
 				// Fast path: no border rule on any origin of this input: orders follow the shares
