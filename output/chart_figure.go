@@ -64,44 +64,10 @@ func (f *Figure) Draw(c draw.Canvas) {
 	c = draw.Crop(c, margin, -margin, margin*0.6, -margin*0.8)
 
 	width := c.Max.X - c.Min.X
-	top := c.Max.Y
-	if f.Title != "" {
-		sty := textStyle(sz.Title, true, inkColour)
-		sty.YAlign = draw.YTop
-		for _, line := range wrap(f.Title, sty, width) {
-			c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, line)
-			top -= sty.Height(line)
-		}
-		top -= sz.Title * 0.25
-	}
-	if f.Subtitle != "" {
-		sty := textStyle(sz.Subtitle, false, greyColour)
-		sty.YAlign = draw.YTop
-		for _, line := range wrap(f.Subtitle, sty, width) {
-			c.FillText(sty, vg.Point{X: c.Min.X, Y: top}, line)
-			top -= sty.Height(line)
-		}
-		top -= sz.Subtitle * 0.6
-	}
-	bottom := c.Min.Y
-	if f.Source != "" {
-		sty := textStyle(sz.Small, false, greyColour)
-		lines := wrap(f.Source, sty, width)
-		for i := len(lines) - 1; i >= 0; i-- {
-			c.FillText(sty, vg.Point{X: c.Min.X, Y: bottom}, lines[i])
-			bottom += sty.Height(lines[i])
-		}
-		bottom += sz.Small * 0.5
-	}
-	if f.Note != "" {
-		sty := textStyle(sz.Small, false, inkColour)
-		lines := wrap(f.Note, sty, width)
-		for i := len(lines) - 1; i >= 0; i-- {
-			c.FillText(sty, vg.Point{X: c.Min.X, Y: bottom}, lines[i])
-			bottom += sty.Height(lines[i])
-		}
-		bottom += sz.Small * 0.5
-	}
+	top := textDown(c, f.Title, textStyle(sz.Title, true, inkColour), width, c.Max.Y, sz.Title*0.25)
+	top = textDown(c, f.Subtitle, textStyle(sz.Subtitle, false, greyColour), width, top, sz.Subtitle*0.6)
+	bottom := textUp(c, f.Source, textStyle(sz.Small, false, greyColour), width, c.Min.Y, sz.Small*0.5)
+	bottom = textUp(c, f.Note, textStyle(sz.Small, false, inkColour), width, bottom, sz.Small*0.5)
 	if len(f.Legend) > 0 {
 		bottom += drawLegend(c, bottom, f.Legend, sz) + sz.Tick*0.4
 	}
@@ -120,6 +86,34 @@ func (f *Figure) Draw(c draw.Canvas) {
 			}
 		}
 	}
+}
+
+// textDown writes s wrapped to width with its first line's top at y, and returns where the
+// next block starts: below its last line and gap. An empty s takes no room.
+func textDown(c draw.Canvas, s string, sty text.Style, width, y, gap vg.Length) vg.Length {
+	if s == "" {
+		return y
+	}
+	sty.YAlign = draw.YTop
+	for _, line := range wrap(s, sty, width) {
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: y}, line)
+		y -= sty.Height(line)
+	}
+	return y - gap
+}
+
+// textUp writes s wrapped to width with its last line's bottom at y, and returns where the
+// next block up starts: above its first line and gap. An empty s takes no room.
+func textUp(c draw.Canvas, s string, sty text.Style, width, y, gap vg.Length) vg.Length {
+	if s == "" {
+		return y
+	}
+	lines := wrap(s, sty, width)
+	for i := len(lines) - 1; i >= 0; i-- {
+		c.FillText(sty, vg.Point{X: c.Min.X, Y: y}, lines[i])
+		y += sty.Height(lines[i])
+	}
+	return y + gap
 }
 
 // drawLegend draws the legend strip with its bottom at y, wrapping into rows, and returns its

@@ -40,9 +40,10 @@ func (m ChartMeta) Source() string {
 
 // BaselineText names a run's baseline for a reader: another scenario by its name, or, for the
 // scenario's own baseline (named "NAME baseline" by the loader), "the scenario without its
-// policies".
+// policies". The tables name that baseline "NAME without policies" when the engine gives it no
+// name (baselineName), which reads the same.
 func BaselineText(scenario, baseline string) string {
-	if baseline == scenario+" baseline" {
+	if baseline == scenario+" baseline" || baseline == scenario+" without policies" {
 		return "the scenario without its policies"
 	}
 	return baseline

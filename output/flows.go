@@ -28,13 +28,7 @@ type FlowRow struct {
 }
 
 func (r *FlowRow) appendCSV(b []byte) []byte {
-	b = appendCSVString(b, r.Scenario)
-	b = append(b, ',')
-	b = appendCSVString(b, r.Replicate)
-	b = append(b, ',')
-	b = strconv.AppendInt(b, r.Step, 10)
-	b = append(b, ',')
-	b = append(b, r.Date...)
+	b = appendRowStart(b, r.Scenario, r.Replicate, r.Step, r.Date)
 	for _, s := range []string{r.Exporter, r.Importer, r.Sector} {
 		b = append(b, ',')
 		b = appendCSVString(b, s)

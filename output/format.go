@@ -31,6 +31,18 @@ func finite(what func() string, xs ...float64) error {
 	return nil
 }
 
+// appendRowStart writes the columns series and flows rows start with: scenario, replicate,
+// step and date (YYYY-MM, which needs no quoting).
+func appendRowStart(b []byte, scenario, replicate string, step int64, date string) []byte {
+	b = appendCSVString(b, scenario)
+	b = append(b, ',')
+	b = appendCSVString(b, replicate)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, step, 10)
+	b = append(b, ',')
+	return append(b, date...)
+}
+
 // appendCSVString writes s as a CSV field, quoted only when RFC 4180 requires it.
 func appendCSVString(b []byte, s string) []byte {
 	need := false

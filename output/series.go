@@ -25,13 +25,7 @@ type SeriesRow struct {
 }
 
 func (r *SeriesRow) appendCSV(b []byte) []byte {
-	b = appendCSVString(b, r.Scenario)
-	b = append(b, ',')
-	b = appendCSVString(b, r.Replicate)
-	b = append(b, ',')
-	b = strconv.AppendInt(b, r.Step, 10)
-	b = append(b, ',')
-	b = append(b, r.Date...)
+	b = appendRowStart(b, r.Scenario, r.Replicate, r.Step, r.Date)
 	b = append(b, ',')
 	b = appendCSVString(b, r.Region)
 	b = append(b, ',')

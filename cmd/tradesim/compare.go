@@ -113,7 +113,7 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	for i, r := range loaded {
 		m := r.Manifest
 		scen = append(scen, m.ScenarioName)
-		parts = append(parts, fmt.Sprintf("%s (%d replicates, baseline %s, tradesim %s)", runs[i].Name, m.Replicates, m.Baseline, m.Version))
+		parts = append(parts, fmt.Sprintf("%s (%d replicates, baseline: %s, tradesim %s)", runs[i].Name, m.Replicates, output.BaselineText(m.ScenarioName, m.Baseline), m.Version))
 	}
 	meta.SourceLine = "Source: " + strings.Join(parts, "; ") + "."
 	var figs []*output.Figure

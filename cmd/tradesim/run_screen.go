@@ -37,22 +37,8 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		}
 	}
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	if len(outputs) > 0 {
-		fmt.Fprintf(&b, "\nLargest effects on output (%%)\n")
-		fmt.Fprintf(tw, "  region\tsector\tmedian\t[5%%, 95%%]\tpeak month\n")
-		for _, h := range outputs {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, num(h.P50), band(h.P05, h.P95), h.PeakMonth)
-		}
-		tw.Flush()
-	}
-	if len(shortages) > 0 {
-		fmt.Fprintf(&b, "\nShort of supply: shortage rate (percentage points of orders unfilled)\n")
-		fmt.Fprintf(tw, "  region\tsector\tmedian\t[5%%, 95%%]\tpeak month\n")
-		for _, h := range shortages {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, num(h.P50), band(h.P05, h.P95), h.PeakMonth)
-		}
-		tw.Flush()
-	}
+	placeTable(&b, tw, "Largest effects on output (%)", outputs)
+	placeTable(&b, tw, "Short of supply: shortage rate (percentage points of orders unfilled)", shortages)
 	if len(regions) > 0 {
 		fmt.Fprintf(&b, "\nRegions (%%)\n")
 		fmt.Fprintf(tw, "  region\treal GDP\tCPI\treal consumption\n")
@@ -105,6 +91,19 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 	fmt.Fprintf(&b, "  manifest: %s (hashes of every file)\n", filepath.Join(p.dir, output.ManifestName))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// placeTable writes a headed table of region-sector headline figures; none writes nothing.
+func placeTable(b *strings.Builder, tw *tabwriter.Writer, heading string, hs []output.Headline) {
+	if len(hs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s\n", heading)
+	fmt.Fprintf(tw, "  region\tsector\tmedian\t[5%%, 95%%]\tpeak month\n")
+	for _, h := range hs {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, num(h.P50), band(h.P05, h.P95), h.PeakMonth)
+	}
+	tw.Flush()
 }
 
 // num formats a deviation for the screen: 3 significant digits, 2 decimals from 1 up.
