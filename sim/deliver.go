@@ -18,6 +18,23 @@ func (s *state) deliver(t int) {
 	bd := &s.bd
 	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
 	domesticFirst := s.g.Rationing == DomesticFirst
+	// What a unit ordered on each route brings, by importer and sector, origins in code order:
+	// every group of the importer reads the same R entries in a row.
+	for d := range R {
+		for i := range S {
+			rt0 := d*S + i
+			tab := s.fillTab[rt0*R : rt0*R+R]
+			for k, o := range e.rord {
+				rt := rt0 + o*R*S
+				c := o*S + i
+				fr, vr := s.fP[c], s.vP[c]
+				if domesticFirst && o != d {
+					fr, vr = s.fO[c], s.vO[c]
+				}
+				tab[k] = routeFill{fill: fr, val: vr, bf: s.bf[rt], fee: 1 + bd.feeBuyer[rt], tariff: 1 + bd.tariff[rt], o: o, rt: rt}
+			}
+		}
+	}
 	for gid := range s.NG {
 		if !s.gOn[gid] {
 			continue
@@ -37,18 +54,14 @@ func (s *state) deliver(t int) {
 				// No border rule on this input (order's fast path): a unit ordered goes to the
 				// origins by the standing shares, in the class the rationing rule gives it.
 				sh := s.sh[k : k+R]
-				for _, o := range e.rord {
-					rt := rt0 + o*R*S
-					c := o*S + i
-					fr, vr := s.fP[c], s.vP[c]
-					if domesticFirst && o != d {
-						fr, vr = s.fO[c], s.vO[c]
-					}
-					bf := s.bf[rt]
-					g := sh[o] * fr * bf
+				tab := s.fillTab[rt0*R : rt0*R+R]
+				for j := range tab {
+					x := &tab[j] // not a copy of the entry
+					so := sh[x.o]
+					g := so * x.fill * x.bf
 					fill += g
-					val += sh[o] * vr * bf * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
-					a.recvQ[rt] += dem * g
+					val += so * x.val * x.bf * x.fee * x.tariff
+					a.recvQ[x.rt] += dem * g
 				}
 				s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
 				continue
@@ -215,4 +228,12 @@ func (s *state) deliver(t int) {
 		s.delQ[hd] += lq
 		s.delV[hd] += lv * (1 + prem)
 	}
+}
+
+// routeFill is what a unit ordered on route rt from origin o brings under order's fast path: the
+// seller's quantity and value fill of the class the order is in, the border fill, and the
+// buyer's mark-ups 1 + buyer fee and 1 + tariff.
+type routeFill struct {
+	fill, val, bf, fee, tariff float64
+	o, rt                      int
 }

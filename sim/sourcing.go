@@ -92,6 +92,22 @@ func (s *state) order(t int) {
 	clear(s.gLic)
 	bd := &s.bd
 	rationing := s.g.Rationing
+	// Each route's buyer price and where its orders go in the fast path, by importer and
+	// sector, origins in code order: every group of the importer reads the same R entries.
+	for d := range R {
+		for i := range S {
+			rt0 := d*S + i
+			tab := s.ordTab[rt0*R : rt0*R+R]
+			for k, o := range e.rord {
+				rt := rt0 + o*R*S
+				dst := &s.ordP[rt]
+				if rationing == DomesticFirst && o != d {
+					dst = &s.ordO[rt]
+				}
+				tab[k] = routeOrder{q: s.q[rt], o: o, orders: dst}
+			}
+		}
+	}
 	for gid := range s.NG {
 		if !s.gOn[gid] {
 			continue // no member: nobody orders through this group
@@ -119,10 +135,12 @@ func (s *state) order(t int) {
 			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
 			lam := s.gLam[gid*S+i]
 			pin := 0.0
-			for _, o := range e.rord {
-				v := sh[o] + lam*(st[o]-sh[o])
-				sh[o] = v
-				pin += v * s.q[rt0+o*R*S]
+			tab := s.ordTab[rt0*R : rt0*R+R]
+			for j := range tab {
+				x := &tab[j] // not a copy of the entry
+				v := sh[x.o] + lam*(st[x.o]-sh[x.o])
+				sh[x.o] = v
+				pin += v * x.q
 			}
 			s.pin[gid*S+i] = pin
 			// 2. Households spend budget x base share / price (Cobb-Douglas).
@@ -143,13 +161,9 @@ func (s *state) order(t int) {
 				// Fast path: no border rule on any origin of this input: orders follow the shares
 				// (deliver reads the shares themselves; wP, wO, wL and wK are not written).
 				s.lfrac[gid*S+i] = 0
-				for _, o := range e.rord {
-					rt := rt0 + o*R*S
-					if rationing == DomesticFirst && o != d {
-						s.ordO[rt] += dem * sh[o]
-					} else {
-						s.ordP[rt] += dem * sh[o]
-					}
+				for j := range tab {
+					x := &tab[j]
+					*x.orders += dem * sh[x.o]
 				}
 				continue
 			}
@@ -228,4 +242,12 @@ func (s *state) pipeline(t, rt, g int, q float64) {
 	slot := (t + s.bd.delay[rt]) % lp.slots
 	lp.ring[slot*lp.nb+g] += q
 	lp.tot[slot] += q
+}
+
+// routeOrder is a route as order's group pass reads it: the buyer price, the origin, and the
+// orders (of the class the rationing rule gives them) that the fast path adds to.
+type routeOrder struct {
+	q      float64
+	o      int
+	orders *float64
 }

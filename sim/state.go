@@ -75,14 +75,16 @@ type state struct {
 
 	// Routes, [R*R*S].
 	bd         border
-	q          []float64 // buyer price: origin price x (1 + buyer fee) x (1 + tariff)
-	pw         []float64 // (q * reliability)^-sigma
-	ordP, ordO []float64 // orders placed on the route this month, by class
-	denied     []float64 // orders the border closed this month
-	relP, relO []float64 // licence orders released this month, by class
-	bf, bfRel  []float64 // border fill of ordinary and released orders
-	unfilled   []float64 // unfilled share last month (reliability)
-	delQ, delV []float64 // delivered quantity and value at exporter prices (incl. buyer fee)
+	q          []float64    // buyer price: origin price x (1 + buyer fee) x (1 + tariff)
+	pw         []float64    // (q * reliability)^-sigma
+	ordP, ordO []float64    // orders placed on the route this month, by class
+	denied     []float64    // orders the border closed this month
+	relP, relO []float64    // licence orders released this month, by class
+	bf, bfRel  []float64    // border fill of ordinary and released orders
+	unfilled   []float64    // unfilled share last month (reliability)
+	fillTab    []routeFill  // [R*S*R] by importer, sector and origin in code order (deliver)
+	ordTab     []routeOrder // [R*S*R] the same for order
+	delQ, delV []float64    // delivered quantity and value at exporter prices (incl. buyer fee)
 	// Leakage, by the route o -> d the orders were denied on: orders placed with o's firms through
 	// the hub region, and what was delivered (quantity; value at o's prices).
 	leakOrd, leakQ, leakV []float64
@@ -145,6 +147,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.bd = newBorder(RRS)
 	s.q, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
+	s.fillTab, s.ordTab = make([]routeFill, RRS), make([]routeOrder, RRS)
 	s.ibar, s.wage, s.cpi = f(R), f(R), f(R)
 	s.leakOrd, s.leakQ, s.leakV, s.transV = f(RRS), f(RRS), f(RRS), f(RRS)
 	s.acc = newAccounts(R, S, RRS)
