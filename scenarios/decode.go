@@ -39,7 +39,7 @@ type decoder struct {
 const maxNodes = 200_000
 
 func newDecoder(file string, data []byte, diags *diag.List) *decoder {
-	return &decoder{file: file, lines: strings.Split(string(data), "\n"), diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, misspelt: map[string]bool{}, budget: maxNodes}
+	return &decoder{file: file, lines: splitLines(data), diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, misspelt: map[string]bool{}, budget: maxNodes}
 }
 
 // nodeDecoder is a type that decodes itself from a node (Codes, Parameters, Uncertainty).

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -44,7 +43,7 @@ func FuzzLoad(f *testing.F) {
 				if len(list.Items) == 0 {
 					t.Fatal("an empty problem list")
 				}
-				lines := strings.Split(string(data), "\n")
+				lines := splitLines(data)
 				for _, d := range list.Items {
 					if d.File == "" || d.Message == "" {
 						t.Fatalf("a problem without file or message: %+v", d)

@@ -39,7 +39,7 @@ func yamlError(file string, data []byte, err error) diag.Diagnostic {
 		// mark; checked against files with the error on a known line.
 		line++
 	}
-	lines := strings.Split(string(data), "\n")
+	lines := splitLines(data)
 	// At the end of a file without a final newline yaml/v3's mark is on the line after the last.
 	line = min(line, len(lines))
 	d := diag.Diagnostic{File: file, Line: line}
@@ -111,6 +111,26 @@ func yamlError(file string, data []byte, err error) diag.Diagnostic {
 		d.Message = "this is not valid YAML: " + problem + "; check indentation (spaces, not tabs), colons and brackets"
 	}
 	return d
+}
+
+// splitLines splits a file into lines as yaml/v3 counts them: at CR LF, LF, CR, NEL, LS and PS
+// (YAML 1.2 line breaks), so that line n of a position is lines[n-1].
+func splitLines(data []byte) []string {
+	var lines []string
+	s, start := string(data), 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\r', '\n', '\u0085', '\u2028', '\u2029':
+			lines = append(lines, s[start:i])
+			if r == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				size = 2
+			}
+			start = i + size
+		}
+		i += size
+	}
+	return append(lines, s[start:])
 }
 
 // textAfterQuote matches a field whose quoted value is followed by more text; group 1 is the text.
