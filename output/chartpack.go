@@ -109,39 +109,6 @@ func DefaultPack(in PackInput) ([]*Figure, []string) {
 	return figs, notes
 }
 
-// shortPlaces picks the region-sectors of the shortage chart: those whose median peak shortage
-// rate rises by ShortageThreshold points or more, one per region, regions by their largest
-// shortage. A region's sectors often run short together (a region short of a scarce input is
-// short of it in every sector that uses it), and six lines of one region would hide the
-// others; so each region shows its sector short the most, and of sectors within a point of
-// that, the one whose price moves most, which is the one a reader looks for.
-func shortPlaces(keys []Key, peak map[Key]SummaryRow) []Key {
-	best := map[string]Key{}
-	var regions []string
-	for _, k := range keys {
-		if k.Variable != "shortage_rate" || k.Region == All || k.Sector == All || peak[k].P50 < ShortageThreshold {
-			continue
-		}
-		b, ok := best[k.Region]
-		if !ok {
-			regions = append(regions, k.Region)
-			best[k.Region] = k
-			continue
-		}
-		sk, sb := peak[k].P50, peak[b].P50
-		price := func(k Key) float64 { return math.Abs(peak[Key{k.Region, k.Sector, "price"}].P50) }
-		if sk > sb+1 || (math.Abs(sk-sb) <= 1 && price(k) > price(b)) {
-			best[k.Region] = k
-		}
-	}
-	out := make([]Key, len(regions))
-	for i, r := range regions {
-		out[i] = best[r]
-	}
-	slices.SortStableFunc(out, func(a, b Key) int { return cmp.Compare(peak[b].P50, peak[a].P50) })
-	return out
-}
-
 // WriteCharts writes every figure in every format into DIR/charts/NAME.FORMAT. PDFs embed their
 // fonts; SVGs name Liberation Sans with Arial and Helvetica as fallbacks (same metrics), which
 // keeps them at tens of kB instead of 1 MB each.

@@ -174,15 +174,19 @@ const (
 
 // Headlines picks the figures of the headline table from the summary rows: the region-sectors
 // with the largest peak output deviations (by the magnitude of the median), those short of
-// supply (peak shortage rate up ShortageThreshold points or more), and real GDP, CPI and real
-// consumption of every region.
+// supply (peak shortage rate up ShortageThreshold points or more; one sector per region, see
+// shortPlaces), and real GDP, CPI and real consumption of every region.
 func Headlines(rows []SummaryRow, b *SeriesBands) []Headline {
 	var out, shortages, regions []Headline
+	short := map[Key]Headline{}
+	var shortKeys []Key
+	peak := map[Key]SummaryRow{}
 	for i := range rows {
 		r := &rows[i]
 		if r.Stat != StatPeak {
 			continue
 		}
+		peak[Key{r.Region, r.Sector, r.Variable}] = *r
 		h := Headline{Region: r.Region, Sector: r.Sector, Variable: r.Variable, Stat: r.Stat,
 			Mean: r.Mean, P05: r.P05, P50: r.P50, P95: r.P95}
 		if v, ok := VariableNamed(r.Variable); ok {
@@ -195,20 +199,58 @@ func Headlines(rows []SummaryRow, b *SeriesBands) []Headline {
 		case r.Variable == "output" && r.Region != All && r.Sector != All:
 			h.Group = "output"
 			out = append(out, h)
-		case r.Variable == "shortage_rate" && r.Region != All && r.Sector != All && r.P50 >= ShortageThreshold:
+		case r.Variable == "shortage_rate" && r.Region != All && r.Sector != All:
 			h.Group = "shortage"
-			shortages = append(shortages, h)
+			short[h.key()] = h
+			shortKeys = append(shortKeys, h.key())
 		case r.Sector == All && r.Region != All && (r.Variable == "gdp_real" || r.Variable == "cpi" || r.Variable == "consumption_real"):
 			h.Group = "region"
 			regions = append(regions, h)
 		}
 	}
-	byMagnitude := func(a, b Headline) int { return cmp.Compare(math.Abs(b.P50), math.Abs(a.P50)) }
-	slices.SortStableFunc(out, byMagnitude)
-	slices.SortStableFunc(shortages, byMagnitude)
+	for _, k := range shortPlaces(shortKeys, peak) {
+		shortages = append(shortages, short[k])
+	}
+	slices.SortStableFunc(out, func(a, b Headline) int { return cmp.Compare(math.Abs(b.P50), math.Abs(a.P50)) })
 	out = out[:min(len(out), headlineOutputs)]
 	shortages = shortages[:min(len(shortages), headlineShortages)]
 	return append(append(out, shortages...), regions...)
+}
+
+func (h Headline) key() Key { return Key{h.Region, h.Sector, h.Variable} }
+
+// shortPlaces picks the region-sectors short of supply that the headline table and the
+// shortage chart show: those whose median peak shortage
+// rate rises by ShortageThreshold points or more, one per region, regions by their largest
+// shortage. A region's sectors often run short together (a region short of a scarce input is
+// short of it in every sector that uses it), and six lines of one region would hide the
+// others; so each region shows its sector short the most, and of sectors within a point of
+// that, the one whose price moves most, which is the one a reader looks for.
+func shortPlaces(keys []Key, peak map[Key]SummaryRow) []Key {
+	best := map[string]Key{}
+	var regions []string
+	for _, k := range keys {
+		if k.Variable != "shortage_rate" || k.Region == All || k.Sector == All || peak[k].P50 < ShortageThreshold {
+			continue
+		}
+		b, ok := best[k.Region]
+		if !ok {
+			regions = append(regions, k.Region)
+			best[k.Region] = k
+			continue
+		}
+		sk, sb := peak[k].P50, peak[b].P50
+		price := func(k Key) float64 { return math.Abs(peak[Key{k.Region, k.Sector, "price"}].P50) }
+		if sk > sb+1 || (math.Abs(sk-sb) <= 1 && price(k) > price(b)) {
+			best[k.Region] = k
+		}
+	}
+	out := make([]Key, len(regions))
+	for i, r := range regions {
+		out[i] = best[r]
+	}
+	slices.SortStableFunc(out, func(a, b Key) int { return cmp.Compare(peak[b].P50, peak[a].P50) })
+	return out
 }
 
 // medianPeakMonth is the month in which the median deviation of series k is largest in
@@ -218,11 +260,5 @@ func medianPeakMonth(b *SeriesBands, k Key) string {
 	if !ok {
 		return ""
 	}
-	best, at := -1.0, 0
-	for t, band := range b.Dev[i] {
-		if m := math.Abs(band.P50); m > best {
-			best, at = m, t
-		}
-	}
-	return (b.Start + sim.Month(at)).String()
+	return (b.Start + sim.Month(peakOf(b.Dev[i]))).String()
 }

@@ -38,7 +38,7 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 	}
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	placeTable(&b, tw, "Largest effects on output (%)", outputs)
-	placeTable(&b, tw, "Short of supply: shortage rate (percentage points of orders unfilled)", shortages)
+	placeTable(&b, tw, "Short of supply, each region's sector short the most: shortage rate (percentage points of orders unfilled)", shortages)
 	if len(regions) > 0 {
 		fmt.Fprintf(&b, "\nRegions (%%)\n")
 		fmt.Fprintf(tw, "  region\treal GDP\tCPI\treal consumption\n")
