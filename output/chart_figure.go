@@ -268,9 +268,6 @@ func fixPDFDates() {
 // metric-compatible with Arial), so labels keep their widths on any machine.
 const svgFontFamily = "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"
 
-// textHeight is the height of one line of a text style.
-func textHeight(s text.Style) vg.Length { return s.Height("Mg") }
-
 // pdfBoldFix works around gonum/plot v0.17's vgpdf, which registers every font under style ""
 // but selects bold text with style "B" ("undefined font: liberationsans-bold B"): bold faces
 // are renamed to a variant of their own (LiberationSansBold-Regular) and drawn with their own

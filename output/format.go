@@ -16,9 +16,6 @@ func appendFloat(b []byte, x float64) []byte {
 	return strconv.AppendFloat(b, x, 'g', -1, 64)
 }
 
-// formatFloat is appendFloat as a string.
-func formatFloat(x float64) string { return string(appendFloat(nil, x)) }
-
 // finite returns an error naming what is not finite; published results never hold NaN or Inf
 // (research/reliability.md row 16). what is called only then, so the hot loops build no
 // message for finite values.

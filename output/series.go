@@ -72,15 +72,6 @@ func (b *SeriesBands) Find(k Key) (int, bool) {
 	return i, ok
 }
 
-// Dates lists the month of every step.
-func (b *SeriesBands) Dates() []sim.Month {
-	out := make([]sim.Month, b.Steps)
-	for t := range out {
-		out[t] = b.Start + sim.Month(t)
-	}
-	return out
-}
-
 // NewSeriesBands computes the bands of every series of a run.
 func NewSeriesBands(ctx context.Context, res *sim.Result) (*SeriesBands, error) {
 	if err := checkResult(res); err != nil {
