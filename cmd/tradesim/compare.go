@@ -108,6 +108,11 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 		runs = append(runs, output.CompareRun{Name: name, Bands: r.Bands, Summary: r.Summary})
 	}
 	key := output.Key{Region: opts.Region, Sector: opts.Sector, Variable: opts.Variable}
+	for _, r := range loaded {
+		if _, ok := r.Bands.Find(key); !ok {
+			return badInputf("%s: %w", r.Dir, missingSeries(r.Bands, key))
+		}
+	}
 	meta := output.ChartMeta{Version: version(), Size: size}
 	var scen, parts []string
 	for i, r := range loaded {

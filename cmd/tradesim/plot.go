@@ -122,18 +122,12 @@ func plotFigure(run *output.LoadedRun, opts *plotOptions, size output.Size) (*ou
 	meta := run.Meta(size)
 	v := opts.Variable
 	regions, sectors := codesOf(b)
-	check := func(flag, code string, valid []string) error {
-		if code == "" || code == output.All || slices.Contains(valid, code) {
-			return nil
-		}
-		return fmt.Errorf("--%s %s: the results have no %s %s; valid: %s, ALL", flag, code, flag, code, strings.Join(valid, ", "))
-	}
 	switch opts.Kind {
 	case "fan":
-		if err := check("region", opts.Region, regions); err != nil {
+		if err := checkCode("region", opts.Region, regions); err != nil {
 			return nil, err
 		}
-		if err := check("sector", opts.Sector, sectors); err != nil {
+		if err := checkCode("sector", opts.Sector, sectors); err != nil {
 			return nil, err
 		}
 		k, err := pickSeries(b, v, opts.Region, opts.Sector)
@@ -142,10 +136,10 @@ func plotFigure(run *output.LoadedRun, opts *plotOptions, size output.Size) (*ou
 		}
 		return output.FanChart(b, k, meta)
 	case "lines":
-		if err := check("region", opts.Region, regions); err != nil {
+		if err := checkCode("region", opts.Region, regions); err != nil {
 			return nil, err
 		}
-		if err := check("sector", opts.Sector, sectors); err != nil {
+		if err := checkCode("sector", opts.Sector, sectors); err != nil {
 			return nil, err
 		}
 		var keys []output.Key
@@ -159,8 +153,11 @@ func plotFigure(run *output.LoadedRun, opts *plotOptions, size output.Size) (*ou
 				keys = appendIfFound(b, keys, output.Key{Region: r, Sector: sec, Variable: v})
 			}
 		}
+		if len(keys) == 0 && opts.Region != "" && opts.Sector == "" {
+			return nil, fmt.Errorf("%s is reported by region only (sector ALL), so there is no line per sector; drop --region for one line per region", v)
+		}
 		if len(keys) == 0 {
-			return nil, fmt.Errorf("the results have no %s series for region %q and sector %q", v, opts.Region, cmp.Or(opts.Sector, output.All))
+			return nil, missingSeries(b, output.Key{Region: opts.Region, Sector: cmp.Or(opts.Sector, output.All), Variable: v})
 		}
 		return output.LinesChart(b, keys, meta)
 	case "multiples":
@@ -168,7 +165,7 @@ func plotFigure(run *output.LoadedRun, opts *plotOptions, size output.Size) (*ou
 		if opts.Region != "" {
 			rs = strings.Split(opts.Region, ",")
 			for _, r := range rs {
-				if err := check("region", r, regions); err != nil {
+				if err := checkCode("region", r, regions); err != nil {
 					return nil, err
 				}
 			}
@@ -176,6 +173,39 @@ func plotFigure(run *output.LoadedRun, opts *plotOptions, size output.Size) (*ou
 		return output.MultiplesChart(b, v, rs, sectors, meta)
 	}
 	return nil, fmt.Errorf("--kind %s: not a chart kind; use fan, lines or multiples", opts.Kind)
+}
+
+// checkCode refuses a --region or --sector code the results do not have ("" and ALL pass).
+func checkCode(flag, code string, valid []string) error {
+	if code == "" || code == output.All || slices.Contains(valid, code) {
+		return nil
+	}
+	return fmt.Errorf("--%s %s: the results have no %s %s; valid: %s, ALL", flag, code, flag, code, strings.Join(valid, ", "))
+}
+
+// missingSeries says why the results have no series k (an empty region or sector: any), in
+// terms of the flag to change: an unknown code, a variable reported by region only, or a
+// total (ALL) of a variable that is not additive.
+func missingSeries(b *output.SeriesBands, k output.Key) error {
+	regions, sectors := codesOf(b)
+	if err := checkCode("region", k.Region, regions); err != nil {
+		return err
+	}
+	if err := checkCode("sector", k.Sector, sectors); err != nil {
+		return err
+	}
+	has := func(ok func(output.Key) bool) bool {
+		return slices.ContainsFunc(b.Keys, func(x output.Key) bool { return x.Variable == k.Variable && ok(x) })
+	}
+	switch {
+	case k.Sector != "" && k.Sector != output.All && !has(func(x output.Key) bool { return x.Sector != output.All }):
+		return fmt.Errorf("%s is reported by region only (sector ALL); drop --sector %s", k.Variable, k.Sector)
+	case k.Region == output.All && !has(func(x output.Key) bool { return x.Region == output.All }):
+		return fmt.Errorf("%s is not additive, so it has no world total (region ALL); give --region, one of %s", k.Variable, strings.Join(regions, ", "))
+	case k.Sector == output.All && !has(func(x output.Key) bool { return x.Sector == output.All }):
+		return fmt.Errorf("%s is not additive, so it has no total over sectors (sector ALL); give --sector, one of %s", k.Variable, strings.Join(sectors, ", "))
+	}
+	return fmt.Errorf("the results have no %s series for region %s and sector %s", k.Variable, cmp.Or(k.Region, "any"), cmp.Or(k.Sector, "any"))
 }
 
 func appendIfFound(b *output.SeriesBands, keys []output.Key, k output.Key) []output.Key {
@@ -224,7 +254,7 @@ func pickSeries(b *output.SeriesBands, v, region, sector string) (output.Key, er
 		}
 	}
 	if bestPeak < 0 {
-		return best, fmt.Errorf("the results have no %s series for region %q and sector %q", v, cmp.Or(region, "any"), cmp.Or(sector, "any"))
+		return best, missingSeries(b, output.Key{Region: region, Sector: sector, Variable: v})
 	}
 	return best, nil
 }
