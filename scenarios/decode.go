@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -49,11 +50,25 @@ type nodeDecoder interface {
 
 func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
 	d.failed[path] = true
-	d.diags.Addf(d.file, n.Line, n.Column, path, format, args...)
+	pos := d.pos(n)
+	d.diags.Addf(d.file, pos.Line, pos.Col, path, format, args...)
+}
+
+// pos is where n is in the file.
+func (d *decoder) pos(n *yaml.Node) position { return nodePos(d.lines, n) }
+
+// nodePos is where n is in a file of these lines. yaml/v3 puts an empty value at the very end
+// of a file that lacks a final newline on the line after the last; that is the end of the last
+// line.
+func nodePos(lines []string, n *yaml.Node) position {
+	if n.Line > len(lines) {
+		return position{len(lines), utf8.RuneCountInString(lines[len(lines)-1]) + 1}
+	}
+	return position{n.Line, n.Column}
 }
 
 func (d *decoder) record(n *yaml.Node, path string) {
-	d.vals[path] = position{n.Line, n.Column}
+	d.vals[path] = d.pos(n)
 }
 
 // deref follows aliases and charges the node to the budget; nil means stop. yaml/v3 never
@@ -69,7 +84,8 @@ func (d *decoder) deref(n *yaml.Node, path string) *yaml.Node {
 	}
 	d.budget--
 	if d.budget == -1 {
-		d.fatal = &diag.Diagnostic{File: d.file, Line: n.Line, Col: n.Column, Field: path,
+		pos := d.pos(n)
+		d.fatal = &diag.Diagnostic{File: d.file, Line: pos.Line, Col: pos.Col, Field: path,
 			Message: fmt.Sprintf("the file expands to more than %d values through aliases (*name); write the values out instead", maxNodes)}
 	}
 	if d.budget < 0 {
@@ -221,8 +237,8 @@ func (d *decoder) mapping(n *yaml.Node, path string, fn func(key string, kn, vn 
 			continue
 		}
 		first[key] = kn.Line
-		d.keys[kpath] = position{kn.Line, kn.Column}
-		d.vals[kpath] = position{vn.Line, vn.Column}
+		d.keys[kpath] = d.pos(kn)
+		d.vals[kpath] = d.pos(vn)
 		fn(key, kn, vn, kpath)
 	}
 }

@@ -49,7 +49,8 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
-		diags.Addf(file, extra.Line, extra.Column, "", "the file holds more than one YAML document (---); put one scenario in each file")
+		pos := nodePos(splitLines(data), &extra)
+		diags.Addf(file, pos.Line, pos.Col, "", "the file holds more than one YAML document (---); put one scenario in each file")
 		return nil, nil
 	case !errors.Is(err, io.EOF):
 		diags.Add(yamlError(file, data, err))
