@@ -68,19 +68,28 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		tw.Flush()
 	}
 	fmt.Fprintf(&b, "\nResults in %s:\n", p.dir)
-	var tables, charts []string
-	var chartBytes, tableBytes int64
+	var charts []string
+	var chartBytes int64
+	var exts []string               // table formats, in the order written
+	tables := map[string][]string{} // by format: "series.csv (16.5 MB)", ...
 	for _, fr := range f.Files() {
 		if strings.HasPrefix(fr.Path, "charts/") {
 			charts = append(charts, fr.Path)
 			chartBytes += fr.Bytes
 			continue
 		}
-		tables = append(tables, fmt.Sprintf("%s (%s)", fr.Path, size(fr.Bytes)))
-		tableBytes += fr.Bytes
+		ext := filepath.Ext(fr.Path)
+		if _, ok := tables[ext]; !ok {
+			exts = append(exts, ext)
+		}
+		tables[ext] = append(tables[ext], fmt.Sprintf("%s (%s)", fr.Path, size(fr.Bytes)))
 	}
-	if len(tables) > 0 {
-		fmt.Fprintf(&b, "  tables:   %s\n", strings.Join(tables, ", "))
+	for i, ext := range exts { // one line per format
+		lead := "            "
+		if i == 0 {
+			lead = "  tables:   "
+		}
+		fmt.Fprintf(&b, "%s%s\n", lead, strings.Join(tables[ext], ", "))
 	}
 	if len(charts) > 0 {
 		fmt.Fprintf(&b, "  charts:   %d files in %s (%s)\n", len(charts), filepath.Join(p.dir, "charts"), size(chartBytes))
