@@ -79,3 +79,25 @@ func TestBandHidden(t *testing.T) {
 		t.Error("a band 13 points wide on a 21-point chart should not read as hidden")
 	}
 }
+
+// TestShortageChartDropsFlatPrices: when no price on the shortage chart moves by flatPrice,
+// the chart is the shortage panel alone and its subtitle says why.
+func TestShortageChartDropsFlatPrices(t *testing.T) {
+	for _, c := range []struct {
+		price  float64
+		panels int
+	}{{0.009, 1}, {690, 2}} {
+		b := &SeriesBands{Start: sim.NewMonth(2025, 1), Steps: 3,
+			Keys: []Key{{"EU", "ELEC", "price"}, {"EU", "ELEC", "shortage_rate"}},
+			Vars: []sim.Variable{sim.RSVars[sim.VarPrice], sim.RSVars[sim.VarShortageRate]},
+			Dev:  [][]sim.Band{medians(0, c.price, 0), medians(0, 2.1, 0)},
+		}
+		f, err := ShortageChart(b, []Key{{"EU", "ELEC", "shortage_rate"}}, ChartMeta{Scenario: "s", Replicates: 3, Size: sizeTiny})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(f.Panels[0]); n != c.panels {
+			t.Errorf("price peak %g%%: %d panels, want %d (subtitle %q)", c.price, n, c.panels, f.Subtitle)
+		}
+	}
+}

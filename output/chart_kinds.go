@@ -206,9 +206,18 @@ func ShortageChart(b *SeriesBands, places []Key, m ChartMeta) (*Figure, error) {
 		return nil, fmt.Errorf("no price or shortage series for %v", places)
 	}
 	title := mostFinding("The share of orders unfilled", "in", short.labels(), sim.DevPoints, "", short.bands(), b.Start)
-	sub := fmt.Sprintf("Prices and shortages where supply runs short. %s, %s; %s", m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
-	return lineFigure("shortage_price", title, sub, []Panel{price, short}, 2, m)
+	what, panels := "Prices and shortages where supply runs short", []Panel{price, short}
+	if i := largestOf(price.bands()); math.Abs(price.Curves[i].Band[peakOf(price.Curves[i].Band)].P50) < flatPrice {
+		what, panels = fmt.Sprintf("Shortages where supply runs short (their prices move by less than %g%%)", flatPrice), []Panel{short}
+	}
+	sub := fmt.Sprintf("%s. %s, %s; %s", what, m.scenarioLabel(), periodText(b.Start, b.Steps), bandNote(m, false))
+	return lineFigure("shortage_price", title, sub, panels, 2, m)
 }
+
+// flatPrice is the median price deviation, in percent, under which the shortage chart leaves
+// its price panel out (assumption: a move of under a tenth of a percent is no news in a brief,
+// and a panel of such moves reads as noise).
+const flatPrice = 0.1
 
 // RegionPanelChart draws real GDP, CPI and real consumption of every region: three panels,
 // one colour per region, median deviations.
