@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"gonum.org/v1/gonum/stat/distuv"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -120,8 +121,9 @@ func checkUncertain(w *World, u Uncertain) error {
 	return nil
 }
 
-// drawMultiplier draws the multiplier of one uncertainty entry (MODEL.md §5): lognormal has
-// median 1; normal has mean Mean (0 means 1); uniform and triangular use Min, Mode and Max.
+// drawMultiplier draws the multiplier of one uncertainty entry (MODEL.md §5) with gonum's
+// distributions on the replicate's own stream: lognormal has median 1 (log-mean 0, log-SD SD);
+// normal has mean Mean (0 means 1) and SD; uniform and triangular use Min, Mode and Max.
 func drawMultiplier(rng *rand.Rand, u Uncertain) float64 {
 	switch u.Dist {
 	case DistNormal:
@@ -129,23 +131,16 @@ func drawMultiplier(rng *rand.Rand, u Uncertain) float64 {
 		if mean == 0 {
 			mean = 1
 		}
-		return mean + u.SD*rng.NormFloat64()
+		return distuv.Normal{Mu: mean, Sigma: u.SD, Src: rng}.Rand()
 	case DistLognormal:
-		return math.Exp(u.SD * rng.NormFloat64())
+		return distuv.LogNormal{Mu: 0, Sigma: u.SD, Src: rng}.Rand()
 	case DistUniform:
-		return u.Min + (u.Max-u.Min)*rng.Float64()
+		return distuv.Uniform{Min: u.Min, Max: u.Max, Src: rng}.Rand()
 	case DistTriangular:
-		// Inverse CDF of the triangular distribution.
-		a, b, c := u.Min, u.Max, u.Mode
-		if b == a {
-			return a
+		if u.Max == u.Min { // a point: distuv.NewTriangle needs Min < Max
+			return u.Min
 		}
-		v := rng.Float64()
-		fc := (c - a) / (b - a)
-		if v < fc {
-			return a + math.Sqrt(v*(b-a)*(c-a))
-		}
-		return b - math.Sqrt((1-v)*(b-a)*(b-c))
+		return distuv.NewTriangle(u.Min, u.Max, u.Mode, rng).Rand()
 	}
 	return 1
 }
