@@ -112,6 +112,9 @@ func TestRareEarthBan(t *testing.T) {
 	usa, chn, ree, auto := x.r("USA"), x.r("CHN"), x.s("REE"), x.s("AUTO")
 	const start, months, horizon, firms = 2, 8, 60, 8
 	sc := baseScenario(horizon, 1)
+	// Magnet makers outside China serve their contracted customers first (loyal-first), as the
+	// built-in rare-earth scenarios assume: US buyers turned away by China wait at the back.
+	sc.Rationing = sim.LoyalFirst
 	sc.Policies = []sim.Policy{{ID: "ree-ban", Kind: sim.ExportControl, Mode: sim.Ban, Exporters: []int{chn},
 		Importers: []int{usa}, Sectors: []int{ree}, Start: sc.Start + start, End: sc.Start + start + months - 1}}
 	m, b := run(t, w, sc, firms)

@@ -89,9 +89,9 @@ var Facts = []Fact{
 		Why: "A magnitude check, not a stylized fact: firms in 2025 stretched stocks, reworked designs and got " +
 			"emergency licences, which the model's one-month licence delay and critical-input rule leave out. " +
 			"What moves it: the rare-earth stock cover (tau.REE 1.4 months, derived from CLEPA's 4 June warning; read as the cover at the start, " +
-			"0.875 months, it gave a US trough of about -22%), approvals set from the customs month in which approved orders ship, and the world's " +
-			"US rare-earth sourcing. Caveat: the default world still has about half of US rare-earth purchases made at home, against more than " +
-			"95% imported (USGS, GAO; SOURCES.md); with that corrected the US trough is about -18% (5-95%: -23 to -7), in June 2025, and this fact fails.",
+			"0.875 months, it gave a US trough of about -22%), approvals set from the customs month in which approved orders ship, the world's " +
+			"US rare-earth sourcing (more than 95% imported, USGS and GAO; with half bought at home, as an earlier world had, the trough was -0.8%) " +
+			"and the criticality of rare earths for car output (phi 0.5 gives about -9%, 0.8 as now about -18%, 1.0 about -24%).",
 		Gap: "With realistic US sourcing (more than 95% of rare earths imported) US auto makers buy their magnets directly, 80% from China at the " +
 			"US approval share of 7%, and 80% of their output cannot run without them. In 2025 much of the magnet content of US vehicles likely arrived " +
 			"inside motors and modules made in Mexico, Japan, Korea and Europe, and firms moved scarce parts between lines and obtained emergency " +

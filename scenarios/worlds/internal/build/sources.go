@@ -204,15 +204,12 @@ var knownDifferences = []string{
 		"(half of output) is larger than the arms industry's; services (SRV) are correspondingly smaller.",
 	"Trade within ROW (e.g. Mexico-Canada, intra-ASEAN) is domestic in this table; ROW's exports are only to the " +
 		"six named regions, and world totals of trade here are below WTO's USD 24.43 tn of merchandise trade.",
-	"US rare-earth sales at home are about half of US rare-earth purchases here (the US mine's 0.5 is sold to " +
-		"US users), although the US imports more than 95% of the rare earths it consumes (USGS, GAO) and shipped its " +
-		"concentrate to China for separation. The realistic table (a fit target domestic(USA,REE) = 0.023, which sends " +
-		"about 0.18 of US concentrate to China) is ready, but under the engine's default proportional rationing a " +
-		"Chinese ban on the US alone is spread over every buyer of Japanese, European and other magnets and US auto " +
-		"output does not fall at all (sim's TestRareEarthBan and TestRuleReadsState, which use proportional rationing, " +
-		"then fail); with loyal-first rationing, which the built-in rare-earth scenarios use, US auto output holds " +
-		"for two months of an 8-month ban, then falls to about -45% by its end, and both tests pass. Kept until those " +
-		"tests run under loyal-first.",
+	"US rare earths bought at home are 0.023 (fit target usa_ree_home), so the US imports 95% of the rare earths " +
+		"it uses (USGS, GAO); the US mine's concentrate goes mostly to China for separation. Under proportional " +
+		"rationing a Chinese ban on the US alone is spread over every buyer of Japanese, European and other magnets " +
+		"and US auto output barely moves; the built-in rare-earth scenarios and sim's rare-earth tests use loyal-first " +
+		"rationing (magnet makers serve contracted customers first), under which US auto output holds for about two " +
+		"months of an 8-month ban and then falls.",
 	"Services trade is not calibrated (no target in the sources): imports are a prior 4% of purchases scaled " +
 		"by openness, split among partners by the geometric mean of their services output and their share of the region's goods imports (a gravity proxy; see services.go).",
 }
