@@ -12,13 +12,15 @@ type run struct {
 	res   *sim.Result
 }
 
-// step returns the 0-based step of month m, or an error if m is outside the run.
-func (r *run) step(m sim.Month) (int, error) {
-	t := int(m - r.res.Start)
-	if t < 0 || t >= r.res.Steps {
-		return 0, fmt.Errorf("month %v is outside the run %v to %v", m, r.res.Start, r.res.Date(r.res.Steps-1))
+// window returns the 0-based steps of months from and to, or an error if either is outside the run.
+func (r *run) window(from, to sim.Month) (t0, t1 int, err error) {
+	last := r.res.Date(r.res.Steps - 1)
+	for _, m := range []sim.Month{from, to} {
+		if m < r.res.Start || m > last {
+			return 0, 0, fmt.Errorf("month %v is outside the run %v to %v", m, r.res.Start, last)
+		}
 	}
-	return t, nil
+	return int(from - r.res.Start), int(to - r.res.Start), nil
 }
 
 func (r *run) region(code string) int {
@@ -80,11 +82,7 @@ func perReplicate(r *run, f func(rep sim.Replicate) float64) []float64 {
 // exporter to importers in sectors over the months from..to (inclusive, summed).
 func flowChange(exporter string, importers, sectors []string, from, to sim.Month) measure {
 	return func(r *run) ([]float64, error) {
-		t0, err := r.step(from)
-		if err != nil {
-			return nil, err
-		}
-		t1, err := r.step(to)
+		t0, t1, err := r.window(from, to)
 		if err != nil {
 			return nil, err
 		}
@@ -109,11 +107,7 @@ func flowChange(exporter string, importers, sectors []string, from, to sim.Month
 // summed over from..to: USD bn of sales that did not happen.
 func lostSales(exporter, importer, sector string, from, to sim.Month) measure {
 	return func(r *run) ([]float64, error) {
-		t0, err := r.step(from)
-		if err != nil {
-			return nil, err
-		}
-		t1, err := r.step(to)
+		t0, t1, err := r.window(from, to)
 		if err != nil {
 			return nil, err
 		}
@@ -132,11 +126,7 @@ func lostSales(exporter, importer, sector string, from, to sim.Month) measure {
 // variable over from..to, in the variable's deviation unit.
 func extremeDeviation(v sim.RSVar, region, sector string, from, to sim.Month, highest bool) measure {
 	return func(r *run) ([]float64, error) {
-		t0, err := r.step(from)
-		if err != nil {
-			return nil, err
-		}
-		t1, err := r.step(to)
+		t0, t1, err := r.window(from, to)
 		if err != nil {
 			return nil, err
 		}
