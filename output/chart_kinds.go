@@ -101,28 +101,43 @@ type RouteSeries struct {
 	Difference bool
 }
 
+// FlowQuantityBands computes the quantity deviation bands of the given routes of a run held in
+// memory; see Store.FlowQuantityBands.
+func FlowQuantityBands(res *sim.Result, routes []Route) []RouteSeries {
+	st, err := StoreResult(res)
+	if err != nil {
+		return nil
+	}
+	out, _ := st.FlowQuantityBands(routes)
+	return out
+}
+
 // FlowQuantityBands computes the quantity deviation bands of the given routes (unknown codes
 // and domestic routes are skipped). Deviations are percent, unless a route's baseline volume
 // is zero in some month and replicate (a route closed in the baseline, e.g. under a ban): a
 // percent change from nothing means nothing, so then every route gets the difference in USD bn
 // per month, and one chart never mixes the two.
-func FlowQuantityBands(res *sim.Result, routes []Route) []RouteSeries {
+func (s *Store) FlowQuantityBands(routes []Route) ([]RouteSeries, error) {
+	res := s.Header
 	idx := func(codes []string, c string) int { return slices.Index(codes, c) }
-	type ids struct{ o, d, i int }
 	var keep []Route
-	var at []ids
+	var at []int
 	diff := false
+	q, bq := make([]float64, s.n), make([]float64, s.n)
+	buf := make([]byte, 8*numFlowCols)
 	for _, rt := range routes {
 		o, d, i := idx(res.Regions, rt.Exporter), idx(res.Regions, rt.Importer), idx(res.Sectors, rt.Sector)
 		if o < 0 || d < 0 || i < 0 || o == d {
 			continue
 		}
-		keep, at = append(keep, rt), append(at, ids{o, d, i})
-		for t := range res.Steps {
-			for _, rep := range res.Replicates {
-				if rep.Baseline.Flow[sim.FlowQuantity][rep.Baseline.FlowIndex(t, o, d, i)] == 0 {
-					diff = true
-				}
+		j := s.routeIndex(o, d, i)
+		keep, at = append(keep, rt), append(at, j)
+		for t := range s.steps {
+			if err := s.flowQuantities(t, j, q, bq, buf); err != nil {
+				return nil, err
+			}
+			if slices.Contains(bq, 0) {
+				diff = true
 			}
 		}
 	}
@@ -131,20 +146,21 @@ func FlowQuantityBands(res *sim.Result, routes []Route) []RouteSeries {
 		kind = sim.DevDifference
 	}
 	out := make([]RouteSeries, len(keep))
-	ds := make([]float64, len(res.Replicates))
+	ds := make([]float64, s.n)
 	for n, rt := range keep {
-		o, d, i := at[n].o, at[n].d, at[n].i
-		rs := RouteSeries{Route: rt, Start: res.Start, Dev: make([]sim.Band, res.Steps), Difference: diff}
-		for t := range res.Steps {
-			for k, rep := range res.Replicates {
-				j := rep.Scenario.FlowIndex(t, o, d, i)
-				ds[k] = sim.Deviation(kind, rep.Scenario.Flow[sim.FlowQuantity][j], rep.Baseline.Flow[sim.FlowQuantity][j])
+		rs := RouteSeries{Route: rt, Start: res.Start, Dev: make([]sim.Band, s.steps), Difference: diff}
+		for t := range s.steps {
+			if err := s.flowQuantities(t, at[n], q, bq, buf); err != nil {
+				return nil, err
+			}
+			for k := range s.n {
+				ds[k] = sim.Deviation(kind, q[k], bq[k])
 			}
 			rs.Dev[t] = sim.NewBand(ds)
 		}
 		out[n] = rs
 	}
-	return out
+	return out, nil
 }
 
 // maxRoutes is the number of routes a flow chart shows (assumption: more lines than this are

@@ -11,8 +11,6 @@ import (
 	"slices"
 
 	"golang.org/x/sync/errgroup"
-
-	"github.com/tradesim/tradesim/sim"
 )
 
 // Pack sizes (assumptions: what a brief uses without drowning the reader).
@@ -26,8 +24,8 @@ const (
 type PackInput struct {
 	Bands   *SeriesBands
 	Summary []SummaryRow
-	Result  *sim.Result // for the policy-route flows; nil skips the flow chart
-	Regions []string    // every region, in world order
+	Store   *Store   // the replicates, for the policy-route flows; nil skips the flow chart
+	Regions []string // every region, in world order
 	Sectors []string
 	Meta    ChartMeta
 }
@@ -90,12 +88,14 @@ func DefaultPack(in PackInput) ([]*Figure, []string) {
 	}
 	add(MultiplesChart(in.Bands, "output", regions, in.Sectors, in.Meta))
 
-	if in.Result != nil {
+	if in.Store != nil {
 		routes := PolicyRoutes(in.Meta.Windows)
 		if len(routes) == 0 {
 			notes = append(notes, "no flow chart: the scenario has no policy on a trade route")
+		} else if rs, err := in.Store.FlowQuantityBands(routes); err != nil {
+			notes = append(notes, "no flow chart: "+err.Error())
 		} else {
-			add(FlowsChart(FlowQuantityBands(in.Result, routes), in.Meta))
+			add(FlowsChart(rs, in.Meta))
 		}
 	}
 

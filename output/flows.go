@@ -2,7 +2,6 @@ package output
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/tradesim/tradesim/sim"
 )
@@ -60,85 +59,17 @@ func (r *FlowRow) set(v *[numFlowCols]float64) {
 	r.BaselineQuantity, r.BaselineBuyerPrice = v[4], v[5]
 }
 
-// eachFlowRow calls fn for every row of flows.csv in order, as eachSeriesRow does: band rows
+// eachFlowRow calls fn for every row of flows.csv of a run held in memory, in order: band rows
 // (each numeric column is the statistic over replicates of that column) by step, statistic,
 // exporter, importer and sector, then, with raw, every replicate by replicate, step and route.
 // Domestic sales (exporter = importer) are not routes and are left out. fn must not keep the
 // row.
 func eachFlowRow(ctx context.Context, res *sim.Result, raw bool, fn func(*FlowRow) error) error {
-	if err := checkResult(res); err != nil {
+	st, err := StoreResult(res)
+	if err != nil {
 		return err
 	}
-	R, S, n := len(res.Regions), len(res.Sectors), len(res.Replicates)
-	var row FlowRow
-	row.Scenario = res.Scenario
-	var v [numFlowCols]float64
-	samples := make([][]float64, numFlowCols)
-	for c := range samples {
-		samples[c] = make([]float64, n)
-	}
-	bands := make([][numFlowCols]sim.Band, R*R*S) // one month at a time
-	for t := range res.Steps {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		date := (res.Start + sim.Month(t)).String()
-		for o := range R {
-			for d := range R {
-				if o == d {
-					continue
-				}
-				for i := range S {
-					for k := range res.Replicates {
-						flowValues(&res.Replicates[k], t, o, d, i, &v)
-						if err := finite(func() string {
-							return "flow " + res.Regions[o] + " -> " + res.Regions[d] + " " + res.Sectors[i] + " in " + date
-						}, v[:]...); err != nil {
-							return err
-						}
-						for c := range numFlowCols {
-							samples[c][k] = v[c]
-						}
-					}
-					for c := range numFlowCols {
-						bands[(o*R+d)*S+i][c] = sim.NewBand(samples[c])
-					}
-				}
-			}
-		}
-		if err := emitFlowBands(res, t, bands, &row, fn); err != nil {
-			return err
-		}
-	}
-	if !raw {
-		return nil
-	}
-	for k := range res.Replicates {
-		rep := &res.Replicates[k]
-		row.Replicate = strconv.Itoa(rep.Index)
-		for t := range res.Steps {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			row.Step, row.Date = int64(t+1), (res.Start + sim.Month(t)).String()
-			for o := range R {
-				for d := range R {
-					if o == d {
-						continue
-					}
-					for i := range S {
-						flowValues(rep, t, o, d, i, &v)
-						row.Exporter, row.Importer, row.Sector = res.Regions[o], res.Regions[d], res.Sectors[i]
-						row.set(&v)
-						if err := fn(&row); err != nil {
-							return err
-						}
-					}
-				}
-			}
-		}
-	}
-	return nil
+	return eachFlowRowFromStore(ctx, st, raw, fn)
 }
 
 // emitFlowBands writes the band rows of month t: mean rows, then p05, p50, p95. Flows are

@@ -2,7 +2,6 @@ package output
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/tradesim/tradesim/sim"
 )
@@ -72,42 +71,14 @@ func (b *SeriesBands) Find(k Key) (int, bool) {
 	return i, ok
 }
 
-// NewSeriesBands computes the bands of every series of a run.
+// NewSeriesBands computes the bands of every series of a run held in memory.
 func NewSeriesBands(ctx context.Context, res *sim.Result) (*SeriesBands, error) {
-	if err := checkResult(res); err != nil {
+	st, err := StoreResult(res)
+	if err != nil {
 		return nil, err
 	}
-	cs := cells(res.Regions, res.Sectors)
-	n := len(res.Replicates)
-	b := &SeriesBands{
-		Scenario: res.Scenario, Baseline: baselineName(res), Start: res.Start, Steps: res.Steps,
-		Replicates: n,
-		Keys:       make([]Key, len(cs)), Vars: make([]sim.Variable, len(cs)),
-		Value: make([][]sim.Band, len(cs)), Base: make([][]sim.Band, len(cs)), Dev: make([][]sim.Band, len(cs)),
-	}
-	xs, bs, ds := make([]float64, n), make([]float64, n), make([]float64, n)
-	for ci, c := range cs {
-		if ci%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		b.Keys[ci], b.Vars[ci] = c.Key, c.v
-		b.Value[ci] = make([]sim.Band, res.Steps)
-		b.Base[ci] = make([]sim.Band, res.Steps)
-		b.Dev[ci] = make([]sim.Band, res.Steps)
-		for t := range res.Steps {
-			for k, rep := range res.Replicates {
-				x, base := c.get(rep.Scenario, t), c.get(rep.Baseline, t)
-				if err := finite(func() string { return c.String() + " in " + (res.Start + sim.Month(t)).String() }, x, base); err != nil {
-					return nil, err
-				}
-				xs[k], bs[k], ds[k] = x, base, sim.Deviation(c.v.Dev, x, base)
-			}
-			b.Value[ci][t], b.Base[ci][t], b.Dev[ci][t] = sim.NewBand(xs), sim.NewBand(bs), sim.NewBand(ds)
-		}
-	}
-	return b, nil
+	b, _, err := seriesFromStore(ctx, st)
+	return b, err
 }
 
 // baselineName is the name the tables give the baseline: the named baseline scenario, or
@@ -121,11 +92,11 @@ func baselineName(res *sim.Result) string {
 
 // eachSeriesRow calls fn for every row of series.csv in order: the band rows by step, then
 // statistic (replicate mean, p05, p50, p95), then series in the order of cells; then, with raw,
-// the rows of every replicate (replicate = its index) by replicate, step and series. fn must
-// not keep the row.
-func eachSeriesRow(ctx context.Context, res *sim.Result, b *SeriesBands, raw bool, fn func(*SeriesRow) error) error {
+// the rows of every replicate (replicate = its index) by replicate, step and series, read back
+// from the store. fn must not keep the row.
+func eachSeriesRow(ctx context.Context, st *Store, b *SeriesBands, raw bool, fn func(*SeriesRow) error) error {
 	var row SeriesRow
-	row.Scenario = res.Scenario
+	row.Scenario = st.Header.Scenario
 	for t := range b.Steps {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -145,23 +116,5 @@ func eachSeriesRow(ctx context.Context, res *sim.Result, b *SeriesBands, raw boo
 	if !raw {
 		return nil
 	}
-	cs := cells(res.Regions, res.Sectors)
-	for _, rep := range res.Replicates {
-		row.Replicate = strconv.Itoa(rep.Index)
-		for t := range b.Steps {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			row.Step, row.Date = int64(t+1), (b.Start + sim.Month(t)).String()
-			for _, c := range cs {
-				row.Region, row.Sector, row.Variable = c.Region, c.Sector, c.Variable
-				row.Value, row.Baseline = c.get(rep.Scenario, t), c.get(rep.Baseline, t)
-				row.Deviation = sim.Deviation(c.v.Dev, row.Value, row.Baseline)
-				if err := fn(&row); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
+	return eachRawSeriesRow(ctx, st, &row, fn)
 }

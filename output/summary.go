@@ -102,48 +102,15 @@ func pathStats(v sim.Variable, xs, bs []float64, out *[5]float64, ok *[5]bool) {
 
 var statNames = [5]string{StatAtEnd, StatPeak, StatMean, StatCumulative, StatCumulativePct}
 
-// SummaryRows computes the rows of summary.csv: for every series in the order of series.csv,
-// the statistics that apply, in the order of StatMeanings.
+// SummaryRows computes the rows of summary.csv of a run held in memory: for every series in
+// the order of series.csv, the statistics that apply, in the order of StatMeanings.
 func SummaryRows(ctx context.Context, res *sim.Result) ([]SummaryRow, error) {
-	if err := checkResult(res); err != nil {
+	st, err := StoreResult(res)
+	if err != nil {
 		return nil, err
 	}
-	n := len(res.Replicates)
-	xs, bs := make([]float64, res.Steps), make([]float64, res.Steps)
-	per := make([][]float64, len(statNames))
-	for k := range per {
-		per[k] = make([]float64, n)
-	}
-	var rows []SummaryRow
-	for ci, c := range cells(res.Regions, res.Sectors) {
-		if ci%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		var ok [5]bool
-		for r, rep := range res.Replicates {
-			for t := range res.Steps {
-				xs[t], bs[t] = c.get(rep.Scenario, t), c.get(rep.Baseline, t)
-			}
-			var st [5]float64
-			pathStats(c.v, xs, bs, &st, &ok)
-			for k := range st {
-				per[k][r] = st[k]
-			}
-		}
-		for k, name := range statNames {
-			if !ok[k] {
-				continue
-			}
-			b := sim.NewBand(per[k])
-			if err := finite(func() string { return c.String() + " " + name }, b.Mean, b.P05, b.P50, b.P95); err != nil {
-				return nil, err
-			}
-			rows = append(rows, SummaryRow{c.Region, c.Sector, c.Variable, name, b.Mean, b.P05, b.P50, b.P95})
-		}
-	}
-	return rows, nil
+	_, rows, err := seriesFromStore(ctx, st)
+	return rows, err
 }
 
 // Headline is one figure of the headline table: the band over replicates of a series' peak

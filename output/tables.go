@@ -187,28 +187,39 @@ func writeTable[T any](f *Folder, formats Formats, base string, header []string,
 
 // Tables is everything a run's tables are made of.
 type Tables struct {
-	Result  *sim.Result
+	Result  *sim.Result // the run's header: regions, sectors, months (Replicates may be nil)
+	Store   *Store      // the replicates, read back for the flows and raw rows
 	Bands   *SeriesBands
 	Summary []SummaryRow
 }
 
-// NewTables computes the bands and summary of a run.
+// NewTables computes the bands and summary of a run held in memory.
 func NewTables(ctx context.Context, res *sim.Result) (*Tables, error) {
-	b, err := NewSeriesBands(ctx, res)
+	st, err := StoreResult(res)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := SummaryRows(ctx, res)
+	tb, err := NewTablesFrom(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	return &Tables{Result: res, Bands: b, Summary: rows}, nil
+	tb.Result = res
+	return tb, nil
 }
 
-// ReleaseReplicates lets the memory of the run's replicates go (about 2 MB each in the default
-// world over 36 months) once the tables are written: Bands, Summary and SummaryJSON still
-// work, Write does not. `tradesim run` calls it before rendering charts, whose 300 dpi canvases
-// then reuse that memory instead of adding to it.
+// NewTablesFrom computes the bands and summary of a run whose replicates are in a store, in one
+// pass over it; memory holds the bands and one block of the store, whatever the replicates.
+func NewTablesFrom(ctx context.Context, st *Store) (*Tables, error) {
+	b, rows, err := seriesFromStore(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return &Tables{Result: st.Header, Store: st, Bands: b, Summary: rows}, nil
+}
+
+// ReleaseReplicates lets a run held in memory let its replicates go (about 2 MB each in the
+// default world over 36 months) once the tables are computed: the tables read the store, so
+// Write, Bands, Summary and SummaryJSON still work.
 func (tb *Tables) ReleaseReplicates() {
 	header := *tb.Result
 	header.Replicates, header.Fired = nil, nil
@@ -218,15 +229,14 @@ func (tb *Tables) ReleaseReplicates() {
 // Write writes series, flows and summary in the chosen formats, and summary.json with JSON.
 // raw adds the rows of every replicate to series and flows.
 func (tb *Tables) Write(ctx context.Context, f *Folder, formats Formats, raw bool) error {
-	res := tb.Result
 	err := writeTable(f, formats, "series", SeriesColumns, func(fn func(*SeriesRow) error) error {
-		return eachSeriesRow(ctx, res, tb.Bands, raw, fn)
+		return eachSeriesRow(ctx, tb.Store, tb.Bands, raw, fn)
 	})
 	if err != nil {
 		return err
 	}
 	err = writeTable(f, formats, "flows", FlowColumns, func(fn func(*FlowRow) error) error {
-		return eachFlowRow(ctx, res, raw, fn)
+		return eachFlowRowFromStore(ctx, tb.Store, raw, fn)
 	})
 	if err != nil {
 		return err

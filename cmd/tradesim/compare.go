@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tradesim/tradesim/output"
+	"github.com/tradesim/tradesim/output/pipeline"
 )
 
 // compareOptions are the flags of `tradesim compare`.
@@ -78,15 +76,9 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	if _, ok := output.VariableNamed(opts.Variable); !ok {
 		return badInputf("--var %s: not a tradesim variable (see tradesim plot --help for the names)", opts.Variable)
 	}
-	if st, err := os.Stat(opts.OutDir); err == nil {
-		if !st.IsDir() {
-			return badInputf("%s is a file, not a folder; choose a folder with -o", opts.OutDir)
-		}
-		if _, err := os.Stat(filepath.Join(opts.OutDir, output.ManifestName)); err == nil && !opts.Force {
-			return badInputf("%s already holds results (%s); choose another folder with -o, or pass --force to replace them", opts.OutDir, output.ManifestName)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return badInputf("cannot use %s: %w", opts.OutDir, err)
+	existing, err := pipeline.CheckFolder(opts.OutDir, opts.Force)
+	if err != nil {
+		return badInput(err)
 	}
 	started := opts.now()
 	var loaded []*output.LoadedRun
@@ -133,7 +125,7 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 		}
 		figs = append(figs, lines, bars)
 	}
-	if opts.Force {
+	if existing {
 		if err := output.RemoveRun(opts.OutDir); err != nil {
 			return err
 		}

@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -16,9 +13,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tradesim/tradesim/output"
+	"github.com/tradesim/tradesim/output/pipeline"
 	"github.com/tradesim/tradesim/scenarios"
-	"github.com/tradesim/tradesim/scenarios/worlds"
-	"github.com/tradesim/tradesim/sim"
 )
 
 // runOptions are the flags of `tradesim run`.
@@ -128,39 +124,27 @@ func planRun(opts *runOptions) (*runPlan, error) {
 	case opts.Workers < 0:
 		return nil, badInputf("--workers %d: give 0 (all cores) or more", opts.Workers)
 	}
-	l, err := scenarios.Load(opts.Scenario, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
-	if err != nil {
-		return nil, badInput(err)
+	var o pipeline.Overrides
+	if opts.replicatesSet {
+		o.Replicates = &opts.Replicates
 	}
-	for _, sc := range []*sim.Scenario{l.Scenario, l.Baseline} {
-		if opts.replicatesSet {
-			sc.Replicates = opts.Replicates
-		}
-		if opts.seedSet {
-			sc.Seed = opts.Seed
-		}
+	if opts.seedSet {
+		o.Seed = &opts.Seed
 	}
 	if opts.firmsSet {
-		l.Firms = opts.Firms
+		o.Firms = &opts.Firms
+	}
+	l, err := pipeline.Load(opts.Scenario, o)
+	if err != nil {
+		return nil, badInput(err)
 	}
 	p.loaded = l
 	p.dir = opts.Dir
 	if p.dir == "" {
 		p.dir = filepath.Join("results", l.Name)
 	}
-	st, err := os.Stat(p.dir)
-	switch {
-	case err == nil && !st.IsDir():
-		return nil, badInputf("%s is a file, not a folder; choose a results folder with -o", p.dir)
-	case err == nil:
-		if _, err := os.Stat(filepath.Join(p.dir, output.ManifestName)); err == nil {
-			if !opts.Force {
-				return nil, badInputf("%s holds the results of another run (%s); choose another folder with -o, or pass --force to replace them", p.dir, output.ManifestName)
-			}
-			p.existing = true
-		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return nil, badInputf("cannot use %s as the results folder: %w", p.dir, err)
+	if p.existing, err = pipeline.CheckFolder(p.dir, opts.Force); err != nil {
+		return nil, badInput(err)
 	}
 	return p, nil
 }
@@ -174,7 +158,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	started := opts.now()
 
 	var bar *progressbar.ProgressBar
-	simOpts := sim.Options{Workers: opts.Workers, Firms: l.Firms}
+	ro := pipeline.RunOptions{Workers: opts.Workers}
 	if !opts.Quiet && opts.terminal(opts.ErrOut) {
 		bar = progressbar.NewOptions(l.Scenario.Replicates,
 			progressbar.OptionSetWriter(opts.ErrOut),
@@ -185,9 +169,9 @@ func runRun(ctx context.Context, opts *runOptions) error {
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
 		)
-		simOpts.Progress = func(done, _ int) { bar.Set(done) }
+		ro.Progress = func(done, _ int) { bar.Set(done) }
 	}
-	res, err := sim.Run(ctx, l.World, l.Scenario, l.Baseline, simOpts)
+	run, err := pipeline.Simulate(ctx, l, ro)
 	if bar != nil {
 		bar.Finish()
 	}
@@ -197,12 +181,13 @@ func runRun(ctx context.Context, opts *runOptions) error {
 		}
 		return fmt.Errorf("the run of %s failed, nothing was written: %w", l.Name, err)
 	}
+	defer run.Close()
 
-	folder, tables, notes, err := writeRun(ctx, opts, p, res, started)
+	w, err := pipeline.Write(ctx, run, pipeline.WriteOptions{
+		Dir: p.dir, Replace: p.existing, Formats: p.formats, Charts: p.charts, Size: p.size, Raw: opts.Raw,
+		Version: version(), Workers: opts.Workers, Started: started, Now: opts.now,
+	})
 	if err != nil {
-		if folder != nil {
-			folder.Rollback()
-		}
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted while writing %s; it holds no complete results (no %s): %w", p.dir, output.ManifestName, ctx.Err())
 		}
@@ -211,65 +196,5 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	if opts.Quiet {
 		return nil
 	}
-	return printRunScreen(opts.Out, p, tables, folder, notes)
-}
-
-// writeRun writes the tables, the charts and, last, the manifest.
-func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result, started time.Time) (*output.Folder, *output.Tables, []string, error) {
-	l := p.loaded
-	if p.existing {
-		if err := output.RemoveRun(p.dir); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	folder, err := output.NewFolder(p.dir)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, res.Fired)
-	tables, err := output.NewTables(ctx, res)
-	if err != nil {
-		return folder, nil, nil, err
-	}
-	if err := tables.Write(ctx, folder, p.formats, opts.Raw); err != nil {
-		return folder, nil, nil, err
-	}
-	var notes []string
-	if len(p.charts) > 0 {
-		meta := output.ChartMeta{
-			Scenario: l.Name, Title: l.Scenario.Title, Baseline: tables.Bands.Baseline, Version: version(),
-			Replicates: tables.Bands.Replicates, Windows: windows, Size: p.size,
-		}
-		var figs []*output.Figure
-		figs, notes = output.DefaultPack(output.PackInput{Bands: tables.Bands, Summary: tables.Summary, Result: res,
-			Regions: res.Regions, Sectors: res.Sectors, Meta: meta})
-		// The figures hold their own bands: let the replicates go before rendering (res, too,
-		// must stop pointing at them) and collect them now, so the 300 dpi canvases reuse their
-		// memory; the collector would otherwise wait for the heap to double first.
-		tables.ReleaseReplicates()
-		res = tables.Result
-		runtime.GC()
-		if err := output.WriteCharts(ctx, folder, figs, p.charts); err != nil {
-			return folder, nil, nil, err
-		}
-	}
-	finished := opts.now()
-	m := &output.Manifest{
-		Tool: "tradesim", Version: version(),
-		ScenarioName: l.Name, ScenarioTitle: l.Scenario.Title, ScenarioSource: l.Path, ScenarioSHA256: l.SHA256,
-		Scenario: l.File, Baseline: tables.Bands.Baseline,
-		World: l.WorldRef, WorldSHA256: worlds.Digest(l.World),
-		Seed: l.Scenario.Seed, Replicates: tables.Bands.Replicates, Firms: res.Firms, Workers: opts.Workers,
-		Start: res.Start.String(), End: (res.Start + sim.Month(res.Steps-1)).String(),
-		Regions: res.Regions, Sectors: res.Sectors, Policies: windows,
-		Raw: opts.Raw, Formats: p.formats.List(), Charts: p.charts,
-		StartedAt: started.UTC(), FinishedAt: finished.UTC(), WallSeconds: finished.Sub(started).Seconds(),
-	}
-	if m.Charts == nil {
-		m.Charts = []string{}
-	}
-	if err := ctx.Err(); err != nil {
-		return folder, nil, nil, err
-	}
-	return folder, tables, notes, folder.WriteManifest(m)
+	return printRunScreen(opts.Out, p, w.Tables, w.Folder, w.Notes)
 }

@@ -4,8 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/tradesim/tradesim/scenarios"
-	"github.com/tradesim/tradesim/scenarios/worlds"
+	"github.com/tradesim/tradesim/output/pipeline"
 	"github.com/tradesim/tradesim/sim"
 )
 
@@ -46,7 +45,7 @@ func Evaluate(ctx context.Context, facts []Fact, workers int) ([]Outcome, error)
 }
 
 func runScenario(ctx context.Context, name string, workers int) (*run, error) {
-	l, err := scenarios.Load(name, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
+	l, err := pipeline.Load(name, pipeline.Overrides{})
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", name, err)
 	}

@@ -1,0 +1,125 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/tradesim/tradesim/output"
+	"github.com/tradesim/tradesim/scenarios/worlds"
+	"github.com/tradesim/tradesim/sim"
+)
+
+// WriteOptions say what to write where.
+type WriteOptions struct {
+	Dir     string
+	Replace bool // the folder holds a finished run that may be replaced (--force)
+	Formats output.Formats
+	Charts  []string // chart formats; none for no charts
+	Size    output.Size
+	Raw     bool
+	Version string
+	Workers int // recorded in the manifest
+	Started time.Time
+	Now     func() time.Time
+}
+
+// Written is a results folder that was written: its files, tables and the notes on charts that
+// could not be drawn.
+type Written struct {
+	Folder *output.Folder
+	Tables *output.Tables
+	Notes  []string
+}
+
+// CheckFolder checks that dir can take new results: it is a folder or does not exist, and it
+// holds no finished run unless force. It returns whether a finished run is there (to replace).
+func CheckFolder(dir string, force bool) (existing bool, err error) {
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && !st.IsDir():
+		return false, fmt.Errorf("%s is a file, not a folder; choose a results folder with -o", dir)
+	case err == nil:
+		if _, err := os.Stat(filepath.Join(dir, output.ManifestName)); err == nil {
+			if !force {
+				return false, fmt.Errorf("%s holds the results of another run (%s); choose another folder with -o, or pass --force to replace them", dir, output.ManifestName)
+			}
+			return true, nil
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return false, fmt.Errorf("cannot use %s as the results folder: %w", dir, err)
+	}
+	return false, nil
+}
+
+// Write writes the tables, the charts and, last, the manifest of a run. On error the folder
+// (when it was created) is rolled back: it never holds a manifest of half-written results.
+func Write(ctx context.Context, r *Run, o WriteOptions) (*Written, error) {
+	w, err := write(ctx, r, o)
+	if err != nil && w != nil && w.Folder != nil {
+		w.Folder.Rollback()
+	}
+	return w, err
+}
+
+func write(ctx context.Context, r *Run, o WriteOptions) (*Written, error) {
+	l, res := r.Loaded, r.Header
+	if o.Replace {
+		if err := output.RemoveRun(o.Dir); err != nil {
+			return nil, err
+		}
+	}
+	folder, err := output.NewFolder(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	w := &Written{Folder: folder}
+	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, r.Fired)
+	tables, err := output.NewTablesFrom(ctx, r.Store)
+	if err != nil {
+		return w, err
+	}
+	if err := tables.Write(ctx, folder, o.Formats, o.Raw); err != nil {
+		return w, err
+	}
+	if len(o.Charts) > 0 {
+		meta := output.ChartMeta{
+			Scenario: l.Name, Title: l.Scenario.Title, Baseline: tables.Bands.Baseline, Version: o.Version,
+			Replicates: tables.Bands.Replicates, Windows: windows, Size: o.Size,
+		}
+		figs, notes := output.DefaultPack(output.PackInput{Bands: tables.Bands, Summary: tables.Summary, Store: r.Store,
+			Regions: res.Regions, Sectors: res.Sectors, Meta: meta})
+		w.Notes = notes
+		// The figures hold their own bands: collect now, so the 300 dpi canvases reuse the
+		// memory of the tables' blocks; the collector would otherwise wait for the heap to double.
+		runtime.GC()
+		if err := output.WriteCharts(ctx, folder, figs, o.Charts); err != nil {
+			return w, err
+		}
+	}
+	finished := o.Now()
+	m := &output.Manifest{
+		Tool: "tradesim", Version: o.Version,
+		ScenarioName: l.Name, ScenarioTitle: l.Scenario.Title, ScenarioSource: l.Path, ScenarioSHA256: l.SHA256,
+		Scenario: l.File, Baseline: tables.Bands.Baseline,
+		World: l.WorldRef, WorldSHA256: worlds.Digest(l.World),
+		Seed: l.Scenario.Seed, Replicates: tables.Bands.Replicates, Firms: res.Firms, Workers: o.Workers,
+		Start: res.Start.String(), End: (res.Start + sim.Month(res.Steps-1)).String(),
+		Regions: res.Regions, Sectors: res.Sectors, Policies: windows,
+		Raw: o.Raw, Formats: o.Formats.List(), Charts: o.Charts,
+		StartedAt: o.Started.UTC(), FinishedAt: finished.UTC(), WallSeconds: finished.Sub(o.Started).Seconds(),
+	}
+	if m.Charts == nil {
+		m.Charts = []string{}
+	}
+	if err := ctx.Err(); err != nil {
+		return w, err
+	}
+	w.Tables = tables
+	return w, folder.WriteManifest(m)
+}
