@@ -27,14 +27,16 @@ type Manifest struct {
 	ScenarioSource string `json:"scenario_source"` // path of the file, or "builtin:NAME"
 	ScenarioSHA256 string `json:"scenario_sha256"` // of the scenario file's bytes
 	// Scenario is the scenario as resolved by the parser (its parsed file).
-	Scenario    any    `json:"scenario"`
-	Baseline    string `json:"baseline"`
-	World       string `json:"world"`
-	WorldSHA256 string `json:"world_sha256"`
-	Seed        uint64 `json:"seed"`
-	Replicates  int    `json:"replicates"`
-	Firms       int    `json:"firms"`
-	Workers     int    `json:"workers"` // does not change any result (MODEL.md §6.4)
+	Scenario any `json:"scenario"`
+	// Sets are the --set PATH=VALUE changes made to the scenario file (Scenario includes them).
+	Sets        []string `json:"sets,omitempty"`
+	Baseline    string   `json:"baseline"`
+	World       string   `json:"world"`
+	WorldSHA256 string   `json:"world_sha256"`
+	Seed        uint64   `json:"seed"`
+	Replicates  int      `json:"replicates"`
+	Firms       int      `json:"firms"`
+	Workers     int      `json:"workers"` // does not change any result (MODEL.md §6.4)
 	// Start and End are the first and last simulated months (YYYY-MM).
 	Start    string         `json:"start"`
 	End      string         `json:"end"`

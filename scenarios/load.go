@@ -23,6 +23,9 @@ type WorldResolver func(ref, baseDir string) (*sim.World, error)
 // LoadOptions configure Load.
 type LoadOptions struct {
 	ResolveWorld WorldResolver // required
+	// Sets change fields of the scenario (not of its baseline) before it is checked; messages
+	// about their values are filed under --set PATH=VALUE.
+	Sets []Set
 }
 
 // Loaded is a validated scenario with everything a run needs.
@@ -47,6 +50,7 @@ type Loaded struct {
 	Baseline     *sim.Scenario
 	BaselineName string // "" when the baseline is derived
 	Firms        int    // firms per region-sector: the file's firms or sim.DefaultFirms
+	Sets         []Set  // the changes made to the file (Source is the file as written)
 
 	worldKey string // canonical world reference, to compare a scenario's and its baseline's worlds
 }
@@ -213,7 +217,12 @@ func (l *loader) world(ref, dir string) (*sim.World, string, error) {
 
 func (l *loader) loadSource(src *source) (*Loaded, error) {
 	diags := &diag.List{}
-	f, d := parse(src.name, src.data, diags)
+	var sets []Set
+	if len(l.stack) == 1 { // the scenario itself, not a baseline it names
+		sets = l.opt.Sets
+	}
+	defer func() { fileUnderSets(src.name, sets, diags.Items) }()
+	f, d := parse(src.name, src.data, sets, diags)
 	if f == nil {
 		return nil, diags.Err()
 	}
@@ -243,13 +252,14 @@ func (l *loader) loadSource(src *source) (*Loaded, error) {
 		}
 	}
 	s, notes := check(f, d, w)
+	fileUnderSets(src.name, sets, notes)
 	if diags.Len() > 0 {
 		return nil, diags.Err()
 	}
 	sum := sha256.Sum256(src.data)
 	out := &Loaded{
 		Name: f.Name, Path: src.path, Source: src.data, SHA256: hex.EncodeToString(sum[:]), File: f,
-		World: w, WorldRef: worldRef, Scenario: s, Notes: notes, Firms: sim.DefaultFirms, worldKey: worldKey,
+		World: w, WorldRef: worldRef, Scenario: s, Notes: notes, Firms: sim.DefaultFirms, worldKey: worldKey, Sets: sets,
 	}
 	if f.Firms != nil {
 		out.Firms = *f.Firms

@@ -29,9 +29,9 @@ const (
 // maxDepth is yaml/v3's nesting cap, which stays on (go-yaml PR #515).
 const maxDepth = 10_000
 
-// parse decodes a scenario file's bytes into a File, strictly. It returns nil when the file is
+// parse decodes a scenario file's bytes, changed by sets, into a File, strictly. It returns nil when the file is
 // not a readable YAML mapping; problems go to diags either way.
-func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
+func parse(file string, data []byte, sets []Set, diags *diag.List) (*File, *decoder) {
 	if len(data) > MaxFileSize {
 		diags.Addf(file, 0, 0, "", "the file is larger than 1 MiB (%d bytes); a scenario file is a few kilobytes: is this the right file?", MaxFileSize)
 		return nil, nil
@@ -77,6 +77,7 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		d.errf(root, "", "this is a world file (the world.yaml of a world folder), not a scenario; check the world with tradesim validate FOLDER or tradesim world check FOLDER")
 		return nil, nil
 	}
+	applySets(root, sets, diags)
 	f := new(File)
 	d.decodeStruct(root, reflect.ValueOf(f).Elem(), "")
 	if d.fatal != nil {

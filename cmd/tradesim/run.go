@@ -32,6 +32,7 @@ type runOptions struct {
 	Raw        bool
 	Quiet      bool
 	Force      bool
+	Sets       []string
 
 	replicatesSet, seedSet, firmsSet bool
 	now                              func() time.Time
@@ -58,12 +59,16 @@ write the results folder:
 Band rows (replicate = mean, p05, p50, p95) summarise the replicates; deviation is the band
 of the per-replicate deviations, so it is the band of the policy's effect. Add --raw for the
 rows of every replicate. SCENARIO is a file or the name of a built-in (tradesim scenarios list).
+--set PATH=VALUE changes one field of the scenario before it is checked, as if the file said
+so: PATH is field names joined by dots, list entries picked by id or position in brackets
+(policies[us-tariff].rate, policies[0].start, parameters.sigma.ELEC), and VALUE is YAML.
 A folder without manifest.json is an unfinished run: an interrupted or failed run never
 leaves one.`,
 		Example: `  tradesim run h20-allowance
   tradesim run my-scenario.yaml -o results/tariffs --replicates 50 --seed 11
   tradesim run h20-allowance --firms 5 --replicates 5 --charts svg -o /tmp/quick
-  tradesim run rare-earths.yaml --format parquet --charts none --raw --quiet`,
+  tradesim run rare-earths.yaml --format parquet --charts none --raw --quiet
+  tradesim run tariff-escalation-2025 --set policies[us-may].rate=0.5 --set horizon=24`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenario = args[0]
@@ -84,6 +89,7 @@ leaves one.`,
 	f.BoolVar(&opts.Raw, "raw", false, "also write the rows of every replicate")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
+	f.StringArrayVar(&opts.Sets, "set", nil, "change a scenario field: PATH=VALUE, e.g. policies[us-tariff].rate=0.5 or parameters.sigma.ELEC=3 (repeatable)")
 	return cmd
 }
 
@@ -133,6 +139,13 @@ func planRun(opts *runOptions) (*runPlan, error) {
 	}
 	if opts.firmsSet {
 		o.Firms = &opts.Firms
+	}
+	for _, arg := range opts.Sets {
+		set, err := scenarios.ParseSet(arg)
+		if err != nil {
+			return nil, badInput(err)
+		}
+		o.Sets = append(o.Sets, set)
 	}
 	l, err := pipeline.Load(opts.Scenario, o)
 	if err != nil {

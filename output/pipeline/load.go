@@ -14,6 +14,8 @@ type Overrides struct {
 	Replicates *int
 	Seed       *uint64
 	Firms      *int
+	// Sets change fields by path before the scenario is checked (`--set PATH=VALUE`).
+	Sets []scenarios.Set
 }
 
 // Loader loads scenarios, resolving each world folder once: a sweep loads its base scenario
@@ -48,7 +50,7 @@ func (ld *Loader) resolve(ref, baseDir string) (*sim.World, error) {
 // Load reads and validates the scenario ref (a path or a built-in name) with the overrides.
 // Problems in the input come back as the scenario reader's positioned messages.
 func (ld *Loader) Load(ref string, o Overrides) (*scenarios.Loaded, error) {
-	l, err := scenarios.Load(ref, scenarios.LoadOptions{ResolveWorld: ld.resolve})
+	l, err := scenarios.Load(ref, scenarios.LoadOptions{ResolveWorld: ld.resolve, Sets: o.Sets})
 	if err != nil {
 		return nil, err
 	}

@@ -114,6 +114,9 @@ func write(ctx context.Context, r *Run, o WriteOptions) (*Written, error) {
 		Raw: o.Raw, Formats: o.Formats.List(), Charts: o.Charts,
 		StartedAt: o.Started.UTC(), FinishedAt: finished.UTC(), WallSeconds: finished.Sub(o.Started).Seconds(),
 	}
+	for _, s := range l.Sets {
+		m.Sets = append(m.Sets, s.Path+"="+s.Value)
+	}
 	if m.Charts == nil {
 		m.Charts = []string{}
 	}
