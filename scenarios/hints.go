@@ -54,6 +54,9 @@ func hintFor(field string) string {
 	if h, ok := fieldHints[field]; ok {
 		return "for example " + h
 	}
+	if h, ok := sweepHints[field]; ok {
+		return "for example " + h
+	}
 	return "write a value after the colon"
 }
 

@@ -11,8 +11,11 @@ import (
 // SchemaID is the $id of the scenario file schema.
 const SchemaID = "https://github.com/tradesim/tradesim/scenarios/scenario.schema.json"
 
+// SweepSchemaID is the $id of the sweep file schema.
+const SweepSchemaID = "https://github.com/tradesim/tradesim/scenarios/sweep.schema.json"
+
 // SchemaKinds are the file kinds `tradesim schema` knows, in order.
-var SchemaKinds = []string{"scenario"}
+var SchemaKinds = []string{"scenario", "sweep"}
 
 // schemaDraft is the JSON Schema draft of Schema's output. Draft-07, not the reflector's
 // 2020-12: VS Code's YAML extension (yaml-language-server, through vscode-json-languageservice)
@@ -25,21 +28,29 @@ const schemaDraft = "http://json-schema.org/draft-07/schema#"
 // fields, enums, ranges and unknown fields; checks that need the world (codes), dates relative
 // to each other, or fields that depend on a policy's type and mode are Go's alone.
 func Schema(kind string) ([]byte, error) {
-	if kind != "scenario" {
-		return nil, fmt.Errorf("no schema for %q files: the kinds are %v (sweep files do not exist yet)", kind, SchemaKinds)
-	}
 	// ExpandedStruct puts File's fields at the root: in draft-07 a root $ref would hide $id.
 	r := &jsonschema.Reflector{RequiredFromJSONSchemaTags: true, ExpandedStruct: true}
-	s := r.Reflect(&File{})
+	var s *jsonschema.Schema
+	switch kind {
+	case "scenario":
+		s = r.Reflect(&File{})
+		s.ID = SchemaID
+		s.Title = "tradesim scenario file"
+		s.Description = "A what-if trade scenario: tariffs, export and import controls, and rules. Reference: scenarios/README.md."
+	case "sweep":
+		s = r.Reflect(&SweepFile{})
+		s.ID = SweepSchemaID
+		s.Title = "tradesim sweep file"
+		s.Description = "Many runs of a scenario with some fields varied, and the figures kept from each. Reference: scenarios/README.md."
+	default:
+		return nil, fmt.Errorf("no schema for %q files: the kinds are %v", kind, SchemaKinds)
+	}
 	s.Version = schemaDraft
-	s.ID = SchemaID
-	s.Title = "tradesim scenario file"
-	s.Description = "A what-if trade scenario: tariffs, export and import controls, and rules. Reference: scenarios/README.md."
 	forEachField(s, hoistDescription)
 	forEachField(s, refBesideDescription)
 	out, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("scenario schema: %w", err)
+		return nil, fmt.Errorf("%s schema: %w", kind, err)
 	}
 	// Draft-07 keeps shared parts under "definitions"; the reflector writes 2020-12's "$defs".
 	out = bytes.ReplaceAll(out, []byte(`"$defs"`), []byte(`"definitions"`))

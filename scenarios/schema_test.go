@@ -128,8 +128,62 @@ func TestSchemaGolden(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("the schema changed; review it and run go test -run TestSchemaGolden -update")
 	}
-	if _, err := Schema("sweep"); err == nil {
-		t.Error("a sweep schema exists; add it to the tests")
+}
+
+// TestSweepSchema: the sweep schema compiles against draft-07, matches its golden, accepts
+// every good sweep file and rejects a structural mistake (an unknown field).
+func TestSweepSchema(t *testing.T) {
+	raw, err := Schema("sweep")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "sweep.schema.json")
+	if *update {
+		if err := os.WriteFile(golden, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want, err := os.ReadFile(golden); err != nil || !bytes.Equal(raw, want) {
+		t.Errorf("the sweep schema changed (%v); review it and run go test -run TestSweepSchema -update", err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(SweepSchemaID, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(SweepSchemaID)
+	if err != nil {
+		t.Fatalf("the sweep schema does not compile: %v", err)
+	}
+	good, _ := filepath.Glob("testdata/sweep/good/*.yaml")
+	for _, p := range good {
+		data, _ := os.ReadFile(p)
+		v, err := yamlToJSON(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(v); err != nil {
+			t.Errorf("%s: the schema rejects a good sweep: %v", p, err)
+		}
+	}
+	for _, name := range []string{"unknown-field", "unknown-design", "unknown-stat", "sobol-not-power-of-two"} {
+		data, _ := os.ReadFile(filepath.Join("testdata/sweep/bad", name+".yaml"))
+		v, err := yamlToJSON(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "sobol-not-power-of-two" {
+			if err := sch.Validate(v); err != nil {
+				t.Errorf("%s: a semantic mistake the schema cannot express was rejected: %v", name, err)
+			}
+			continue
+		}
+		if err := sch.Validate(v); err == nil {
+			t.Errorf("%s: the schema accepts a structural mistake", name)
+		}
 	}
 }
 

@@ -11,19 +11,21 @@ import (
 
 func newSchemaCmd(s streams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "schema [scenario]",
-		Short: "Print the JSON Schema of scenario files, for editors",
-		Long: `Print the JSON Schema (draft-07) of scenario files, generated from the same Go types
+		Use:   "schema [scenario|sweep]",
+		Short: "Print the JSON Schema of scenario or sweep files, for editors",
+		Long: `Print the JSON Schema (draft-07) of scenario files (or of sweep files: tradesim schema
+sweep), generated from the same Go types
 that tradesim's parser fills. Editors use it to complete and check files as you type: with
 VS Code's YAML extension, save it and add to a scenario's first line
   # yaml-language-server: $schema=scenario.schema.json
 The schema checks field names, types, required fields, allowed words and ranges; tradesim
 validate also checks codes against the world, dates against the horizon and fields that
-depend on a policy's type and mode. Sweep files have no schema yet.
+depend on a policy's type and mode.
 
 Exit status: 0; 2 for a kind of file that has no schema.`,
 		Example: `  tradesim schema > scenario.schema.json
-  sed -i '1i # yaml-language-server: $schema=scenario.schema.json' my-tariff.yaml`,
+  sed -i '1i # yaml-language-server: $schema=scenario.schema.json' my-tariff.yaml
+  tradesim schema sweep > sweep.schema.json`,
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: scenarios.SchemaKinds,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -32,9 +34,6 @@ Exit status: 0; 2 for a kind of file that has no schema.`,
 				kind = args[0]
 			}
 			if !slices.Contains(scenarios.SchemaKinds, kind) {
-				if kind == "sweep" {
-					return badInputf("there is no sweep schema yet: sweep files come with the sweep command; tradesim schema scenario prints the scenario schema")
-				}
 				return badInputf("unknown file kind %q; schemas exist for: %s", kind, strings.Join(scenarios.SchemaKinds, ", "))
 			}
 			out, err := scenarios.Schema(kind)

@@ -13,14 +13,15 @@ import (
 func newValidateCmd(s streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check scenario files (and world folders); exit 0 if all are valid, 2 if not",
+		Short: "Check scenario and sweep files (and world folders); exit 0 if all are valid, 2 if not",
 		Long: `Check each scenario file strictly against its world: unknown or duplicate fields, wrong
 types, values out of range, dates outside the horizon, unknown region, sector and policy codes
 (with the nearest valid name), rule conditions that do not compile, and its baseline. Every
 problem is printed on stderr as FILE:LINE:COL: field: message, all at once; valid files print
 "FILE: ok" on stdout. A built-in scenario's name is accepted too. A folder is checked as a
-world folder (as tradesim world check does, without its calibration targets). Sweep files are
-not supported yet.
+world folder (as tradesim world check does, without its calibration targets). A sweep file
+(one with factors, design or metrics) is checked as a sweep: its fields, its base scenario,
+every factor's path at the lowest and highest values, and its metrics against the world.
 
 Exit status: 0 when every file is valid; 2 when any is not, or the command is misused.`,
 		Example: `  tradesim scenarios init my-tariff && tradesim validate my-tariff.yaml
@@ -54,6 +55,16 @@ func validateOne(s streams, ref string) error {
 			return err
 		}
 		fmt.Fprintf(s.Out, "%s: ok (world folder %q, %d regions x %d sectors)\n", ref, w.Name, w.R(), w.S())
+		return nil
+	}
+	if data, err := os.ReadFile(ref); err == nil && scenarios.IsSweepFile(data) {
+		sw, err := scenarios.LoadSweep(ref, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(s.Out, "%s: ok: sweep %q of scenario %s, design %s, %s x %s a point, %s, %s\n",
+			ref, sw.Name, sw.BaseRef, sw.Design, count(sw.Runs(), "run", "runs"), count(sw.Replicates, "replicate", "replicates"),
+			count(len(sw.Factors), "factor", "factors"), count(len(sw.Metrics), "metric", "metrics"))
 		return nil
 	}
 	l, err := scenarios.Load(ref, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
