@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -73,6 +74,7 @@ Start with a built-in scenario:
 		newValidateCmd(s),
 		newScenariosCmd(s),
 		newSchemaCmd(s),
+		newSweepCmd(s, os.Getenv),
 	)
 	return root
 }
