@@ -19,7 +19,7 @@ func TestSets(t *testing.T) {
 		}
 		return Load("tariff-escalation-2025", opts)
 	}
-	l, err := load("policies[us-may].rate=0.5", "horizon=24", "parameters.sigma.ELEC=3", "policies[0].end=null")
+	l, err := load("policies[us-may].rate=0.5", "horizon=24", "parameters.sigmaM.ELEC=3", "policies[0].end=null")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestSets(t *testing.T) {
 		{"policies[99].rate=1", "policies has 21 entries (0 to 20); there is no policies[99]"},
 		{"horizn=3", `--set horizn=3: horizn: unknown field "horizn"; did you mean "horizon"?`},
 		{"horizon=0", "--set horizon=0: horizon: is 0 months"},
-		{"parameters.sigmx.ELEC=3", `parameters.sigmx.ELEC: unknown parameter "sigmx"; did you mean "sigma"?`},
+		{"parameters.sigmx.ELEC=3", `parameters.sigmx.ELEC: unknown parameter "sigmx"; did you mean "sigmaD"?`},
 		{"policies[us-may].sectors=[AGR, XYZ]", `policies[3].sectors[1]: unknown sector "XYZ"`},
 		{"policies[us-may.rate=1", "opens [ without closing it"},
 		{"name.first=x", `name is "tariff-escalation-2025", not a mapping of fields`},

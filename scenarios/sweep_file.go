@@ -23,7 +23,7 @@ type SweepFile struct {
 
 // FactorSpec is one varied scenario field.
 type FactorSpec struct {
-	Path   string    `yaml:"path" json:"path" jsonschema:"required,minLength=1,description=The field as --set names it: policies[us-tariff].rate or parameters.sigma.ELEC."`
+	Path   string    `yaml:"path" json:"path" jsonschema:"required,minLength=1,description=The field as --set names it: policies[us-tariff].rate or parameters.sigmaM.ELEC."`
 	Name   string    `yaml:"name,omitempty" json:"name,omitempty" jsonschema:"pattern=^[A-Za-z][A-Za-z0-9_]*$,description=Column name. Default: the path with other characters as _."`
 	Values []float64 `yaml:"values,omitempty" json:"values,omitempty" jsonschema:"nullable,maxItems=10000,description=grid: the values to run."`
 	Min    *float64  `yaml:"min,omitempty" json:"min,omitempty" jsonschema:"description=Lowest value of the range (grid with steps\\, lhs\\, sobol\\, morris)."`

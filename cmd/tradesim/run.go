@@ -61,7 +61,7 @@ of the per-replicate deviations, so it is the band of the policy's effect. Add -
 rows of every replicate. SCENARIO is a file or the name of a built-in (tradesim scenarios list).
 --set PATH=VALUE changes one field of the scenario before it is checked, as if the file said
 so: PATH is field names joined by dots, list entries picked by id or position in brackets
-(policies[us-tariff].rate, policies[0].start, parameters.sigma.ELEC), and VALUE is YAML.
+(policies[us-tariff].rate, policies[0].start, parameters.sigmaM.ELEC), and VALUE is YAML.
 A folder without manifest.json is an unfinished run: an interrupted or failed run never
 leaves one.`,
 		Example: `  tradesim run h20-allowance
@@ -89,7 +89,7 @@ leaves one.`,
 	f.BoolVar(&opts.Raw, "raw", false, "also write the rows of every replicate")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
-	f.StringArrayVar(&opts.Sets, "set", nil, "change a scenario field: PATH=VALUE, e.g. policies[us-tariff].rate=0.5 or parameters.sigma.ELEC=3 (repeatable)")
+	f.StringArrayVar(&opts.Sets, "set", nil, "change a scenario field: PATH=VALUE, e.g. policies[us-tariff].rate=0.5 or parameters.sigmaM.ELEC=3 (repeatable)")
 	return cmd
 }
 
