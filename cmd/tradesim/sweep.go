@@ -82,7 +82,7 @@ tradesim sweep merge joins the shard folders; tradesim sweep emit writes the job
 	f.StringVar(&opts.Charts, "charts", "png,svg", "chart formats: a comma-separated list of png, svg, pdf, or none")
 	f.StringVar(&opts.ChartSize, "chart-size", "slide", "chart size: slide (10 x 5.63 in) or page (6.5 x 4 in)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary")
-	cmd.AddCommand(newSweepMergeCmd(s))
+	cmd.AddCommand(newSweepMergeCmd(s), newSweepEmitCmd(s))
 	return cmd
 }
 
