@@ -104,7 +104,8 @@ func TestSweepResume(t *testing.T) {
 		if err != nil {
 			t.Fatalf("resume after %.0f%%: %v", 100*share, err)
 		}
-		if res.Ran+res.Resumed != sw.Runs() || res.Resumed == 0 {
+		// At 10% the first batch may still miss a run that a worker had not finished.
+		if res.Ran+res.Resumed != sw.Runs() || (share > 0.2 && res.Resumed == 0) {
 			t.Errorf("resume after %.0f%%: %d run and %d found done, want %d in all with some found done", 100*share, res.Ran, res.Resumed, sw.Runs())
 		}
 		sameTables(t, "resumed sweep", tableFiles(t, dir), want)
@@ -146,6 +147,51 @@ func TestSweepShards(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(root, "partial")); err == nil {
 				t.Error("a failed merge created its folder")
 			}
+		}
+	}
+}
+
+// TestSweepSensitivity: designs morris and sobol write sensitivity.csv with both indices of
+// every factor for every metric, and a tornado chart per metric; a one-factor grid writes a
+// dose-response chart.
+func TestSweepSensitivity(t *testing.T) {
+	for _, c := range []struct {
+		file   string
+		rows   int // indices: metrics x factors x 2
+		charts []string
+	}{
+		{"quick-morris.yaml", 2 * 3 * 2, []string{"tornado_gdp_real_usa_all_trough.svg", "tornado_output_usa_elec_end.svg"}},
+		{"quick-sobol.yaml", 1 * 2 * 2, []string{"tornado_gdp_real_usa_all_trough.svg"}},
+		{"quick-dose.yaml", 0, []string{"dose_gdp_real_usa_all_trough.svg"}},
+	} {
+		sw := loadQuickSweep(t, c.file)
+		dir := filepath.Join(t.TempDir(), "s")
+		o := sweepOpts(dir)
+		o.Charts, o.Size = []string{"svg"}, output.SizeSlide
+		if _, err := RunSweep(context.Background(), sw, o); err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "sensitivity.csv"))
+		if c.rows == 0 {
+			if err == nil {
+				t.Errorf("%s: a grid wrote sensitivity.csv", c.file)
+			}
+		} else {
+			lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+			if err != nil || lines[0] != "metric,factor,method,index,value,ci_low,ci_high" || len(lines) != c.rows+1 {
+				t.Errorf("%s: sensitivity.csv has %d lines (%v), want a header and %d rows", c.file, len(lines), err, c.rows)
+			}
+		}
+		for _, ch := range c.charts {
+			if _, err := os.Stat(filepath.Join(dir, "charts", ch)); err != nil {
+				t.Errorf("%s: %v", c.file, err)
+			}
+		}
+		m, err := output.ReadSweepManifest(dir)
+		if err != nil || !m.Complete || len(m.Files) == 0 {
+			t.Errorf("%s: manifest %+v, %v", c.file, m, err)
+		} else if err := (&output.Manifest{Files: m.Files}).Verify(dir); err != nil {
+			t.Errorf("%s: the manifest's hashes do not match the files: %v", c.file, err)
 		}
 	}
 }
