@@ -235,7 +235,7 @@ func (cl cellLabels) Plot(c draw.Canvas, p *plot.Plot) {
 
 // TornadoBar is one factor's bar of a tornado chart: the index and its 95% interval.
 type TornadoBar struct {
-	Factor          string
+	Factor           string
 	Value, Low, High float64
 }
 
