@@ -38,8 +38,8 @@ const (
 	// seller from a closed route last, each class pro rata (the default: magnet makers outside
 	// China sell under offtake contracts, and diverted buyers queue; see doc.go).
 	ContractsFirst Rationing = iota
-	Proportional              // every order gets the same fill rate (Pichler et al. 2022)
-	DomesticFirst             // orders from the seller's own region first, exports from what is left
+	Proportional             // every order gets the same fill rate (Pichler et al. 2022)
+	DomesticFirst            // orders from the seller's own region first, exports from what is left
 )
 
 // RationingNames maps the scenario-file spelling of a rationing rule to a Rationing.
