@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -130,4 +131,41 @@ func FuzzLoadSweep(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestExampleSweeps: the example sweeps README.md shows (scenarios/sweeps) are valid.
+func TestExampleSweeps(t *testing.T) {
+	paths, _ := filepath.Glob("sweeps/*.yaml")
+	n := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !IsSweepFile(data) {
+			continue
+		}
+		n++
+		if _, err := LoadSweep(p, testOpts); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if n < 2 {
+		t.Errorf("%d example sweeps; README.md shows two", n)
+	}
+}
+
+// TestReadmeCoversSweep: scenarios/README.md names every field of the sweep file.
+func TestReadmeCoversSweep(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, typ := range []reflect.Type{reflect.TypeFor[SweepFile](), reflect.TypeFor[FactorSpec](), reflect.TypeFor[MetricSpec]()} {
+		for _, n := range fieldsOf(typ).names {
+			if !strings.Contains(string(data), "`"+n+"`") {
+				t.Errorf("README.md does not document the sweep field `%s`", n)
+			}
+		}
+	}
 }

@@ -332,6 +332,9 @@ func runBatches(ctx context.Context, sw *scenarios.Sweep, plan *scenarios.Plan, 
 	return ran, firstErr
 }
 
+// benchEngineHook, set by BenchmarkSweep only, receives the time each run spends in sim.Run.
+var benchEngineHook func(time.Duration)
+
 // pointRunner runs the points of a sweep, one at a time, for one worker.
 type pointRunner struct {
 	sw     *scenarios.Sweep
@@ -367,6 +370,7 @@ func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, 
 		pr.sums = make([]float64, len(ms))
 	}
 	clear(pr.sums)
+	began := time.Now()
 	_, err = sim.Run(ctx, l.World, l.Scenario, l.Baseline, sim.Options{Workers: 1, Firms: sw.Firms,
 		OnReplicate: func(rep sim.Replicate, _ []sim.FiredRule) error {
 			pr.reader.Read(&rep, pr.sums)
@@ -377,6 +381,9 @@ func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, 
 			return nil, context.Cause(ctx)
 		}
 		return nil, fmt.Errorf("run %d (%s) failed: %w", k, pointText(sw, x), err)
+	}
+	if benchEngineHook != nil {
+		benchEngineHook(time.Since(began))
 	}
 	out := make([]float64, len(pr.sums))
 	for i, s := range pr.sums {
