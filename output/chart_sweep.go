@@ -76,8 +76,9 @@ func unitShort(d SweepMetricDesc) string {
 }
 
 // DoseResponseChart draws a metric against the one factor of a sweep: the runs as points and
-// their order as a line, for "how does US welfare respond to the tariff rate?".
-func DoseResponseChart(factor string, x, y []float64, d SweepMetricDesc, m SweepChartMeta) (*Figure, error) {
+// their order as a line, for "how does US welfare respond to the tariff rate?"; with lo and hi
+// (the 5th and 95th percentiles over each point's replicates) a band around it.
+func DoseResponseChart(factor string, x, y, lo, hi []float64, d SweepMetricDesc, m SweepChartMeta) (*Figure, error) {
 	if len(x) == 0 || len(x) != len(y) {
 		return nil, fmt.Errorf("no runs to draw for %s", d.Name)
 	}
@@ -106,15 +107,36 @@ func DoseResponseChart(factor string, x, y []float64, d SweepMetricDesc, m Sweep
 		return nil, fmt.Errorf("dose-response of %s: %w", d.Name, err)
 	}
 	dots.GlyphStyle = draw.GlyphStyle{Color: colour(0), Radius: sz.Line * 1.4, Shape: draw.CircleGlyph{}}
-	lo, hi := minMax(y)
-	p.Y.Min, p.Y.Max = padRange(math.Min(lo, 0), math.Max(hi, 0), 0)
-	p.Add(zeroLine{width: 0.9}, line, dots)
+	ymin, ymax := minMax(y)
+	legend := []LegendEntry{{"one run", colour(0), LegendLine}}
+	p.Add(zeroLine{width: 0.9})
+	if len(lo) == len(x) && len(hi) == len(x) {
+		band := make(plotter.XYs, 0, 2*len(x))
+		for _, j := range order {
+			band = append(band, plotter.XY{X: x[j], Y: lo[j]})
+		}
+		for i := len(order) - 1; i >= 0; i-- {
+			band = append(band, plotter.XY{X: x[order[i]], Y: hi[order[i]]})
+		}
+		poly, err := plotter.NewPolygon(band)
+		if err != nil {
+			return nil, fmt.Errorf("dose-response of %s: %w", d.Name, err)
+		}
+		poly.Color, poly.LineStyle.Width = withAlpha(colour(0), 0x40), 0
+		p.Add(poly)
+		l, _ := minMax(lo)
+		_, h := minMax(hi)
+		ymin, ymax = math.Min(ymin, l), math.Max(ymax, h)
+		legend = append(legend, LegendEntry{"5–95% over the replicates of each point", withAlpha(colour(0), 0x40), LegendBand})
+	}
+	p.Y.Min, p.Y.Max = padRange(math.Min(ymin, 0), math.Max(ymax, 0), 0)
+	p.Add(line, dots)
 	first, last := pts[0], pts[len(pts)-1]
 	u := unitShort(d)
 	title := fmt.Sprintf("%s: %s%s at %s = %s, %s%s at %s", metricLabel(d), tickLabel(first.Y, 0.01), u, factor, tickLabel(first.X, 0.001), tickLabel(last.Y, 0.01), u, tickLabel(last.X, 0.001))
 	sub := fmt.Sprintf("Each point is one run of the sweep; %s against %s", unitOf(d), factor)
 	return &Figure{Name: fileName("dose", d.Name), Title: title, Subtitle: sub, Source: m.source(), Size: sz,
-		Panels: [][]*plot.Plot{{p}}, Legend: []LegendEntry{{"one run", colour(0), LegendLine}}}, nil
+		Panels: [][]*plot.Plot{{p}}, Legend: legend}, nil
 }
 
 func minMax(xs []float64) (float64, float64) {

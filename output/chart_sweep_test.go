@@ -24,7 +24,17 @@ func sweepFigures(t *testing.T) []*Figure {
 	for i, x := range xs {
 		ys[i] = -0.4 * x * x
 	}
-	add(DoseResponseChart("rate", xs, ys, d, m))
+	add(DoseResponseChart("rate", xs, ys, nil, nil, d, m))
+	lo, hi := make([]float64, len(xs)), make([]float64, len(xs))
+	for i, y := range ys {
+		lo[i], hi[i] = y-0.05-0.05*xs[i], y+0.05+0.05*xs[i]
+	}
+	band, err := DoseResponseChart("rate", xs, ys, lo, hi, d, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	band.Name += "_band"
+	figs = append(figs, band)
 	var x1, x2, y []float64
 	for _, a := range []float64{0.1, 0.5, 1} {
 		for _, b := range []float64{1, 2.8, 8} {
@@ -61,7 +71,7 @@ func TestSweepChartGoldens(t *testing.T) {
 			writePNG(t, f, *pngDir)
 		}
 	}
-	if _, err := DoseResponseChart("rate", nil, nil, SweepMetricDesc{Name: "x"}, SweepChartMeta{Size: SizeSlide}); err == nil {
+	if _, err := DoseResponseChart("rate", nil, nil, nil, nil, SweepMetricDesc{Name: "x"}, SweepChartMeta{Size: SizeSlide}); err == nil {
 		t.Error("a dose-response chart of no runs was drawn")
 	}
 	if _, err := HeatmapChart("a", "b", []float64{1, 1}, []float64{1, 2}, []float64{0, 0}, SweepMetricDesc{Name: "x"}, SweepChartMeta{Size: SizeSlide}); err == nil {

@@ -68,7 +68,9 @@ type SweepMetricRecord struct {
 	To       string `json:"to"`
 }
 
-// Columns are the runs table's columns.
+// Columns are the runs table's columns. With more than one replicate a point, every metric
+// NAME (the mean over replicates) is followed by NAME_p05 and NAME_p95, its 5th and 95th
+// percentiles over the replicates.
 func (m *SweepManifest) Columns() RunColumns {
 	var c RunColumns
 	for _, f := range m.Design.Factors {
@@ -76,8 +78,19 @@ func (m *SweepManifest) Columns() RunColumns {
 	}
 	for _, x := range m.Design.Metrics {
 		c.Metrics = append(c.Metrics, x.Name)
+		if m.Design.Replicates > 1 {
+			c.Metrics = append(c.Metrics, x.Name+"_p05", x.Name+"_p95")
+		}
 	}
 	return c
+}
+
+// MetricColumn is the position among the metric columns of metric j's mean.
+func (m *SweepManifest) MetricColumn(j int) int {
+	if m.Design.Replicates > 1 {
+		return 3 * j
+	}
+	return j
 }
 
 // BatchName is the file name of batch b of the runs table.

@@ -59,8 +59,8 @@ func NewMetricReader(regions, sectors []string, ms []SweepMetric) (*MetricReader
 	return r, nil
 }
 
-// Read adds the metrics of one replicate to sums (one per metric).
-func (r *MetricReader) Read(rep *sim.Replicate, sums []float64) {
+// Read appends the metrics of one replicate to vals (one slice per metric).
+func (r *MetricReader) Read(rep *sim.Replicate, vals [][]float64) {
 	steps := rep.Scenario.Steps
 	for j, m := range r.metrics {
 		get, v := r.get[j], r.vars[j]
@@ -91,7 +91,7 @@ func (r *MetricReader) Read(rep *sim.Replicate, sums []float64) {
 				x += get(rep.Scenario, t) - get(rep.Baseline, t)
 			}
 		}
-		sums[j] += x
+		vals[j] = append(vals[j], x)
 	}
 }
 

@@ -340,11 +340,12 @@ type pointRunner struct {
 	sw     *scenarios.Sweep
 	loader *Loader
 	reader *output.MetricReader
-	sums   []float64
+	vals   [][]float64 // by metric, by replicate
 }
 
 // run runs point x as run k: the base scenario with the factors set, run k's seed, the sweep's
-// replicates and firms, one replicate at a time; the metrics are the mean over replicates.
+// replicates and firms, one replicate at a time; the metrics are the mean over replicates (summed
+// in replicate order) and, with more than one, their 5th and 95th percentiles (sim.Quantile).
 func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, error) {
 	sw := pr.sw
 	sets := make([]scenarios.Set, len(x))
@@ -367,13 +368,15 @@ func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, 
 		if pr.reader, err = output.NewMetricReader(l.World.RegionCodes(), l.World.SectorCodes(), ms); err != nil {
 			return nil, err
 		}
-		pr.sums = make([]float64, len(ms))
+		pr.vals = make([][]float64, len(ms))
 	}
-	clear(pr.sums)
+	for j := range pr.vals {
+		pr.vals[j] = pr.vals[j][:0]
+	}
 	began := time.Now()
 	_, err = sim.Run(ctx, l.World, l.Scenario, l.Baseline, sim.Options{Workers: 1, Firms: sw.Firms,
 		OnReplicate: func(rep sim.Replicate, _ []sim.FiredRule) error {
-			pr.reader.Read(&rep, pr.sums)
+			pr.reader.Read(&rep, pr.vals)
 			return nil
 		}})
 	if err != nil {
@@ -385,9 +388,17 @@ func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, 
 	if benchEngineHook != nil {
 		benchEngineHook(time.Since(began))
 	}
-	out := make([]float64, len(pr.sums))
-	for i, s := range pr.sums {
-		out[i] = s / float64(sw.Replicates)
+	out := make([]float64, 0, 3*len(pr.vals))
+	for _, xs := range pr.vals {
+		var sum float64
+		for _, x := range xs {
+			sum += x
+		}
+		out = append(out, sum/float64(len(xs)))
+		if sw.Replicates > 1 {
+			b := sim.NewBand(xs)
+			out = append(out, b.P05, b.P95)
+		}
 	}
 	return out, nil
 }

@@ -17,9 +17,8 @@ import (
 // 20 columns.
 func finishSweep(ctx context.Context, folder *output.Folder, m *output.SweepManifest, path func(b int) string, o SweepOptions) ([]string, error) {
 	cols := m.Columns()
-	nm := len(cols.Metrics)
 	x := make([][]float64, 0, m.Runs)
-	y := make([][]float64, nm)
+	y := make([][]float64, len(cols.Metrics)) // every metric column
 	err := output.WriteRunsCSV(folder, cols, func(fn func(*output.RunRow) error) error {
 		for b := range m.Batches {
 			if err := ctx.Err(); err != nil {
@@ -88,7 +87,7 @@ func sensitivity(m *output.SweepManifest, x [][]float64, y [][]float64) ([]outpu
 	switch d.Design {
 	case scenarios.DesignSobol:
 		for j, met := range d.Metrics {
-			s, err := output.Sobol(y[j], k)
+			s, err := output.Sobol(y[m.MetricColumn(j)], k)
 			if err != nil {
 				return nil, err
 			}
@@ -107,7 +106,7 @@ func sensitivity(m *output.SweepManifest, x [][]float64, y [][]float64) ([]outpu
 			}
 		}
 		for j, met := range d.Metrics {
-			mi, err := output.Morris(u, y[j], k)
+			mi, err := output.Morris(u, y[m.MetricColumn(j)], k)
 			if err != nil {
 				return nil, err
 			}
@@ -147,9 +146,13 @@ func sweepCharts(m *output.SweepManifest, x [][]float64, y [][]float64, sens []o
 		desc := output.SweepMetricDesc{Name: met.Name, Variable: met.Variable, Region: met.Region, Sector: met.Sector, Stat: met.Stat}
 		switch {
 		case k == 1:
-			add(output.DoseResponseChart(d.Factors[0].Name, col(0), y[j], desc, meta))
+			var lo, hi []float64
+			if c := m.MetricColumn(j); d.Replicates > 1 {
+				lo, hi = y[c+1], y[c+2]
+			}
+			add(output.DoseResponseChart(d.Factors[0].Name, col(0), y[m.MetricColumn(j)], lo, hi, desc, meta))
 		case k == 2 && d.Design == scenarios.DesignGrid:
-			add(output.HeatmapChart(d.Factors[0].Name, d.Factors[1].Name, col(0), col(1), y[j], desc, meta))
+			add(output.HeatmapChart(d.Factors[0].Name, d.Factors[1].Name, col(0), col(1), y[m.MetricColumn(j)], desc, meta))
 		}
 		if d.Design == scenarios.DesignMorris || d.Design == scenarios.DesignSobol {
 			index, method := "mu_star", "morris"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,5 +194,43 @@ func TestSweepSensitivity(t *testing.T) {
 		} else if err := (&output.Manifest{Files: m.Files}).Verify(dir); err != nil {
 			t.Errorf("%s: the manifest's hashes do not match the files: %v", c.file, err)
 		}
+	}
+}
+
+// TestSweepReplicates: with several replicates a point, each metric has its mean and its 5th
+// and 95th percentiles over the replicates, in that order, and p05 <= mean <= p95.
+func TestSweepReplicates(t *testing.T) {
+	sw := loadQuickSweep(t, "quick-dose-reps.yaml")
+	dir := filepath.Join(t.TempDir(), "s")
+	o := sweepOpts(dir)
+	o.Charts, o.Size = []string{"svg"}, output.SizeSlide
+	if _, err := RunSweep(context.Background(), sw, o); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "runs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if lines[0] != "run_id,rate,gdp_real_usa_all_trough,gdp_real_usa_all_trough_p05,gdp_real_usa_all_trough_p95" || len(lines) != 7 {
+		t.Fatalf("runs.csv:\n%s", b)
+	}
+	spread := false
+	for _, l := range lines[1:] {
+		var id int
+		var rate, mean, lo, hi float64
+		if _, err := fmt.Sscanf(strings.ReplaceAll(l, ",", " "), "%d %g %g %g %g", &id, &rate, &mean, &lo, &hi); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		if !(lo <= mean && mean <= hi) {
+			t.Errorf("run %d: p05 %g, mean %g, p95 %g out of order", id, lo, mean, hi)
+		}
+		spread = spread || hi > lo
+	}
+	if !spread {
+		t.Error("no point has a spread over its replicates")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "charts", "dose_gdp_real_usa_all_trough.svg")); err != nil {
+		t.Error(err)
 	}
 }
