@@ -28,6 +28,7 @@ type SweepManifest struct {
 	Shard      int          `json:"shard"`      // this folder's shard, 0-based
 	Shards     int          `json:"shards"`
 	Held       []int        `json:"held"`        // batches this folder holds
+	KeepSeries bool         `json:"keep_series"` // series-NNNN.parquet beside every runs-NNNN.parquet
 	Complete   bool         `json:"complete"`    // every batch of the plan is here, runs.csv written
 	PlanSHA256 string       `json:"plan_sha256"` // of plan.parquet: shards of one sweep have the same
 	StartedAt  time.Time    `json:"started_at"`

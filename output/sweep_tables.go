@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -186,4 +187,29 @@ func WriteRunsCSV(f *Folder, cols RunColumns, each func(func(*RunRow) error) err
 		return err
 	}
 	return p.Commit()
+}
+
+// KeptRow is one row of a sweep's kept series (--keep series): the deviation path of a
+// metric's series in one run, month by month, the mean over the point's replicates.
+type KeptRow struct {
+	RunID     int64   `parquet:"run_id"`
+	Metric    string  `parquet:"metric,dict"`
+	Step      int64   `parquet:"step"`
+	Date      string  `parquet:"date,dict"`
+	Deviation float64 `parquet:"deviation"`
+}
+
+// SeriesBatchName is the file of batch b's kept series.
+func SeriesBatchName(b int) string { return fmt.Sprintf("series-%04d.parquet", b) }
+
+// WriteSeriesBatch writes the kept series of one batch's runs: rows by run, metric and month.
+func WriteSeriesBatch(f *Folder, name string, rows []KeptRow) error {
+	return writeTable(f, Formats{Parquet: true}, strings.TrimSuffix(name, ".parquet"), nil, func(fn func(*KeptRow) error) error {
+		for i := range rows {
+			if err := fn(&rows[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -29,6 +29,7 @@ type sweepOptions struct {
 	ShardFromEnv bool
 	Shards       int
 	Resume       bool
+	Keep         []string
 	Charts       string
 	ChartSize    string
 	Quiet        bool
@@ -50,6 +51,7 @@ on a pool of workers. The sweep folder gets:
   DIR/plan.parquet        run_id, one column per factor, seed
   DIR/runs-NNNN.parquet   one row per run: run_id, factors, one column per metric (in batches)
   DIR/runs.csv            the same rows as CSV, once every run is done
+  DIR/series-NNNN.parquet with --keep series: run_id, metric, step, date, deviation
   DIR/sensitivity.csv     Morris or Sobol indices for every metric (designs morris, sobol)
   DIR/charts/             dose-response (one factor), heatmap (two-factor grid), tornado
   DIR/manifest.json       what was run, which batches the folder holds; written last
@@ -79,6 +81,7 @@ tradesim sweep merge joins the shard folders; tradesim sweep emit writes the job
 	f.BoolVar(&opts.ShardFromEnv, "shard-from-env", false, "take the shard from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX (with --shards)")
 	f.IntVar(&opts.Shards, "shards", 0, "with --shard-from-env on Kubernetes: the number of shards (the Job's completions)")
 	f.BoolVar(&opts.Resume, "resume", false, "finish an interrupted sweep in its folder: run only the missing batches")
+	f.StringSliceVar(&opts.Keep, "keep", nil, "keep more of every run: series (the monthly deviation path of every metric's series, in series-NNNN.parquet)")
 	f.StringVar(&opts.Charts, "charts", "png,svg", "chart formats: a comma-separated list of png, svg, pdf, or none")
 	f.StringVar(&opts.ChartSize, "chart-size", "slide", "chart size: slide (10 x 5.63 in) or page (6.5 x 4 in)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary")
@@ -147,6 +150,13 @@ func runSweep(ctx context.Context, opts *sweepOptions) error {
 			return badInput(err)
 		}
 	}
+	keepSeries := false
+	for _, k := range opts.Keep {
+		if k != "series" {
+			return badInputf("--keep %s: the only thing to keep is series (--keep series)", k)
+		}
+		keepSeries = true
+	}
 	sw, err := scenarios.LoadSweep(opts.Sweep, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
 	if err != nil {
 		return badInput(err)
@@ -155,7 +165,7 @@ func runSweep(ctx context.Context, opts *sweepOptions) error {
 	if dir == "" {
 		dir = filepath.Join("sweeps", sw.Name)
 	}
-	so := pipeline.SweepOptions{Dir: dir, Workers: opts.Workers, Shard: shard, Shards: shards, Resume: opts.Resume,
+	so := pipeline.SweepOptions{Dir: dir, Workers: opts.Workers, Shard: shard, Shards: shards, Resume: opts.Resume, KeepSeries: keepSeries,
 		Charts: charts, Size: size, Version: version(), Now: opts.now}
 	var bar *progressbar.ProgressBar
 	if !opts.Quiet && opts.terminal(opts.ErrOut) {

@@ -25,10 +25,13 @@ type SweepOptions struct {
 	Workers       int // runs in parallel; 0 = all cores
 	Shard, Shards int // this process runs the batches b with b % Shards == Shard; Shards 0 = 1
 	Resume        bool
-	Charts        []string // chart formats for a complete sweep; none for no charts
-	Size          output.Size
-	Version       string
-	Now           func() time.Time
+	// KeepSeries keeps, beside every batch, the monthly deviation path of every metric's
+	// series in every run (series-NNNN.parquet).
+	KeepSeries bool
+	Charts     []string // chart formats for a complete sweep; none for no charts
+	Size       output.Size
+	Version    string
+	Now        func() time.Time
 	// Progress, if set, is called after each run with the runs this process has done (runs
 	// found finished by --resume included) and the runs it holds.
 	Progress func(done, total int)
@@ -62,7 +65,7 @@ func SweepManifest(sw *scenarios.Sweep, o SweepOptions) *output.SweepManifest {
 			Design: sw.Design, Samples: sw.Samples, Seed: sw.Seed, Replicates: sw.Replicates, Firms: sw.Firms,
 		},
 		Runs: runs, BatchSize: bs, Batches: (runs + bs - 1) / bs, Shard: o.Shard, Shards: max(1, o.Shards),
-		Held: []int{}, Files: []output.FileRecord{},
+		Held: []int{}, Files: []output.FileRecord{}, KeepSeries: o.KeepSeries,
 	}
 	if sw.Design == scenarios.DesignMorris {
 		m.Design.Levels = sw.Levels
@@ -78,6 +81,11 @@ func SweepManifest(sw *scenarios.Sweep, o SweepOptions) *output.SweepManifest {
 		})
 	}
 	return m
+}
+
+// RunColumnsOf is the runs table's columns for a sweep.
+func RunColumnsOf(sw *scenarios.Sweep) output.RunColumns {
+	return SweepManifest(sw, SweepOptions{}).Columns()
 }
 
 // shardBatches lists the batches of shard i of n.
@@ -199,6 +207,9 @@ func prepareSweepFolder(dir string, m *output.SweepManifest, resume bool) error 
 		return &InputError{fmt.Errorf("%s holds a sweep already (%s); pass --resume to finish it, or choose another folder with -o", dir, prev.Sweep)}
 	}
 	same := prev.SHA256 == m.SHA256 && prev.Shard == m.Shard && prev.Shards == m.Shards && prev.Runs == m.Runs
+	if same && prev.KeepSeries != m.KeepSeries {
+		return &InputError{fmt.Errorf("%s holds a sweep run with keep_series %v; --resume it with the same --keep", dir, prev.KeepSeries)}
+	}
 	if !same {
 		return &InputError{fmt.Errorf("%s holds another sweep or shard (%s, shard %d of %d, sweep file SHA-256 %.12s); --resume needs the same sweep file and --shard", dir, prev.Sweep, prev.Shard, prev.Shards, prev.SHA256)}
 	}
@@ -225,6 +236,9 @@ func sweepFiles(dir string, m *output.SweepManifest) []string {
 	files := []string{"plan.parquet", stateName}
 	for _, b := range m.Held {
 		files = append(files, output.BatchName(b))
+		if m.KeepSeries {
+			files = append(files, output.SeriesBatchName(b))
+		}
 	}
 	for _, extra := range []string{"runs.csv", "sensitivity.csv"} {
 		if _, err := os.Stat(filepath.Join(dir, extra)); err == nil && m.Complete {
@@ -260,6 +274,7 @@ func runBatches(ctx context.Context, sw *scenarios.Sweep, plan *scenarios.Plan, 
 	type result struct {
 		k       int
 		metrics []float64
+		series  [][]float64
 		err     error
 	}
 	jobs := make(chan int)
@@ -281,11 +296,11 @@ func runBatches(ctx context.Context, sw *scenarios.Sweep, plan *scenarios.Plan, 
 	for range workers {
 		go func() {
 			defer func() { done <- struct{}{} }()
-			pr := &pointRunner{sw: sw, loader: loader}
+			pr := &pointRunner{sw: sw, loader: loader, keep: o.KeepSeries}
 			for k := range jobs {
-				xs, err := pr.run(ctx, k, plan.X[k])
+				xs, series, err := pr.run(ctx, k, plan.X[k])
 				select {
-				case results <- result{k, xs, err}:
+				case results <- result{k, xs, series, err}:
 				case <-ctx.Done():
 					return
 				}
@@ -300,6 +315,8 @@ func runBatches(ctx context.Context, sw *scenarios.Sweep, plan *scenarios.Plan, 
 	}()
 	cols := m.Columns()
 	batches := map[int][]output.RunRow{}
+	kept := map[int][]output.KeptRow{}
+	start := sw.Base.Scenario.Start
 	ran := 0
 	var firstErr error
 	for r := range results {
@@ -313,10 +330,26 @@ func runBatches(ctx context.Context, sw *scenarios.Sweep, plan *scenarios.Plan, 
 		}
 		b := r.k / m.BatchSize
 		batches[b] = append(batches[b], output.RunRow{ID: int64(r.k), Factors: plan.X[r.k], Metrics: r.metrics})
+		for j, path := range r.series {
+			for t, d := range path {
+				kept[b] = append(kept[b], output.KeptRow{RunID: int64(r.k), Metric: sw.Metrics[j].Name, Step: int64(t + 1), Date: (start + sim.Month(t)).String(), Deviation: d})
+			}
+		}
 		ran++
 		if len(batches[b]) == batchLen(m, b) {
 			rows := batches[b]
 			slices.SortFunc(rows, func(a, b output.RunRow) int { return int(a.ID - b.ID) })
+			// The series first: the runs file marks the batch done.
+			if o.KeepSeries {
+				ks := kept[b]
+				slices.SortStableFunc(ks, func(a, b output.KeptRow) int { return int(a.RunID - b.RunID) })
+				if err := output.WriteSeriesBatch(folder, output.SeriesBatchName(b), ks); err != nil {
+					firstErr = err
+					cancel()
+					continue
+				}
+				delete(kept, b)
+			}
 			if err := output.WriteRunsBatch(folder, output.BatchName(b), cols, rows); err != nil {
 				firstErr = err
 				cancel()
@@ -341,12 +374,15 @@ type pointRunner struct {
 	loader *Loader
 	reader *output.MetricReader
 	vals   [][]float64 // by metric, by replicate
+	keep   bool
+	paths  [][]float64 // by metric: the sum over replicates of the deviation path (keep)
+	buf    []float64
 }
 
 // run runs point x as run k: the base scenario with the factors set, run k's seed, the sweep's
 // replicates and firms, one replicate at a time; the metrics are the mean over replicates (summed
 // in replicate order) and, with more than one, their 5th and 95th percentiles (sim.Quantile).
-func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, error) {
+func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, [][]float64, error) {
 	sw := pr.sw
 	sets := make([]scenarios.Set, len(x))
 	for i, v := range x {
@@ -354,7 +390,7 @@ func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, 
 	}
 	l, err := sw.LoadPoint(sets, pr.loader.resolve)
 	if err != nil {
-		return nil, fmt.Errorf("run %d (%s): the scenario is invalid at this point:\n%w", k, pointText(sw, x), err)
+		return nil, nil, fmt.Errorf("run %d (%s): the scenario is invalid at this point:\n%w", k, pointText(sw, x), err)
 	}
 	seed := sw.RunSeed(k)
 	for _, sc := range []*sim.Scenario{l.Scenario, l.Baseline} {
@@ -366,24 +402,37 @@ func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, 
 			ms[i] = output.SweepMetric{Name: m.Name, Key: output.Key{Region: m.Region, Sector: m.Sector, Variable: m.Variable}, Stat: m.Stat, From: m.From, To: m.To}
 		}
 		if pr.reader, err = output.NewMetricReader(l.World.RegionCodes(), l.World.SectorCodes(), ms); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		pr.vals = make([][]float64, len(ms))
 	}
 	for j := range pr.vals {
 		pr.vals[j] = pr.vals[j][:0]
 	}
+	var paths [][]float64
+	if pr.keep {
+		paths = make([][]float64, len(pr.vals))
+	}
 	began := time.Now()
 	_, err = sim.Run(ctx, l.World, l.Scenario, l.Baseline, sim.Options{Workers: 1, Firms: sw.Firms,
 		OnReplicate: func(rep sim.Replicate, _ []sim.FiredRule) error {
 			pr.reader.Read(&rep, pr.vals)
+			for j := range paths {
+				pr.buf = pr.reader.Deviations(&rep, j, pr.buf[:0])
+				if paths[j] == nil {
+					paths[j] = make([]float64, len(pr.buf))
+				}
+				for t, d := range pr.buf {
+					paths[j][t] += d
+				}
+			}
 			return nil
 		}})
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, context.Cause(ctx)
+			return nil, nil, context.Cause(ctx)
 		}
-		return nil, fmt.Errorf("run %d (%s) failed: %w", k, pointText(sw, x), err)
+		return nil, nil, fmt.Errorf("run %d (%s) failed: %w", k, pointText(sw, x), err)
 	}
 	if benchEngineHook != nil {
 		benchEngineHook(time.Since(began))
@@ -400,7 +449,12 @@ func (pr *pointRunner) run(ctx context.Context, k int, x []float64) ([]float64, 
 			out = append(out, b.P05, b.P95)
 		}
 	}
-	return out, nil
+	for _, p := range paths {
+		for t := range p {
+			p[t] /= float64(sw.Replicates)
+		}
+	}
+	return out, paths, nil
 }
 
 // pointText names a point's factor values for messages.

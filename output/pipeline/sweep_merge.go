@@ -79,8 +79,14 @@ func MergeSweep(ctx context.Context, dirs []string, o SweepOptions) (*SweepResul
 		return nil, err
 	}
 	for b := range ref.Batches {
-		if err := copyInto(folder, filepath.Join(owner[b], output.BatchName(b)), output.BatchName(b)); err != nil {
-			return nil, err
+		names := []string{output.BatchName(b)}
+		if ref.KeepSeries {
+			names = append([]string{output.SeriesBatchName(b)}, names...)
+		}
+		for _, n := range names {
+			if err := copyInto(folder, filepath.Join(owner[b], n), n); err != nil {
+				return nil, err
+			}
 		}
 	}
 	o.Shard, o.Shards = 0, 1

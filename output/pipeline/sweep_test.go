@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/tradesim/tradesim/output"
 	"github.com/tradesim/tradesim/scenarios"
 	"github.com/tradesim/tradesim/scenarios/worlds"
@@ -232,5 +234,40 @@ func TestSweepReplicates(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "charts", "dose_gdp_real_usa_all_trough.svg")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestSweepKeepSeries: --keep series writes, beside every batch, the monthly deviation path of
+// every metric's series in every run; its last month's value is the metric "end".
+func TestSweepKeepSeries(t *testing.T) {
+	sw := loadQuickSweep(t, "quick-lhs.yaml")
+	dir := filepath.Join(t.TempDir(), "s")
+	o := sweepOpts(dir)
+	o.KeepSeries = true
+	if _, err := RunSweep(context.Background(), sw, o); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(dir, output.SeriesBatchName(3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	rows, err := parquet.Read[output.KeptRow](f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := sw.Base.Scenario.Horizon
+	if len(rows) != 10*len(sw.Metrics)*steps || rows[0].RunID != 30 || rows[0].Date != "2025-01" {
+		t.Fatalf("%d rows starting %+v; want %d from run 30", len(rows), rows[0], 10*len(sw.Metrics)*steps)
+	}
+	runs, err := output.ReadRunsBatch(filepath.Join(dir, output.BatchName(3)), RunColumnsOf(sw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// metric 1 is output USA ELEC at the end: the kept path's last month.
+	last := rows[2*steps-1]
+	if last.Metric != sw.Metrics[1].Name || last.Deviation != runs[0].Metrics[1] {
+		t.Errorf("kept %s month %d = %g; the runs table says %g", last.Metric, last.Step, last.Deviation, runs[0].Metrics[1])
 	}
 }
