@@ -89,6 +89,19 @@ tradesim sweep merge joins the shard folders; tradesim sweep emit writes the job
 	return cmd
 }
 
+// parseChartFlags reads --charts and --chart-size.
+func parseChartFlags(charts, size string) ([]string, output.Size, error) {
+	formats, err := output.ParseChartFormats(charts)
+	if err != nil {
+		return nil, output.Size{}, badInputf("--charts: %w", err)
+	}
+	sz, err := output.ParseSize(size)
+	if err != nil {
+		return nil, output.Size{}, badInputf("--chart-size: %w", err)
+	}
+	return formats, sz, nil
+}
+
 // parseShard reads i/n.
 func parseShard(s string) (int, int, error) {
 	a, b, ok := strings.Cut(s, "/")
@@ -126,13 +139,9 @@ func shardFromEnv(getenv func(string) string, shards int) (int, int, error) {
 }
 
 func runSweep(ctx context.Context, opts *sweepOptions) error {
-	charts, err := output.ParseChartFormats(opts.Charts)
+	charts, size, err := parseChartFlags(opts.Charts, opts.ChartSize)
 	if err != nil {
-		return badInputf("--charts: %w", err)
-	}
-	size, err := output.ParseSize(opts.ChartSize)
-	if err != nil {
-		return badInputf("--chart-size: %w", err)
+		return err
 	}
 	if opts.Workers < 0 {
 		return badInputf("--workers %d: give 0 (all cores) or more", opts.Workers)

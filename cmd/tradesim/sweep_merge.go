@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tradesim/tradesim/output"
 	"github.com/tradesim/tradesim/output/pipeline"
 )
 
@@ -49,13 +48,9 @@ func runSweepMerge(ctx context.Context, opts *sweepMergeOptions) error {
 	if opts.Dir == "" {
 		return badInputf("give the merged sweep folder with -o DIR")
 	}
-	charts, err := output.ParseChartFormats(opts.Charts)
+	charts, size, err := parseChartFlags(opts.Charts, opts.ChartSize)
 	if err != nil {
-		return badInputf("--charts: %w", err)
-	}
-	size, err := output.ParseSize(opts.ChartSize)
-	if err != nil {
-		return badInputf("--chart-size: %w", err)
+		return err
 	}
 	res, err := pipeline.MergeSweep(ctx, opts.Dirs, pipeline.SweepOptions{Dir: opts.Dir, Charts: charts, Size: size, Version: version(), Now: opts.now})
 	if err != nil {
