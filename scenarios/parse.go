@@ -57,9 +57,9 @@ func parse(file string, data []byte, sets []Set, diags *diag.List) (*File, *deco
 }
 
 // readDoc reads the one YAML document of a file and returns its root mapping and a decoder
-// for it; nil when the file is not a readable YAML mapping (the problem is in diags). kind
-// names the file's kind (scenario), what says what the file should be ("a sweep file is a mapping of fields ..."), start how to begin
-// one.
+// for it; nil when the file is not a readable YAML mapping (the problem is in diags). kind names
+// the file's kind (scenario, sweep), what says what such a file is ("a sweep file is a mapping
+// of fields ..."), start how to begin one.
 func readDoc(file string, data []byte, diags *diag.List, kind, what, start string) (*yaml.Node, *decoder) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
