@@ -21,7 +21,7 @@ import (
 // the bands of series.csv are exact order statistics (sim.Quantile), which an economist can
 // reproduce from the raw rows with R or NumPy. A sketch would change every band in the last
 // digits and make them depend on the order replicates arrive in; the spill keeps them exact and
-// byte-identical to a run held in memory, for about 1.6 MB of disk per replicate in the default
+// byte-identical to a run held in memory, for about 2.2 MB of disk per replicate in the default
 // world over 36 months (the page cache usually keeps it off the disk altogether).
 //
 // Each replicate is one fixed-size record: the series of series.csv, cell by cell (cells order),

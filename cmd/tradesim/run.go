@@ -171,7 +171,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	started := opts.now()
 
 	var bar *progressbar.ProgressBar
-	ro := pipeline.RunOptions{Workers: opts.Workers}
+	ro := pipeline.RunOptions{Workers: opts.Workers, SpillDir: pipeline.SpillDirFor(p.dir)}
 	if !opts.Quiet && opts.terminal(opts.ErrOut) {
 		bar = progressbar.NewOptions(l.Scenario.Replicates,
 			progressbar.OptionSetWriter(opts.ErrOut),

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 
 	"github.com/tradesim/tradesim/output"
 	"github.com/tradesim/tradesim/scenarios"
@@ -15,7 +17,9 @@ type RunOptions struct {
 	// Progress, if set, is called after each replicate with the number done and the total.
 	Progress func(done, total int)
 	// SpillDir is the folder of the temporary file the replicates are spilled to ("" = the
-	// system's temporary folder, $TMPDIR). It is removed when the run is closed.
+	// system's temporary folder, $TMPDIR). It is removed when the run is closed. `tradesim run`
+	// spills beside its results folder (SpillDirFor): on the disk the results go to, never in
+	// a /tmp that may be memory (tmpfs).
 	SpillDir string
 }
 
@@ -63,4 +67,17 @@ func Simulate(ctx context.Context, l *scenarios.Loaded, o RunOptions) (*Run, err
 	st.Header = res
 	run.Header, run.Store = res, st
 	return run, nil
+}
+
+// SpillDirFor is where a run writing to the results folder dir spills its replicates: the
+// nearest folder of dir's path that exists (dir itself, or the parent it will be made in).
+func SpillDirFor(dir string) string {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
 }
