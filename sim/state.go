@@ -51,7 +51,10 @@ type state struct {
 	rng     *rand.Rand
 
 	// Firm state, [F].
-	p       []float64 // price at the factory gate
+	p       []float64 // price at the factory gate: pc * ps
+	pc      []float64 // cost part of the price (sticky)
+	ps      []float64 // [R*S] scarcity part of the price (fast), common to a cell's firms
+	xP0     []float64 // producible output at base (the scarcity reference)
 	cap     []float64 // capacity, output per month
 	emp     []float64 // employment, base-year wage bill units
 	vac     []float64 // vacancies posted this month (labour.go)
@@ -166,7 +169,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.gOn = make([]bool, NG)
 	s.gLic = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
-	s.vac = f(F)
+	s.vac, s.pc, s.xP0, s.ps = f(F), f(F), f(F), f(R*S)
 	s.inv, s.arr, s.onOrd, s.dem = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(U * S * R)
@@ -231,7 +234,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			s.tauF[f] = fd.tau[f]
 			s.lab[f] = labUnit * fd.lab[f]
 			s.c0[f] = inputCost + s.lab[f]
-			s.p[f] = 1
+			s.p[f], s.pc[f] = 1, 1
 			s.cap[f] = s.cap0[f]
 			s.emp[f] = s.fx0[f] * s.lab[f]
 			s.xe[f] = s.fx0[f]
@@ -247,6 +250,12 @@ func (s *state) reset(st settings, fd *firmDraws) {
 				s.arr[f*S+i] = use
 				s.onOrd[f*S+i] = 0
 			}
+		}
+	}
+	for c := range R * S {
+		s.ps[c] = 1
+		for f := c * n; f < (c+1)*n; f++ {
+			s.xP0[f] = s.producible(f, c)
 		}
 	}
 	// Capacity pipeline ring: long enough for the longest time to build.
