@@ -53,6 +53,7 @@ type state struct {
 	// Firm state, [F].
 	p       []float64 // price at the factory gate: pc * ps
 	pc      []float64 // cost part of the price (sticky)
+	cost    []float64 // unit cost at this month's prices (prices), own currency
 	ps      []float64 // [R*S] scarcity part of the price (fast), common to a cell's firms
 	xP0     []float64 // producible output at base (the scarcity reference)
 	cap     []float64 // capacity, output per month
@@ -87,6 +88,7 @@ type state struct {
 	ordP, ordO []float64    // orders placed on the route this month, by class
 	denied     []float64    // orders the border closed this month
 	relP, relO []float64    // licence orders released this month, by class
+	reqPrev    []float64    // orders buyers directed at the route last month (quota open shares)
 	bf, bfRel  []float64    // border fill of ordinary and released orders
 	unfilled   []float64    // unfilled share last month (reliability)
 	fillTab    []routeFill  // [R*S*R] by importer, sector and origin in code order (deliver)
@@ -169,7 +171,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.gOn = make([]bool, NG)
 	s.gLic = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
-	s.vac, s.pc, s.xP0, s.ps = f(F), f(F), f(F), f(R*S)
+	s.vac, s.pc, s.xP0, s.ps, s.cost = f(F), f(F), f(F), f(R*S), f(F)
 	s.inv, s.arr, s.onOrd, s.dem = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(U * S * R)
@@ -177,7 +179,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.q, s.qe, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.fillTab, s.ordTab = make([]routeFill, RRS), make([]routeOrder, RRS)
-	s.fx = f(RRS)
+	s.fx, s.reqPrev = f(RRS), f(RRS)
 	s.ibar, s.wage, s.cpi, s.cpiPrev, s.demandA = f(R), f(R), f(R), f(R), f(R)
 	s.uPrev, s.uPrev2, s.lnE, s.tbBar, s.tbBar2 = f(R), f(R), f(R), f(R), f(R)
 	s.lf, s.u0, s.uMin, s.jobF, s.fxStep = f(R), f(R), f(R), f(R), f(R)
@@ -235,6 +237,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			s.lab[f] = labUnit * fd.lab[f]
 			s.c0[f] = inputCost + s.lab[f]
 			s.p[f], s.pc[f] = 1, 1
+			s.cost[f] = s.c0[f]
 			s.cap[f] = s.cap0[f]
 			s.emp[f] = s.fx0[f] * s.lab[f]
 			s.xe[f] = s.fx0[f]
@@ -367,6 +370,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	}
 	for rt := range s.fx {
 		s.fx[rt] = 1
+		s.reqPrev[rt] = e.flow0[rt]
 	}
 	for l := range s.lic {
 		clear(s.lic[l].ring)

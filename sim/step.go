@@ -77,6 +77,7 @@ func (s *state) prices() {
 			for i, ai := range a {
 				cost += ai * pin[i]
 			}
+			s.cost[f] = cost
 			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
 			s.p[f] = s.pc[f] * ps
 			wt := s.w[f]
