@@ -88,6 +88,7 @@ func (s *state) settle() {
 			a.im[d] += border * fx
 		}
 		req := s.ordP[rt] + s.ordO[rt] + s.denied[rt] + s.relP[rt] + s.relO[rt]
+		s.reqPrev[rt] = req
 		if req > 0 {
 			s.unfilled[rt] = max(0, 1-q/req)
 		} else {
@@ -129,9 +130,11 @@ func (s *state) settle() {
 		}
 		// The trade balance as a share of GDP, smoothed over about a year (the exchange rate's
 		// signal, MODEL.md §4.4).
-		// Net exports at base prices over real GDP: the exchange rate reacts to quantities, not
-		// to the valuation effect of its own move on import values (a J-curve that a nominal
-		// signal feeds back with the wrong sign on impact; see doc.go).
+		// The exchange rate's signal (MODEL.md §4.4): the trade balance over GDP, with the
+		// quantities of this month valued at export, import and GDP prices smoothed over
+		// priceSmoothing months. In the long run it is the nominal trade-balance share; on
+		// impact it sees quantities only, so an exchange-rate move does not feed back through
+		// its own valuation of this month's imports (a J-curve that made the closure cycle).
 		xq, mq, gdp := 0.0, 0.0, a.tariff0Q[d]
 		for j := range S {
 			c := d*S + j
@@ -139,9 +142,19 @@ func (s *state) settle() {
 			mq += a.imQ[c]
 			gdp += e.va[c] * a.out[c]
 		}
-		s.tbBar2[d] = s.tbBar[d]
+		if xq > 0 {
+			s.pxBar[d] += (a.ex[d]/xq - s.pxBar[d]) / priceSmoothing
+		}
+		if mq > 0 {
+			s.pmBar[d] += (a.im[d]/mq - s.pmBar[d]) / priceSmoothing
+		}
 		if gdp > 0 {
-			s.tbBar[d] += ((xq-mq)/gdp - s.tbBar[d]) / g.TbSmoothing
+			s.pyBar[d] += (a.income[d]/gdp - s.pyBar[d]) / priceSmoothing
+		}
+		s.tbBar2[d] = s.tbBar[d]
+		if gdp > 0 && s.pyBar[d] > 0 {
+			tb := (xq*s.pxBar[d] - mq*s.pmBar[d]) / (gdp * s.pyBar[d])
+			s.tbBar[d] += (tb - s.tbBar[d]) / g.TbSmoothing
 		}
 		emp := 0.0
 		for j := range S {
@@ -152,9 +165,15 @@ func (s *state) settle() {
 	}
 }
 
-// invest is capacity dynamics (MODEL.md §4.8): when smoothed orders exceed capacity plus what is
+// priceSmoothing is the months over which the exchange rate's signal smooths trade and GDP
+// prices (our choice: about a year, the horizon over which trade prices are re-set; Gopinath
+// and Rigobon 2008 find a median import price life of 10.6 months).
+const priceSmoothing = 12
+
+// invest is capacity dynamics (MODEL.md §4.11): when smoothed orders exceed capacity plus what is
 // already being built, a firm starts new capacity of at most g x base capacity a month, arriving
-// after L months. Idle capacity above the base capacity depreciates at the depreciation rate;
+// after L months, never beyond capmax x base capacity, and only while its labour and critical
+// inputs can run the capacity it has (a plant short of magnets does not build more plants). Idle capacity above the base capacity depreciates at the depreciation rate;
 // base capacity is maintained (our choice: a temporary slump does not destroy plants).
 func (s *state) invest(t int) {
 	e := s.e
@@ -163,8 +182,11 @@ func (s *state) invest(t int) {
 	for f := range s.cap {
 		sp := &s.sp[f/n%S]
 		need := s.xe[f] * (1 + max(sp.Slack, minSlack))
-		if sp.G > 0 && s.xe[f] > (s.cap[f]+s.capTot[f])*(1+1e-9) {
-			add := min(need-s.cap[f]-s.capTot[f], sp.G*s.cap0[f])
+		room := sp.Capmax*s.cap0[f] - s.cap[f] - s.capTot[f] // capacity never beyond capmax x base
+		// New capacity only while labour and critical inputs can run the capacity there is.
+		runnable := s.producible(f, f/n) >= s.cap[f]*(1-1e-9)
+		if sp.G > 0 && s.xe[f] > (s.cap[f]+s.capTot[f])*(1+1e-9) && room > 0 && runnable {
+			add := min(need-s.cap[f]-s.capTot[f], sp.G*s.cap0[f], room)
 			slot := (t + buildMonths(sp.L)) % ring
 			s.capPipe[f*ring+slot] += add
 			s.capTot[f] += add
