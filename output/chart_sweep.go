@@ -3,6 +3,7 @@ package output
 import (
 	"cmp"
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 	"strings"
@@ -200,7 +201,7 @@ func HeatmapChart(f1, f2 string, x1, x2, y []float64, d SweepMetricDesc, m Sweep
 	p.X.Label.Text, p.Y.Label.Text = f1, f2
 	p.X.Tick.Marker = indexTicks(xs)
 	p.Y.Tick.Marker = indexTicks(ys)
-	p.Add(cellLabels{g: g, size: sz.Tick})
+	p.Add(cellLabels{g: g, size: sz.Tick, lim: lim})
 	bi, bj := 0, 0
 	for r := range ys {
 		for c := range xs {
@@ -234,6 +235,7 @@ func indexTicks(vals []float64) plot.ConstantTicks {
 type cellLabels struct {
 	g    heatGrid
 	size vg.Length
+	lim  float64 // the colour scale's end: cells beyond 60% of it are dark, so their text is white
 }
 
 func (cl cellLabels) Plot(c draw.Canvas, p *plot.Plot) {
@@ -249,6 +251,10 @@ func (cl cellLabels) Plot(c draw.Canvas, p *plot.Plot) {
 			z := cl.g.Z(col, r)
 			if math.IsNaN(z) {
 				continue
+			}
+			sty.Color = inkColour
+			if math.Abs(z) > 0.6*cl.lim {
+				sty.Color = color.White
 			}
 			c.FillText(sty, vg.Point{X: trX(float64(col)), Y: trY(float64(r))}, tickLabel(z, 0.01))
 		}
