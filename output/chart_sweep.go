@@ -267,8 +267,9 @@ type TornadoBar struct {
 	Value, Low, High float64
 }
 
-// TornadoChart draws one metric's sensitivity indices, largest on top, with their 95%
-// bootstrap intervals: Morris's mu* or Sobol's total-order index.
+// TornadoChart draws one metric's sensitivity indices, largest in magnitude on top, with their
+// 95% bootstrap intervals: Morris's mu*, Sobol's total-order index, or a standardized
+// regression coefficient (signed: bars left of zero lower the metric).
 func TornadoChart(method, index string, bars []TornadoBar, d SweepMetricDesc, m SweepChartMeta) (*Figure, error) {
 	if len(bars) == 0 {
 		return nil, fmt.Errorf("no factors to rank for %s", d.Name)
@@ -279,10 +280,11 @@ func TornadoChart(method, index string, bars []TornadoBar, d SweepMetricDesc, m 
 	p := newPlot(sz, 1)
 	p.X.Tick.Marker = valueTicks{}
 	names := make([]string, len(bars))
-	hi := 0.0
+	lo, hi := 0.0, 0.0
 	for i, b := range bars {
 		names[i] = b.Factor
 		hi = math.Max(hi, math.Max(b.Value, b.High))
+		lo = math.Min(lo, math.Min(b.Value, b.Low))
 	}
 	ts := make(plot.ConstantTicks, len(names))
 	for i, n := range names {
@@ -290,12 +292,16 @@ func TornadoChart(method, index string, bars []TornadoBar, d SweepMetricDesc, m 
 	}
 	p.Y.Tick.Marker = ts
 	p.Y.Min, p.Y.Max = -0.6, float64(len(bars))-0.4
-	p.X.Min, p.X.Max = 0, hi*1.08
-	if hi == 0 {
+	p.X.Min, p.X.Max = lo*1.08, hi*1.08
+	if lo == 0 && hi == 0 {
 		p.X.Max = 1
 	}
-	p.Add(hbars{bars: bars})
-	what := map[string]string{"mu_star": "mean absolute elementary effect (Morris mu*), per unit of each factor's range", "ST": "total-order Sobol index: share of the variance the factor explains with its interactions"}[index]
+	p.Add(hbars{bars: bars}, zeroX{width: 0.9})
+	what := map[string]string{
+		"mu_star": "mean absolute elementary effect (Morris mu*), per unit of each factor's range",
+		"ST":      "total-order Sobol index: share of the variance the factor explains with its interactions",
+		"SRC":     "standardized regression coefficient: standard deviations the metric moves per standard deviation of the factor",
+	}[index]
 	p.X.Label.Text = index
 	top := bars[len(bars)-1]
 	title := fmt.Sprintf("%s depends most on %s", metricLabel(d), top.Factor)
@@ -321,4 +327,16 @@ func (h hbars) Plot(c draw.Canvas, p *plot.Plot) {
 		c.StrokeLine2(sty, lo, ym-cap, lo, ym+cap)
 		c.StrokeLine2(sty, hi, ym-cap, hi, ym+cap)
 	}
+}
+
+// zeroX draws the vertical line x = 0.
+type zeroX struct{ width vg.Length }
+
+func (z zeroX) Plot(c draw.Canvas, p *plot.Plot) {
+	if p.X.Min > 0 || p.X.Max < 0 {
+		return
+	}
+	trX, _ := p.Transforms(&c)
+	x := trX(0)
+	c.StrokeLine2(draw.LineStyle{Color: inkColour, Width: z.width}, x, c.Min.Y, x, c.Max.Y)
 }

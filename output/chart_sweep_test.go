@@ -43,7 +43,12 @@ func sweepFigures(t *testing.T) []*Figure {
 	}
 	add(HeatmapChart("rate", "sigmam_elec", x1, x2, y, d, m))
 	add(TornadoChart("morris", "mu_star", []TornadoBar{{"rate", 0.12, 0.1, 0.13}, {"sigmam_elec", 0.04, 0.02, 0.06}, {"sigmad_elec", 0.0001, 0, 0.0002}}, d, m))
-	return figs
+	src, err := TornadoChart("regression", "SRC", []TornadoBar{{"rate", -0.8, -0.85, -0.75}, {"sigmam_elec", 0.3, 0.2, 0.4}}, d, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.Name += "_src"
+	return append(figs, src)
 }
 
 // TestSweepChartGoldens compares the sweep charts' SVG with testdata/NAME.golden.svg byte for

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/tradesim/tradesim/sim"
 )
 
@@ -215,4 +217,110 @@ func WriteSensitivity(f *Folder, rows []SensitivityRow) error {
 		}
 		return nil
 	})
+}
+
+// SRCIndices are standardized regression coefficients: the least-squares fit of the metric on
+// the factors, each coefficient times the factor's standard deviation over the metric's
+// (Saltelli et al. 2008, "Global Sensitivity Analysis: The Primer", section 1.2.5). For a
+// model close to linear (R2 near 1) SRC_i^2 is the share of the variance factor i explains;
+// the sign says the direction. The intervals resample the runs.
+type SRCIndices struct {
+	SRC, Low, High []float64
+	R2             float64
+}
+
+// SRC fits y on the columns of x (one row per run) and returns the standardized coefficients.
+func SRC(x [][]float64, y []float64) (*SRCIndices, error) {
+	n := len(y)
+	if n == 0 || len(x) != n {
+		return nil, fmt.Errorf("output: %d runs and %d metric values", len(x), n)
+	}
+	k := len(x[0])
+	if n <= k+1 {
+		return nil, fmt.Errorf("output: %d runs cannot fit %d factors; give more samples", n, k)
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	s := &SRCIndices{}
+	var ok bool
+	s.SRC, s.R2, ok = srcFit(x, y, idx)
+	if !ok {
+		return nil, fmt.Errorf("output: the factors are collinear or constant over the runs; no regression")
+	}
+	rng := rand.New(rand.NewPCG(bootstrapSeed, uint64(n)))
+	boot := make([][]float64, k)
+	for range bootstrapResamples {
+		for i := range idx {
+			idx[i] = rng.IntN(n)
+		}
+		b, _, ok := srcFit(x, y, idx)
+		if !ok {
+			continue // a resample without spread in some factor: leave it out
+		}
+		for i := range k {
+			boot[i] = append(boot[i], b[i])
+		}
+	}
+	s.Low, s.High = interval(boot)
+	return s, nil
+}
+
+// srcFit is one least-squares fit on the rows idx (QR, gonum's mat.Dense.Solve).
+func srcFit(x [][]float64, y []float64, idx []int) ([]float64, float64, bool) {
+	n, k := len(idx), len(x[0])
+	a := mat.NewDense(n, k+1, nil)
+	b := mat.NewVecDense(n, nil)
+	for r, i := range idx {
+		a.Set(r, 0, 1)
+		for c := range k {
+			a.Set(r, c+1, x[i][c])
+		}
+		b.SetVec(r, y[i])
+	}
+	var beta mat.VecDense
+	if err := beta.SolveVec(a, b); err != nil {
+		return nil, 0, false
+	}
+	sy := stdDev(idx, func(i int) float64 { return y[i] })
+	if sy == 0 {
+		return make([]float64, k), 0, true // the metric does not vary
+	}
+	out := make([]float64, k)
+	for c := range k {
+		sx := stdDev(idx, func(i int) float64 { return x[i][c] })
+		if sx == 0 {
+			return nil, 0, false
+		}
+		out[c] = beta.AtVec(c+1) * sx / sy
+	}
+	var fit mat.VecDense
+	fit.MulVec(a, &beta)
+	var ssr, sst float64
+	mean := 0.0
+	for r := range n {
+		mean += b.AtVec(r)
+	}
+	mean /= float64(n)
+	for r := range n {
+		ssr += (b.AtVec(r) - fit.AtVec(r)) * (b.AtVec(r) - fit.AtVec(r))
+		sst += (b.AtVec(r) - mean) * (b.AtVec(r) - mean)
+	}
+	return out, 1 - ssr/sst, true
+}
+
+func stdDev(idx []int, at func(int) float64) float64 {
+	var sum, sum2 float64
+	for _, i := range idx {
+		v := at(i)
+		sum += v
+		sum2 += v * v
+	}
+	n := float64(len(idx))
+	v := sum2/n - (sum/n)*(sum/n)
+	if v <= 1e-300 {
+		return 0
+	}
+	return math.Sqrt(v)
 }

@@ -69,3 +69,41 @@ func TestMorrisRanking(t *testing.T) {
 		t.Errorf("mu*(u3) = %g (want 1), sigma = %v (want 0 for u3 and u4, > 0 for u2 and u5)", mu[2], m.Sigma)
 	}
 }
+
+// TestSRCLinear: on y = 3 x1 - x2 + 0 x3 (x a Latin hypercube of 400 points) the fit is exact,
+// so SRC_i = beta_i sd(x_i) / sd(y) with the sample's own standard deviations, to 1e-9, and
+// R2 = 1; the coefficients are near 3/sqrt(10), -1/sqrt(10) and 0 (independent uniform inputs),
+// within 0.05 (the sample correlation of two columns of 400 points is about 0.05).
+func TestSRCLinear(t *testing.T) {
+	x := scenarios.LatinHypercube(400, 3, rand.NewPCG(9, 9))
+	y := make([]float64, len(x))
+	for i, p := range x {
+		y[i] = 3*p[0] - p[1]
+	}
+	s, err := SRC(x, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := make([]int, len(x))
+	for i := range all {
+		all[i] = i
+	}
+	sy := stdDev(all, func(i int) float64 { return y[i] })
+	beta := []float64{3, -1, 0}
+	approx := []float64{3 / math.Sqrt(10), -1 / math.Sqrt(10), 0}
+	for i, b := range beta {
+		exact := b * stdDev(all, func(r int) float64 { return x[r][i] }) / sy
+		if math.Abs(s.SRC[i]-exact) > 1e-9 || math.Abs(s.SRC[i]-approx[i]) > 0.05 {
+			t.Errorf("x%d: SRC %.6f, want %.6f (about %.4f)", i+1, s.SRC[i], exact, approx[i])
+		}
+		if !(s.Low[i] <= s.SRC[i]+1e-9 && s.SRC[i] <= s.High[i]+1e-9) {
+			t.Errorf("x%d: interval [%g, %g] misses %g", i+1, s.Low[i], s.High[i], s.SRC[i])
+		}
+	}
+	if math.Abs(s.R2-1) > 1e-9 {
+		t.Errorf("R2 = %g, want 1", s.R2)
+	}
+	if _, err := SRC(x[:3], y[:3]); err == nil {
+		t.Error("3 runs fitted 3 factors")
+	}
+}

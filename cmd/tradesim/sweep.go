@@ -52,7 +52,7 @@ on a pool of workers. The sweep folder gets:
   DIR/runs-NNNN.parquet   one row per run: run_id, factors, one column per metric (in batches)
   DIR/runs.csv            the same rows as CSV, once every run is done
   DIR/series-NNNN.parquet with --keep series: run_id, metric, step, date, deviation
-  DIR/sensitivity.csv     Morris or Sobol indices for every metric (designs morris, sobol)
+  DIR/sensitivity.csv     Morris, Sobol or regression indices of every factor for every metric
   DIR/charts/             dose-response (one factor), heatmap (two-factor grid), tornado
   DIR/manifest.json       what was run, which batches the folder holds; written last
 

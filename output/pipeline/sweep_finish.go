@@ -10,7 +10,7 @@ import (
 )
 
 // finishSweep writes the tables of a sweep whose every batch is at hand (batch b at path(b)):
-// runs.csv with every run in run order, sensitivity.csv (designs morris and sobol) and the
+// runs.csv with every run in run order, sensitivity.csv (two factors or more) and the
 // charts, then marks the manifest complete. The tables depend only on the batches, so a sweep
 // run in one go, resumed, or merged from shards writes the same bytes. The indices and charts
 // need every run's factors and metrics at once: 8 bytes a value, 16 MB for 100,000 runs of
@@ -79,7 +79,9 @@ func unitScale(f output.SweepFactor, v float64) float64 {
 	return (v - f.Min) / (f.Max - f.Min)
 }
 
-// sensitivity computes the indices of every metric for designs morris and sobol.
+// sensitivity computes the indices of every metric: Morris's for design morris, Sobol's for
+// sobol, and standardized regression coefficients for the others when they vary two factors
+// or more.
 func sensitivity(m *output.SweepManifest, x [][]float64, y [][]float64) ([]output.SensitivityRow, error) {
 	d := m.Design
 	k := len(d.Factors)
@@ -116,12 +118,26 @@ func sensitivity(m *output.SweepManifest, x [][]float64, y [][]float64) ([]outpu
 					output.SensitivityRow{Metric: met.Name, Factor: f.Name, Method: "morris", Index: "sigma", Value: mi.Sigma[i], Low: mi.SigmaLow[i], High: mi.SigmaHigh[i]})
 			}
 		}
+	default:
+		// Other designs with two factors or more: standardized regression coefficients.
+		if k < 2 || len(x) <= k+1 {
+			break
+		}
+		for j, met := range d.Metrics {
+			s, err := output.SRC(x, y[m.MetricColumn(j)])
+			if err != nil {
+				return nil, fmt.Errorf("metric %s: %w", met.Name, err)
+			}
+			for i, f := range d.Factors {
+				rows = append(rows, output.SensitivityRow{Metric: met.Name, Factor: f.Name, Method: "regression", Index: "SRC", Value: s.SRC[i], Low: s.Low[i], High: s.High[i]})
+			}
+		}
 	}
 	return rows, nil
 }
 
 // sweepCharts draws what the design allows: a dose-response line per metric for one factor, a
-// heatmap per metric for a two-factor grid, a tornado per metric for morris and sobol.
+// heatmap per metric for a two-factor grid, a tornado per metric of its indices.
 func sweepCharts(m *output.SweepManifest, x [][]float64, y [][]float64, sens []output.SensitivityRow, o SweepOptions) ([]*output.Figure, []string) {
 	d := m.Design
 	meta := output.SweepChartMeta{Sweep: m.Sweep, Scenario: m.Scenario, Version: o.Version, Runs: m.Runs, Replicates: d.Replicates, Size: o.Size}
@@ -154,11 +170,14 @@ func sweepCharts(m *output.SweepManifest, x [][]float64, y [][]float64, sens []o
 		case k == 2 && d.Design == scenarios.DesignGrid:
 			add(output.HeatmapChart(d.Factors[0].Name, d.Factors[1].Name, col(0), col(1), y[m.MetricColumn(j)], desc, meta))
 		}
-		if d.Design == scenarios.DesignMorris || d.Design == scenarios.DesignSobol {
-			index, method := "mu_star", "morris"
-			if d.Design == scenarios.DesignSobol {
-				index, method = "ST", "sobol"
-			}
+		index, method := "SRC", "regression"
+		switch d.Design {
+		case scenarios.DesignMorris:
+			index, method = "mu_star", "morris"
+		case scenarios.DesignSobol:
+			index, method = "ST", "sobol"
+		}
+		if len(sens) > 0 {
 			var bars []output.TornadoBar
 			for _, r := range sens {
 				if r.Metric == met.Name && r.Index == index {
@@ -169,7 +188,7 @@ func sweepCharts(m *output.SweepManifest, x [][]float64, y [][]float64, sens []o
 		}
 	}
 	if len(figs) == 0 && len(notes) == 0 {
-		notes = append(notes, fmt.Sprintf("no charts: design %s with %d factors has no dose-response (one factor), heatmap (two-factor grid) or tornado (morris, sobol)", d.Design, k))
+		notes = append(notes, fmt.Sprintf("no charts: design %s with %d factors has no dose-response (one factor), heatmap (two-factor grid) or tornado (indices)", d.Design, k))
 	}
 	return figs, notes
 }
