@@ -13,28 +13,29 @@ import (
 // and metrics, so that merge and the sensitivity indices need no other file), which of its
 // batches this folder holds (a shard holds some), and its files. Written last.
 type SweepManifest struct {
-	Tool       string       `json:"tool"` // "tradesim"
-	Kind       string       `json:"kind"` // "sweep"
-	Version    string       `json:"version"`
-	Sweep      string       `json:"sweep"`
-	Title      string       `json:"title,omitempty"`
-	Source     string       `json:"source"`       // the sweep file's path
-	SHA256     string       `json:"sweep_sha256"` // of the sweep file's bytes
-	Scenario   string       `json:"scenario"`     // the base scenario as the sweep file names it
-	Design     SweepDesign  `json:"design"`
-	Runs       int          `json:"runs"`       // in the whole plan
-	BatchSize  int          `json:"batch_size"` // runs per runs-NNNN.parquet file
-	Batches    int          `json:"batches"`    // in the whole plan
-	Shard      int          `json:"shard"`      // this folder's shard, 0-based
-	Shards     int          `json:"shards"`
-	Held       []int        `json:"held"`        // batches this folder holds
-	KeepSeries bool         `json:"keep_series"` // series-NNNN.parquet beside every runs-NNNN.parquet
-	Complete   bool         `json:"complete"`    // every batch of the plan is here, runs.csv written
-	PlanSHA256 string       `json:"plan_sha256"` // of plan.parquet: shards of one sweep have the same
-	StartedAt  time.Time    `json:"started_at"`
-	FinishedAt time.Time    `json:"finished_at"`
-	Wall       float64      `json:"wall_seconds"`
-	Files      []FileRecord `json:"files"`
+	Tool           string       `json:"tool"` // "tradesim"
+	Kind           string       `json:"kind"` // "sweep"
+	Version        string       `json:"version"`
+	Sweep          string       `json:"sweep"`
+	Title          string       `json:"title,omitempty"`
+	Source         string       `json:"source"`          // the sweep file's path
+	SHA256         string       `json:"sweep_sha256"`    // of the sweep file's bytes
+	Scenario       string       `json:"scenario"`        // the base scenario as the sweep file names it
+	ScenarioSHA256 string       `json:"scenario_sha256"` // of the base scenario file's bytes
+	Design         SweepDesign  `json:"design"`
+	Runs           int          `json:"runs"`       // in the whole plan
+	BatchSize      int          `json:"batch_size"` // runs per runs-NNNN.parquet file
+	Batches        int          `json:"batches"`    // in the whole plan
+	Shard          int          `json:"shard"`      // this folder's shard, 0-based
+	Shards         int          `json:"shards"`
+	Held           []int        `json:"held"`        // batches this folder holds
+	KeepSeries     bool         `json:"keep_series"` // series-NNNN.parquet beside every runs-NNNN.parquet
+	Complete       bool         `json:"complete"`    // every batch of the plan is here, runs.csv written
+	PlanSHA256     string       `json:"plan_sha256"` // of plan.parquet: shards of one sweep have the same
+	StartedAt      time.Time    `json:"started_at"`
+	FinishedAt     time.Time    `json:"finished_at"`
+	Wall           float64      `json:"wall_seconds"`
+	Files          []FileRecord `json:"files"`
 }
 
 // SweepDesign is the part of a sweep that its tables and indices depend on.

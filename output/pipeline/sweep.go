@@ -60,7 +60,7 @@ func SweepManifest(sw *scenarios.Sweep, o SweepOptions) *output.SweepManifest {
 	bs := BatchSize(runs)
 	m := &output.SweepManifest{
 		Tool: "tradesim", Kind: "sweep", Version: o.Version,
-		Sweep: sw.Name, Title: sw.Title, Source: sw.Path, SHA256: sw.SHA256, Scenario: sw.BaseRef,
+		Sweep: sw.Name, Title: sw.Title, Source: sw.Path, SHA256: sw.SHA256, Scenario: sw.BaseRef, ScenarioSHA256: sw.Base.SHA256,
 		Design: output.SweepDesign{
 			Design: sw.Design, Samples: sw.Samples, Seed: sw.Seed, Replicates: sw.Replicates, Firms: sw.Firms,
 		},
@@ -205,6 +205,12 @@ func prepareSweepFolder(dir string, m *output.SweepManifest, resume bool) error 
 	}
 	if !resume {
 		return &InputError{fmt.Errorf("%s holds a sweep already (%s); pass --resume to finish it, or choose another folder with -o", dir, prev.Sweep)}
+	}
+	if prev.SHA256 == m.SHA256 && prev.ScenarioSHA256 != m.ScenarioSHA256 {
+		return &InputError{fmt.Errorf("%s holds this sweep run on another version of its base scenario %s (SHA-256 %.12s, now %.12s); restore that file, or start again in another folder", dir, m.Scenario, prev.ScenarioSHA256, m.ScenarioSHA256)}
+	}
+	if prev.SHA256 == m.SHA256 && prev.Version != m.Version {
+		return &InputError{fmt.Errorf("%s holds this sweep run by tradesim %s; this is %s, whose results may differ: finish it with that version, or start again in another folder", dir, prev.Version, m.Version)}
 	}
 	same := prev.SHA256 == m.SHA256 && prev.Shard == m.Shard && prev.Shards == m.Shards && prev.Runs == m.Runs
 	if same && prev.KeepSeries != m.KeepSeries {

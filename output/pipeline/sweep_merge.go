@@ -32,8 +32,10 @@ func MergeSweep(ctx context.Context, dirs []string, o SweepOptions) (*SweepResul
 		}
 		if ref == nil {
 			ref = m
-		} else if m.SHA256 != ref.SHA256 || m.PlanSHA256 != ref.PlanSHA256 || m.Runs != ref.Runs || m.BatchSize != ref.BatchSize {
-			return nil, &InputError{fmt.Errorf("%s holds a shard of sweep %s (sweep file SHA-256 %.12s), %s one of %s (%.12s): merge shards of one sweep only", d, m.Sweep, m.SHA256, dirs[0], ref.Sweep, ref.SHA256)}
+		} else if m.SHA256 != ref.SHA256 || m.ScenarioSHA256 != ref.ScenarioSHA256 || m.PlanSHA256 != ref.PlanSHA256 || m.Runs != ref.Runs || m.BatchSize != ref.BatchSize || m.KeepSeries != ref.KeepSeries {
+			return nil, &InputError{fmt.Errorf("%s holds a shard of sweep %s (sweep file SHA-256 %.12s, scenario %.12s), %s one of %s (%.12s, %.12s): merge shards of one sweep only", d, m.Sweep, m.SHA256, m.ScenarioSHA256, dirs[0], ref.Sweep, ref.SHA256, ref.ScenarioSHA256)}
+		} else if m.Version != ref.Version {
+			return nil, &InputError{fmt.Errorf("%s was made by tradesim %s and %s by %s: run every shard with one version", d, m.Version, dirs[0], ref.Version)}
 		}
 		for _, b := range m.Held {
 			if prev, dup := owner[b]; dup {
