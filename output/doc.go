@@ -38,6 +38,21 @@
 // strconv's shortest exact form ('g', -1): the CSV reads back as exactly the float64 the
 // Parquet file stores, and the same run gives the same bytes.
 //
+// # Replicates on disk
+//
+// The tables read a run's replicates from a Store: `tradesim run` adds each replicate as soon
+// as sim.Run hands it over and lets it go, the store spills it to a temporary file, and the
+// bands and summary are computed a block of series at a time. Memory is flat in the number of
+// replicates and the bands stay exact (the same bytes as a run held in memory).
+//
+// # Sweeps
+//
+// A sweep folder (tradesim sweep) holds plan.parquet, the runs table in batches of fixed run
+// ids (runs-NNNN.parquet, WriteRunsBatch), runs.csv, sensitivity.csv (Morris, Sobol and
+// standardized regression indices with bootstrap intervals: Morris, Sobol, SRC) and the sweep
+// charts (DoseResponseChart, HeatmapChart, TornadoChart); SweepManifest is its manifest.
+// MetricReader computes a sweep's metrics from each replicate.
+//
 // # Atomic folder
 //
 // Folder writes every file to a temporary name in the results folder and renames it into place
@@ -49,5 +64,6 @@
 // Figure lays out a chart for a brief: title, subtitle, one or more panels, a legend strip and
 // a source line, at slide or page size, as PNG (300 dpi), SVG or PDF. The chart kinds (fan,
 // small multiples, flows, shortages, region panel, comparison lines and bars) take plain data
-// (SeriesBands, PolicyWindow) so they draw from a run in memory or from a saved folder alike.
+// (SeriesBands, PolicyWindow) so they draw from a run in memory or from a saved folder alike;
+// the sweep charts take the runs table's columns.
 package output
