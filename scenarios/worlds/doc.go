@@ -6,8 +6,9 @@
 //	world.yaml       name, base_year, currency, description, regions and sectors (code, name,
 //	                 description), sources
 //	flows.csv        from_region,from_sector,to_region,to_use,value: annual sales at basic prices in
-//	                 the world's currency; to_use is a sector code (intermediate use) or FD (final
-//	                 demand). Absent rows are zero.
+//	                 the world's currency; to_use is a sector code (intermediate use) or a
+//	                 final-demand buyer of sim.BuyerCodes (HH, GOV, INV); FD, the one final-demand
+//	                 column of older worlds, is read as HH. Absent rows are zero.
 //	tariffs.csv      importer,exporter,sector,rate[,source]: base ad valorem tariffs (0.25 = 25%);
 //	                 absent rows are zero.
 //	sectors.csv      sector,param,value,source: every sector has every parameter of

@@ -38,6 +38,12 @@ func buyerOf(code string) (sim.Buyer, bool) {
 	if code == FinalDemand {
 		return sim.Households, true
 	}
+	return buyerCode(code)
+}
+
+// buyerCode returns the buyer a code of sim.BuyerCodes names (FD is not one: it is a to_use
+// code of flows.csv only).
+func buyerCode(code string) (sim.Buyer, bool) {
 	for b, c := range sim.BuyerCodes {
 		if c == code {
 			return sim.Buyer(b), true

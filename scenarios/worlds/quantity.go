@@ -22,6 +22,7 @@ import (
 //	import_share(O,D,G)    trade(O,D,G) / imports(D,G): O's share of D's imports of G
 //	export_share(O,G)      exports(O,G) / sum over regions of exports(R,G)
 //	fd(R,G)                final demand of R for G, from every origin (domestic and imported)
+//	final(R,B,G)           final demand of buyer B of R (HH, GOV or INV) for G, from every origin
 //	trade2(A,B,G)          trade(A,B,G) + trade(B,A,G): total trade between two regions
 //	avg_tariff(O,D,G)      D's base tariff on G from O, weighted by the trade flows of each sector
 //	domestic(R,G)          sales of G from R to R itself, intermediate and final
@@ -33,18 +34,21 @@ import (
 type Quantity struct {
 	Text    string
 	Func    string
-	Regions []int   // region arguments; -1 for *
-	Sectors [][]int // sector-group arguments
-	User    int     // the using sector of inputs and input_share
+	Regions []int     // region arguments; -1 for *
+	Sectors [][]int   // sector-group arguments
+	User    int       // the using sector of inputs and input_share
+	Buyer   sim.Buyer // the final-demand buyer of final
 }
 
 var quantityRE = regexp.MustCompile(`^([a-z_0-9]+)\(([^()]*)\)$`)
 
-// quantitySigs gives the argument kinds of each function: r = region, R = region or *, g = group.
+// quantitySigs gives the argument kinds of each function: r = region, R = region or *, g = group,
+// s = sector, b = final-demand buyer (sim.BuyerCodes).
 var quantitySigs = map[string]string{
 	"gdp": "r", "output": "Rg", "va": "rg", "va_share": "rg", "supply_share": "rg",
 	"exports": "rg", "imports": "rg", "trade": "rrg", "import_share": "rrg", "export_share": "rg", "fd": "rg",
 	"trade2": "rrg", "avg_tariff": "rrg", "domestic": "rg", "inputs": "rsg", "input_share": "rrsg",
+	"final": "rbg",
 }
 
 // ParseQuantity parses a quantity against the codes of w.
@@ -86,6 +90,12 @@ func ParseQuantity(s string, w *sim.World) (Quantity, error) {
 				return q, fmt.Errorf("unknown sector %q in %q", a, s)
 			}
 			q.User = j
+		case 'b':
+			b, ok := buyerCode(a)
+			if !ok {
+				return q, fmt.Errorf("unknown buyer %q in %q; buyers are %s", a, s, strings.Join(sim.BuyerCodes[:], ", "))
+			}
+			q.Buyer = b
 		case 'g':
 			g, err := sectorGroup(a, w)
 			if err != nil {
@@ -184,12 +194,14 @@ func (q Quantity) Cells(w *sim.World) (num, den []int, ok bool) {
 			}
 		}
 		return num, den, true
-	case "fd":
+	case "fd", "final":
 		var cs []int
 		for o := range R {
 			for _, i := range q.Sectors[0] {
 				for b := range sim.NumBuyers {
-					cs = append(cs, nZ+w.YIndex(o, i, q.Regions[0], b))
+					if q.Func == "fd" || b == q.Buyer {
+						cs = append(cs, nZ+w.YIndex(o, i, q.Regions[0], b))
+					}
 				}
 			}
 		}

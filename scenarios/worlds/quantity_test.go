@@ -26,6 +26,8 @@ func TestQuantities(t *testing.T) {
 		{"trade2(AAA,BBB,GDS)", 13},           // 10 + 3
 		{"import_share(AAA,BBB,GDS)", 1},      // AAA is BBB's only foreign supplier
 		{"fd(BBB,GDS)", 26},                   // 6 imported + 20 domestic
+		{"final(BBB,HH,GDS)", 26},             // FD rows are the households'
+		{"final(BBB,GOV,all)", 0},             // no government rows
 		{"domestic(AAA,GDS)", 45},             // 10+5+30
 		{"inputs(BBB,GDS,GDS)", 10},           // 6 home + 4 from AAA
 		{"input_share(AAA,BBB,GDS,GDS)", 0.4}, // 4 of 10
@@ -54,6 +56,7 @@ func TestQuantities(t *testing.T) {
 		"gpd(AAA)":                   `unknown function "gpd"`,
 		"exports AAA":                "is not a quantity",
 		"input_share(AAA,BBB,X,GDS)": `unknown sector "X"`,
+		"final(AAA,FD,GDS)":          `unknown buyer "FD" in "final(AAA,FD,GDS)"; buyers are HH, GOV, INV`,
 	}
 	for q, want := range bad {
 		if _, err := ParseQuantity(q, w); err == nil || !strings.Contains(err.Error(), want) {
