@@ -4,7 +4,9 @@
 // A world is a folder of five files:
 //
 //	world.yaml       name, base_year, currency, description, regions and sectors (code, name,
-//	                 description), sources
+//	                 description), labour (optional; per region labour_force in millions,
+//	                 unemployment, unemployment_floor, job_finding a month and a source; absent
+//	                 values take the engine's defaults), sources
 //	flows.csv        from_region,from_sector,to_region,to_use,value: annual sales at basic prices in
 //	                 the world's currency; to_use is a sector code (intermediate use) or a
 //	                 final-demand buyer of sim.BuyerCodes (HH, GOV, INV); FD, the one final-demand

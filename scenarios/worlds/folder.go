@@ -17,6 +17,8 @@ type Folder struct {
 	TariffSources []string
 	// CriticalityReasons[i*S+j] explains phi[i,j]; "" when none was given.
 	CriticalityReasons []string
+	// LabourSources[r] is the source of region r's labour data (World.Labour); "" when none.
+	LabourSources []string
 }
 
 // File names inside a world folder.
@@ -71,6 +73,7 @@ func newFolder(w *sim.World) *Folder {
 		ParamSources:       make([][]string, S),
 		TariffSources:      make([]string, len(w.Tariff0)),
 		CriticalityReasons: make([]string, len(w.Criticality)),
+		LabourSources:      make([]string, w.R()),
 	}
 	for j := range f.ParamSources {
 		f.ParamSources[j] = make([]string, len(sim.SectorParamNames))
@@ -89,5 +92,6 @@ func (f *Folder) Clone() *Folder {
 	}
 	c.TariffSources = append([]string(nil), f.TariffSources...)
 	c.CriticalityReasons = append([]string(nil), f.CriticalityReasons...)
+	c.LabourSources = append([]string(nil), f.LabourSources...)
 	return &c
 }

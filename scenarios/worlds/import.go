@@ -390,7 +390,8 @@ func positions(interned, final []string) []int {
 	return pos
 }
 
-// complete fills tariffs, sector parameters and criticality from the given files or the template.
+// complete fills tariffs, sector parameters and criticality from the given files or the template,
+// and labour markets from the template's regions of the same code.
 func (in *importer) complete(ld loader, opts ImportOptions) {
 	w, f, tpl := ld.w, ld.f, opts.Template
 	read := func(src ImportSource, required, optional []string) *table {
@@ -454,6 +455,18 @@ func (in *importer) complete(ld loader, opts ImportOptions) {
 			}
 		}
 		f.Sources = append(f.Sources, "criticality: the "+tpl.World.Name+" world's where codes match, else 0")
+	}
+	if tpl != nil {
+		// Labour markets describe regions: keep the template's for regions with the same code;
+		// the others take the engine's defaults.
+		for r, reg := range w.Regions {
+			if tr, ok := tpl.World.RegionIndex(reg.Code); ok && tr < len(tpl.World.Labour) {
+				w.Labour[r] = tpl.World.Labour[tr]
+				if tr < len(tpl.LabourSources) {
+					f.LabourSources[r] = tpl.LabourSources[tr]
+				}
+			}
+		}
 	}
 }
 

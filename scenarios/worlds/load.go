@@ -66,6 +66,10 @@ func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
 	w.BaseYear, w.Currency = m.BaseYear, m.Currency
 	f := newFolder(w)
 	f.Description, f.Sources = m.Description, m.Sources
+	if m.Labour != nil {
+		copy(w.Labour, m.Labour)
+		copy(f.LabourSources, m.LabourSrc)
+	}
 
 	ld := loader{w: w, f: f, l: &l}
 	flowLines := ld.flows(readTable(fsys, FlowsFile, display(FlowsFile),

@@ -23,15 +23,17 @@ type meta struct {
 	Regions     []sim.Label
 	Sectors     []sim.Label
 	Sources     []string
+	Labour      []sim.RegionLabour // by region; nil when world.yaml has no labour list
+	LabourSrc   []string           // by region
 }
 
 var (
-	metaKeys  = []string{"name", "base_year", "currency", "description", "regions", "sectors", "sources"}
+	metaKeys  = []string{"name", "base_year", "currency", "description", "regions", "sectors", "labour", "sources"}
 	labelKeys = []string{"code", "name", "description"}
 	// codeRE is the shape of a region or sector code: a letter, then letters, digits or _ (at most 16).
 	codeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,15}$`)
-	// reservedCodes cannot name a region or sector: FD is final demand in flows.csv, ALL is the
-	// aggregate in result tables.
+	// reservedCodes cannot name a region or sector: FD, HH, GOV and INV are final-demand buyers in
+	// flows.csv, ALL is the aggregate in result tables.
 	reservedCodes = append([]string{"ALL"}, useCodes...)
 	// yamlLineRE finds the line in a yaml.v3 syntax error ("yaml: line 3: did not find ...").
 	yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
@@ -77,6 +79,7 @@ func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
 	root := doc.Content[0]
 	m := &meta{}
 	p := metaParser{file: display, l: l}
+	var labour []labourEntry
 	seen := p.mapping(root, "", metaKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "name":
@@ -95,6 +98,8 @@ func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
 			m.Regions = p.labels(v, key, MaxRegions)
 		case "sectors":
 			m.Sectors = p.labels(v, key, MaxSectors)
+		case "labour":
+			labour = p.labour(v, key)
 		case "sources":
 			if v.Kind != yaml.SequenceNode {
 				p.errf(v, key, "sources must be a list of strings")
@@ -112,6 +117,9 @@ func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
 		if !seen[k] {
 			l.Addf(display, root.Line, root.Column, k, "missing key %q; world.yaml needs name, base_year, currency, regions and sectors", k)
 		}
+	}
+	if seen["labour"] && len(m.Regions) > 0 {
+		m.Labour, m.LabourSrc = p.resolveLabour(labour, m.Regions)
 	}
 	// A region and a sector may share a code (they never appear in the same column), but two
 	// regions or two sectors may not.
@@ -202,7 +210,7 @@ func (p metaParser) labels(n *yaml.Node, field string, limit int) []sim.Label {
 			p.errf(codeNode, f+".code", "code %q must start with a letter and use letters, digits or _ (at most 16)", lab.Code)
 			continue
 		case contains(reservedCodes, strings.ToUpper(lab.Code)):
-			p.errf(codeNode, f+".code", "code %q is reserved (FD is final demand, ALL the aggregate); choose another", lab.Code)
+			p.errf(codeNode, f+".code", "code %q is reserved (FD, HH, GOV and INV are final-demand buyers, ALL the aggregate); choose another", lab.Code)
 			continue
 		}
 		if prev, dup := where[lab.Code]; dup {

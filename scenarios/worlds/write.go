@@ -41,13 +41,23 @@ type labelOut struct {
 }
 
 type metaOut struct {
-	Name        string     `yaml:"name"`
-	BaseYear    int        `yaml:"base_year"`
-	Currency    string     `yaml:"currency"`
-	Description string     `yaml:"description,omitempty"`
-	Regions     []labelOut `yaml:"regions"`
-	Sectors     []labelOut `yaml:"sectors"`
-	Sources     []string   `yaml:"sources,omitempty"`
+	Name        string      `yaml:"name"`
+	BaseYear    int         `yaml:"base_year"`
+	Currency    string      `yaml:"currency"`
+	Description string      `yaml:"description,omitempty"`
+	Regions     []labelOut  `yaml:"regions"`
+	Sectors     []labelOut  `yaml:"sectors"`
+	Labour      []labourOut `yaml:"labour,omitempty"`
+	Sources     []string    `yaml:"sources,omitempty"`
+}
+
+type labourOut struct {
+	Region       string  `yaml:"region"`
+	Force        float64 `yaml:"labour_force,omitempty"`
+	Unemployment float64 `yaml:"unemployment,omitempty"`
+	Floor        float64 `yaml:"unemployment_floor,omitempty"`
+	JobFinding   float64 `yaml:"job_finding,omitempty"`
+	Source       string  `yaml:"source,omitempty"`
 }
 
 func encodeMeta(f *Folder) ([]byte, error) {
@@ -58,6 +68,16 @@ func encodeMeta(f *Folder) ([]byte, error) {
 	}
 	for _, s := range w.Sectors {
 		m.Sectors = append(m.Sectors, labelOut(s))
+	}
+	for r, lab := range w.Labour {
+		var src string
+		if r < len(f.LabourSources) {
+			src = f.LabourSources[r]
+		}
+		if lab != (sim.RegionLabour{}) || src != "" {
+			m.Labour = append(m.Labour, labourOut{Region: w.Regions[r].Code, Force: lab.Force, Unemployment: lab.Unemployment,
+				Floor: lab.Floor, JobFinding: lab.JobFinding, Source: src})
+		}
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)

@@ -98,6 +98,12 @@ func Sources(res *Result) []byte {
 		p("- `%s` = %s\n", q, fmtVal(eval(w, "%s", q)))
 	}
 
+	p("\n## Labour markets\n\n")
+	p("| region | labour force (millions) | unemployment | floor | job finding (a month) | source |\n|---|---:|---:|---:|---:|---|\n")
+	for r, m := range labourMarkets {
+		p("| %s | %g | %.1f%% | %.1f%% | %g | %s |\n", regions[r].Code, m.lab.Force, 100*m.lab.Unemployment,
+			100*m.lab.Floor, m.lab.JobFinding, md(m.src))
+	}
 	p("\n## Base tariffs between the US and China (20 January 2025)\n\n")
 	p("| sector | US on China | China on US | US MFN | EU MFN |\n|---|---:|---:|---:|---:|\n")
 	for i := range nSectors {
