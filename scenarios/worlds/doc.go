@@ -1,5 +1,5 @@
 // Package worlds reads, writes, checks and aggregates world folders: the base data of a tradesim
-// simulation (MODEL.md §2), and holds the embedded default world.
+// simulation, and holds the embedded default world.
 //
 // A world is a folder of five files:
 //
@@ -14,8 +14,9 @@
 //	tariffs.csv      importer,exporter,sector,rate[,source]: base ad valorem tariffs (0.25 = 25%);
 //	                 absent rows are zero.
 //	sectors.csv      sector,param,value,source: every sector has every parameter of
-//	                 sim.SectorParamNames (sigma, eta, lambda, tau, kappa, kappaS, slack, g, L, thetaL),
-//	                 each with its source or the word "assumption".
+//	                 sim.SectorParamNames, each with its source or the word "assumption"; those of
+//	                 sim.OptionalSectorParams may be left out (sim.DefaultSectorParams), and a legacy
+//	                 "sigma" row reads as sigmaM = sigma, sigmaD = sigma / 2.
 //	criticality.csv  input,user,phi[,reason]: the share of the user sector's output that cannot be
 //	                 made without the input; 0..1 or the words critical (1), important (0.5),
 //	                 noncritical (0). Absent pairs are zero.

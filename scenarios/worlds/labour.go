@@ -10,7 +10,7 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// labourKeys are the keys of one entry of world.yaml's labour list (MODEL.md §2, §4.3).
+// labourKeys are the keys of one entry of world.yaml's labour list.
 var labourKeys = []string{"region", "labour_force", "unemployment", "unemployment_floor", "job_finding", "source"}
 
 // labourEntry is one parsed entry of the labour list, before its region is resolved.

@@ -2,7 +2,7 @@ package build
 
 import "github.com/tradesim/tradesim/sim"
 
-// labourMarkets are the default world's labour markets in 2024 (MODEL.md §2, §4.3): labour force
+// labourMarkets are the default world's labour markets in 2024: labour force
 // in millions of people, base unemployment rate u0, frictional floor umin and monthly job-finding
 // rate f, with their sources. The floor is 0.6 x u0 everywhere (assumption: the lowest rates of
 // the last decades were about 0.6-0.85 of 2024's, e.g. US 3.4% in 2023 against 4.0%).
