@@ -23,6 +23,8 @@ import (
 //	export_share(O,G)      exports(O,G) / sum over regions of exports(R,G)
 //	fd(R,G)                final demand of R for G, from every origin (domestic and imported)
 //	final(R,B,G)           final demand of buyer B of R (HH, GOV or INV) for G, from every origin
+//	balance(R,G)           exports(R,G) - imports(R,G): R's trade balance in G
+//	balance2(A,B,G)        trade(A,B,G) - trade(B,A,G): A's balance with B in G
 //	trade2(A,B,G)          trade(A,B,G) + trade(B,A,G): total trade between two regions
 //	avg_tariff(O,D,G)      D's base tariff on G from O, weighted by the trade flows of each sector
 //	domestic(R,G)          sales of G from R to R itself, intermediate and final
@@ -48,7 +50,7 @@ var quantitySigs = map[string]string{
 	"gdp": "r", "output": "Rg", "va": "rg", "va_share": "rg", "supply_share": "rg",
 	"exports": "rg", "imports": "rg", "trade": "rrg", "import_share": "rrg", "export_share": "rg", "fd": "rg",
 	"trade2": "rrg", "avg_tariff": "rrg", "domestic": "rg", "inputs": "rsg", "input_share": "rrsg",
-	"final": "rbg",
+	"final": "rbg", "balance": "rg", "balance2": "rrg",
 }
 
 // ParseQuantity parses a quantity against the codes of w.
@@ -210,6 +212,22 @@ func (q Quantity) Cells(w *sim.World) (num, den []int, ok bool) {
 	return nil, nil, false
 }
 
+// Terms lists the cells of a difference quantity (balance, balance2): the quantity is the sum of
+// plus less the sum of minus. ok is false for other quantities. Cell indices are as in Cells.
+func (q Quantity) Terms(w *sim.World) (plus, minus []int, ok bool) {
+	switch q.Func {
+	case "balance":
+		ex := Quantity{Func: "exports", Regions: q.Regions, Sectors: q.Sectors}
+		im := Quantity{Func: "imports", Regions: q.Regions, Sectors: q.Sectors}
+		return ex.mustCells(w), im.mustCells(w), true
+	case "balance2":
+		ab := Quantity{Func: "trade", Regions: q.Regions, Sectors: q.Sectors}
+		ba := Quantity{Func: "trade", Regions: []int{q.Regions[1], q.Regions[0]}, Sectors: q.Sectors}
+		return ab.mustCells(w), ba.mustCells(w), true
+	}
+	return nil, nil, false
+}
+
 // Eval measures q on w.
 func (q Quantity) Eval(w *sim.World) float64 {
 	cell := func(k int) float64 {
@@ -224,6 +242,9 @@ func (q Quantity) Eval(w *sim.World) float64 {
 			s += cell(k)
 		}
 		return s
+	}
+	if plus, minus, ok := q.Terms(w); ok {
+		return sum(plus) - sum(minus)
 	}
 	if num, den, ok := q.Cells(w); ok {
 		if den == nil {

@@ -28,6 +28,8 @@ func TestQuantities(t *testing.T) {
 		{"fd(BBB,GDS)", 26},                   // 6 imported + 20 domestic
 		{"final(BBB,HH,GDS)", 26},             // FD rows are the households'
 		{"final(BBB,GOV,all)", 0},             // no government rows
+		{"balance(AAA,all)", 10 - 3},          // exports 4+6 less imports 3
+		{"balance2(BBB,AAA,GDS)", 3 - 10},     // 3 less 10
 		{"domestic(AAA,GDS)", 45},             // 10+5+30
 		{"inputs(BBB,GDS,GDS)", 10},           // 6 home + 4 from AAA
 		{"input_share(AAA,BBB,GDS,GDS)", 0.4}, // 4 of 10

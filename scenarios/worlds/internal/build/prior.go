@@ -109,6 +109,10 @@ func constraints(w *sim.World, sz *sizes, targets []worlds.Target) []constraint 
 		if t.Use != "fit" {
 			continue
 		}
+		if plus, minus, ok := t.Quantity.Terms(w); ok {
+			cs = append(cs, constraint{name: t.ID, diff: true, num: plus, rest: minus, target: t.Value})
+			continue
+		}
 		num, den, ok := t.Quantity.Cells(w)
 		if !ok {
 			continue

@@ -90,7 +90,13 @@ func Sources(res *Result) []byte {
 		}
 		p("\n")
 	}
-	p("\nFinal demand (households, government, investment) in percent of GDP.\n")
+	p("\nFinal demand (households, government, investment) in percent of GDP.\n\n")
+	p("| region | services exports | services imports | services balance |\n|---|---:|---:|---:|\n")
+	for r := range w.R() {
+		rc := w.Regions[r].Code
+		p("| %s | %s | %s | %s |\n", rc, fmtVal(eval(w, "exports(%s,SRV)", rc)), fmtVal(eval(w, "imports(%s,SRV)", rc)),
+			fmtVal(eval(w, "balance(%s,SRV)", rc)))
+	}
 	p("\n")
 	for _, q := range []string{"trade(CHN,USA,goods)", "trade(USA,CHN,goods)", "import_share(CHN,USA,REE)",
 		"supply_share(CHN,REE)", "export_share(CHN,REE)", "output(*,REE)", "output(*,AIC)", "trade(USA,CHN,AIC)",
@@ -237,6 +243,14 @@ var knownDifferences = []string{
 		"and US auto output barely moves; the built-in rare-earth scenarios and sim's rare-earth tests use loyal-first " +
 		"rationing (magnet makers serve contracted customers first), under which US auto output holds for about two " +
 		"months of an 8-month ban and then falls.",
-	"Services trade is not calibrated (no target in the sources): imports are a prior 4% of purchases scaled " +
-		"by openness, split among partners by the geometric mean of their services output and their share of the region's goods imports (a gravity proxy; see services.go).",
+	"Services trade is calibrated where the sources give figures (targets exp_*_srv, imp_*_srv, *_srv, bal_*_srv): " +
+		"US totals and its trade with China (BEA), extra-EU totals and EU-US trade (Eurostat), Japan's balance (MOF), " +
+		"Korea's balance with the US (BOK); China's exports and balance and Korea's balance are uncertain [U] annual " +
+		"figures. The rest follows the prior: imports a 4% share of purchases scaled by openness, split among partners " +
+		"by the geometric mean of their services output and their share of the region's goods imports (a gravity " +
+		"proxy; see services.go). Not found, so not targets: services totals of Japan, Korea and Taiwan, Taiwan's " +
+		"balance, and every pair among China, the EU, Japan, Korea and Taiwan.",
+	"EU-US services follow Eurostat (EU imports from the US 522.8, exports 372.3); BEA's mirror figures put US " +
+		"exports to the EU lower, mostly because intellectual-property and IT charges booked by US firms' Irish " +
+		"affiliates count as EU imports from the US in EU data; the tolerances (15%) cover part of the gap.",
 }
