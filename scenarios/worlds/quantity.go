@@ -20,6 +20,7 @@ import (
 //	imports(R,G)           purchases of G by R from every other region
 //	trade(O,D,G)           sales of G from O to D (O != D), intermediate and final
 //	import_share(O,D,G)    trade(O,D,G) / imports(D,G): O's share of D's imports of G
+//	source_share(O,D,G)    O's share of all D's purchases of G, home included (O may be D)
 //	export_share(O,G)      exports(O,G) / sum over regions of exports(R,G)
 //	fd(R,G)                final demand of R for G, from every origin (domestic and imported)
 //	final(R,B,G)           final demand of buyer B of R (HH, GOV or INV) for G, from every origin
@@ -48,7 +49,7 @@ var quantityRE = regexp.MustCompile(`^([a-z_0-9]+)\(([^()]*)\)$`)
 // s = sector, b = final-demand buyer (sim.BuyerCodes).
 var quantitySigs = map[string]string{
 	"gdp": "r", "output": "Rg", "va": "rg", "va_share": "rg", "supply_share": "rg",
-	"exports": "rg", "imports": "rg", "trade": "rrg", "import_share": "rrg", "export_share": "rg", "fd": "rg",
+	"exports": "rg", "imports": "rg", "trade": "rrg", "import_share": "rrg", "source_share": "rrg", "export_share": "rg", "fd": "rg",
 	"trade2": "rrg", "avg_tariff": "rrg", "domestic": "rg", "inputs": "rsg", "input_share": "rrsg",
 	"final": "rbg", "balance": "rg", "balance2": "rrg",
 }
@@ -106,7 +107,7 @@ func ParseQuantity(s string, w *sim.World) (Quantity, error) {
 			q.Sectors = append(q.Sectors, g)
 		}
 	}
-	if len(q.Regions) == 2 && q.Regions[0] == q.Regions[1] && q.Func != "input_share" {
+	if len(q.Regions) == 2 && q.Regions[0] == q.Regions[1] && q.Func != "input_share" && q.Func != "source_share" {
 		if q.Regions[0] == q.Regions[1] {
 			return q, fmt.Errorf("%q: origin and destination must differ", s)
 		}
@@ -187,11 +188,11 @@ func (q Quantity) Cells(w *sim.World) (num, den []int, ok bool) {
 			}
 		}
 		return cs, nil, true
-	case "import_share":
+	case "import_share", "source_share":
 		o, d := q.Regions[0], q.Regions[1]
 		num = sales(o, d, q.Sectors[0])
 		for x := range R {
-			if x != d {
+			if x != d || q.Func == "source_share" {
 				den = append(den, sales(x, d, q.Sectors[0])...)
 			}
 		}

@@ -28,7 +28,9 @@ var vaSharePct = [nRegions][nSectors]float64{
 //
 //   - REE: world ~15.4 (rare earths $3.95-5.8bn plus magnets $8.78bn, market estimates [U]); China
 //     13.0 so that its share (~85%) sits between USGS mining (69%) and IEA separation (91%) and
-//     magnets (94%); USA 0.5 (mine and concentrate), JPN 0.7 and EU 0.4 (magnet makers), ROW 0.6
+//     magnets (94%); USA 0.5 (mine and concentrate), JPN 0.7 and EU 0.2 (magnet makers: of the
+//     20,000 t of magnets EU industry uses, 17,000 t come from China (European Court of Auditors),
+//     so the EU's own makers and Japan supply at most 3,000 t), ROW 0.6
 //     (Australia/Malaysia separation, Vietnam, Myanmar): assumption.
 //   - SEMI: by location of fabrication, assembly and test, gross of chip-to-chip sales; sized so
 //     that exports fit (TWN 146.9, KOR 141.9, CHN 159 of exports; CHN 385 of imports): assumption
@@ -45,7 +47,7 @@ var outputBn = [nRegions][nSectors]float64{
 	//     AGR MIN REE   CHM MET SEMI AIC   ELEC EQP AUTO  DEF   OMF SRV
 	USA: {0, 0, 0.5, 0, 0, 250, 125, 0, 0, 642, 1020, 0, 0},
 	CHN: {0, 0, 13.0, 0, 0, 230, 5, 0, 0, 1001, 316, 0, 0},
-	EU:  {0, 0, 0.4, 0, 0, 70, 0.5, 0, 0, 678, 365, 0, 0},
+	EU:  {0, 0, 0.2, 0, 0, 70, 0.5, 0, 0, 678, 365, 0, 0},
 	JPN: {0, 0, 0.7, 0, 0, 60, 0.5, 0, 0, 395, 52, 0, 0},
 	KOR: {0, 0, 0.1, 0, 0, 200, 0.5, 0, 0, 165, 45, 0, 0},
 	TWN: {0, 0, 0.05, 0, 0, 230, 2, 0, 0, 25, 14, 0, 0},

@@ -170,7 +170,7 @@ var criticality = []struct {
 	reason   string
 }{
 	{REE, AUTO, 0.8, "assumption: nearly every vehicle carries NdFeB motors (power steering, seats, EV traction); CLEPA and Ford stopped lines in 2025 without magnets; not 1 as some lines hold finished modules"},
-	{REE, DEF, 0.5, "assumption: equipment (F-35 ~40-70 kg, guided munitions, ships) needs magnets; personnel and operations do not"},
+	{REE, DEF, 0.25, "procurement only: procurement and RDT&E are about 30-35% of the US defence budget (DoD budget requests FY2024-25), the rest personnel, operations and maintenance, which need no magnets; of equipment, about 0.8 cannot be made without them (assumption: guided munitions, aircraft such as the F-35 with 40-70 kg, ships and motors use NdFeB or SmCo): 0.33 x 0.8 = 0.25"},
 	{REE, EQP, 0.4, "assumption: industrial motors, robots and wind turbines use NdFeB; many machines use ferrite or induction motors"},
 	{REE, ELEC, 0.3, "assumption: speakers, hard drives, vibration motors and EV batteries' systems need magnets; much electrical equipment does not"},
 	{REE, REE, 1, "critical: magnet makers cannot work without rare-earth metals and alloys"},
@@ -178,7 +178,7 @@ var criticality = []struct {
 	{SEMI, AIC, 1, "critical: an accelerator is a chip; wafers, packaging and HBM come from SEMI"},
 	{SEMI, AUTO, 0.8, "assumption: the 2021 chip shortage stopped vehicle lines worldwide; every car needs microcontrollers"},
 	{SEMI, EQP, 0.6, "assumption: most machinery has controls with chips"},
-	{SEMI, DEF, 0.5, "assumption: equipment needs chips; personnel and operations do not"},
+	{SEMI, DEF, 0.3, "procurement only, as for REE: procurement and RDT&E about 30-35% of US defence spending (DoD), nearly all equipment needs chips (assumption 0.9): 0.33 x 0.9 = 0.3"},
 	{SEMI, SEMI, 0.5, "important: assembly and test need wafers; some output uses stock"},
 	{AIC, SRV, 0.02, "assumption: AI cloud services are a small share of services and cannot run without accelerators"},
 	{AIC, ELEC, 0.05, "assumption: AI servers are a small share of electronics output and need accelerators"},
@@ -190,7 +190,7 @@ var criticality = []struct {
 	{CHM, SEMI, 0.5, "important: specialty gases and wet chemicals"},
 	{MET, AUTO, 0.5, "important: steel and aluminium bodies and parts"},
 	{MET, EQP, 0.5, "important: machinery is mostly metal"},
-	{MET, DEF, 0.3, "assumption: armour, munitions and hulls"},
+	{MET, DEF, 0.3, "procurement only: procurement and RDT&E about 30-35% of US defence spending (DoD); armour, munitions and hulls are metal (assumption 0.9): 0.3"},
 	{ELEC, AUTO, 0.5, "important: wiring, batteries and electronic modules"},
 	{ELEC, EQP, 0.5, "important: motors, drives and controls"},
 	{AUTO, AUTO, 0.5, "important: vehicle makers need parts from suppliers"},
