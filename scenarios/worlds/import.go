@@ -97,6 +97,22 @@ func Import(flows ImportSource, m *Mapping, opts ImportOptions) (*Folder, error)
 			w.Z[w.ZIndex(o, i, d, spos[k.j])] += in.cells[k]
 		}
 	}
+	// Final-demand columns may be negative (inventory draws, residents' purchases abroad); they
+	// net against the other columns mapped to the same buyer. A cell still negative after
+	// aggregation is set to 0, and the world's sources say how much was left out.
+	var clipped int
+	var clippedValue float64
+	for k, y := range w.Y {
+		if y < 0 {
+			clipped++
+			clippedValue += y
+			w.Y[k] = 0
+		}
+	}
+	if clipped > 0 {
+		f.Sources = append(f.Sources, fmt.Sprintf("%d final-demand cells negative after aggregation (net inventory draws or purchases abroad) set to 0 (total value %s)",
+			clipped, strconv.FormatFloat(clippedValue, 'g', 10, 64)))
+	}
 	ld := loader{w: w, f: f, l: &l}
 	in.complete(ld, opts)
 	if l.Len() > 0 {
@@ -263,12 +279,20 @@ func (in *importer) read(src ImportSource) {
 				continue
 			}
 		}
+		fd := false
+		if in.m != nil {
+			if _, isUse := in.m.Uses[ju]; isUse || (slices.Contains(useCodes, ju) && in.m.Sectors[ju] == nil) {
+				fd = true
+			}
+		} else {
+			fd = slices.Contains(useCodes, ju)
+		}
 		switch {
 		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 			in.l.Addf(src.Display, vl, vc, "value", "%q is not a finite number", vs)
 			continue
-		case v < 0:
-			in.l.Addf(src.Display, vl, vc, "value", "the flow value is negative (%s); an input-output table for tradesim needs values of 0 or more (net out negative inventory changes first)", vs)
+		case v < 0 && !fd:
+			in.l.Addf(src.Display, vl, vc, "value", "the flow value is negative (%s); intermediate flows must be 0 or more (only final-demand columns such as inventory changes may be negative)", vs)
 			continue
 		case v == 0:
 			continue
@@ -278,14 +302,6 @@ func (in *importer) read(src ImportSource) {
 		sd, ok3 := in.splits(dr, "region", l3, c3)
 		var sj []Split
 		var ok4 bool
-		fd := false
-		if in.m != nil {
-			if _, isUse := in.m.Uses[ju]; isUse || (slices.Contains(useCodes, ju) && in.m.Sectors[ju] == nil) {
-				fd = true
-			}
-		} else {
-			fd = slices.Contains(useCodes, ju)
-		}
 		if fd {
 			sj, ok4 = in.splits(ju, "use", l4, c4)
 		} else {

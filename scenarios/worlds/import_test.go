@@ -144,7 +144,7 @@ func TestImportErrors(t *testing.T) {
 	if err == nil {
 		t.Fatal("want an error")
 	}
-	want := "f.csv:4:17: value: the flow value is negative (-3); an input-output table for tradesim needs values of 0 or more (net out negative inventory changes first)"
+	want := "f.csv:4:17: value: the flow value is negative (-3); intermediate flows must be 0 or more (only final-demand columns such as inventory changes may be negative)"
 	if err.Error() != want {
 		t.Errorf("got %q\nwant %q", err, want)
 	}
