@@ -149,7 +149,7 @@ func TestRareEarthBan(t *testing.T) {
 	}
 	spread := 0.0
 	for tt := start; tt < start+months; tt++ {
-		spread = max(spread, m.RS[sim.VarShortageRate][m.RSIndex(tt, user, auto)])
+		spread = max(spread, m.RS[sim.VarInputShortageRate][m.RSIndex(tt, user, auto)])
 	}
 	if w.Criticality[auto*w.S()+auto] > 0 && spread <= 0 {
 		t.Errorf("%s AUTO, the largest user of US AUTO parts, sees no shortage during the ban", w.Regions[user].Code)
