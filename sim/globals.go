@@ -32,17 +32,25 @@ type Globals struct {
 // Rationing is a seller's rule for serving orders it cannot fill (MODEL.md §4.9).
 type Rationing int
 
-// Rationing rules. The zero value is proportional.
+// Rationing rules. The zero value is contracts-first.
 const (
-	Proportional  Rationing = iota // every order gets the same fill rate (Pichler et al. 2022, the default)
-	DomesticFirst                  // orders from the seller's own region first, exports from what is left
-	LoyalFirst                     // orders within the buyers' standing shares first; orders diverted from a closed origin last
+	// ContractsFirst: orders within the buyers' standing shares first, orders diverted to the
+	// seller from a closed route last, each class pro rata (the default: magnet makers outside
+	// China sell under offtake contracts, and diverted buyers queue; see doc.go).
+	ContractsFirst Rationing = iota
+	Proportional             // every order gets the same fill rate (Pichler et al. 2022)
+	DomesticFirst            // orders from the seller's own region first, exports from what is left
 )
 
 // RationingNames maps the scenario-file spelling of a rationing rule to a Rationing.
+// "loyal-first" is the name version 1 of the model gave contracts-first (RationingAliases).
 var RationingNames = map[string]Rationing{
-	"proportional": Proportional, "domestic-first": DomesticFirst, "loyal-first": LoyalFirst,
+	"contracts-first": ContractsFirst, "proportional": Proportional, "domestic-first": DomesticFirst,
+	"loyal-first": ContractsFirst,
 }
+
+// RationingAliases maps an old spelling of a rationing rule to its current name.
+var RationingAliases = map[string]string{"loyal-first": "contracts-first"}
 
 // Revenue is the use of tariff and export-fee revenue (MODEL.md §3).
 type Revenue int

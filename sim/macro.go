@@ -29,8 +29,8 @@ func (s *state) macro() {
 	for d := range R {
 		a := s.demandA[d] * (1 + g.Zeta*(s.uPrev[d]-s.u0[d]) + g.ZetaD*(s.uPrev[d]-s.uPrev2[d]))
 		s.demandA[d] = math.Min(demandAMax, math.Max(demandAMin, a))
-		if d == e.num {
-			continue
+		if d == e.num || !(e.open0[d] > 0) {
+			continue // the numeraire, or a region that does not trade: no exchange rate to move
 		}
 		// Gaps are measured in units of the region's base openness (trade over GDP), so a
 		// given xi closes gaps at the same pace in a closed and in a very open economy.

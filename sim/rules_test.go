@@ -259,7 +259,7 @@ func TestRuleReadsState(t *testing.T) {
 	x := ids{t, w}
 	usa, chn, ree, auto := x.r("USA"), x.r("CHN"), x.s("REE"), x.s("AUTO")
 	sc := baseScenario(14, 1)
-	sc.Rationing = sim.LoyalFirst // as the built-in rare-earth scenarios: see TestRareEarthBan
+	sc.Rationing = sim.ContractsFirst // as the built-in rare-earth scenarios: see TestRareEarthBan
 	sc.Policies = []sim.Policy{{ID: "ban", Kind: sim.ExportControl, Mode: sim.Ban, Exporters: []int{chn}, Importers: []int{usa},
 		Sectors: []int{ree}, Start: sc.Start + 1, End: sim.Forever}}
 	sc.Rules = []sim.Rule{{ID: "watch", Once: true, Lag: 1,

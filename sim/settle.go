@@ -139,9 +139,10 @@ func (s *state) settle() {
 			mq += a.imQ[c]
 			gdp += e.va[c] * a.out[c]
 		}
-		tb := (xq - mq) / gdp
 		s.tbBar2[d] = s.tbBar[d]
-		s.tbBar[d] += (tb - s.tbBar[d]) / g.TbSmoothing
+		if gdp > 0 {
+			s.tbBar[d] += ((xq-mq)/gdp - s.tbBar[d]) / g.TbSmoothing
+		}
 		emp := 0.0
 		for j := range S {
 			emp += a.emp[d*S+j]

@@ -224,7 +224,7 @@ func (s *state) order(t int) {
 					} else {
 						q = own + extra
 					}
-				case LoyalFirst:
+				case ContractsFirst:
 					p, q = own, extra
 				default:
 					p = own + extra
