@@ -27,12 +27,12 @@ type labourEntry struct {
 // base unemployment rate, frictional floor and monthly job-finding rate, with a source. Regions
 // are resolved once the regions list is read (resolveLabour).
 func (p metaParser) labour(n *yaml.Node, field string) []labourEntry {
-	if n.Kind != yaml.SequenceNode {
+	if deref(n).Kind != yaml.SequenceNode {
 		p.errf(n, field, "labour must be a list of {region, labour_force, unemployment, unemployment_floor, job_finding, source}")
 		return nil
 	}
 	var out []labourEntry
-	for k, item := range n.Content {
+	for k, item := range deref(n).Content {
 		f := field + "[" + strconv.Itoa(k) + "]"
 		e := labourEntry{field: f, floorNode: item}
 		seen := p.mapping(item, f, labourKeys, func(key string, v *yaml.Node) {
@@ -72,13 +72,14 @@ func (p metaParser) labour(n *yaml.Node, field string) []labourEntry {
 
 // rate decodes a finite number in [0, max] (0 means the engine's default).
 func (p metaParser) rate(n *yaml.Node, field string, max float64, what string) float64 {
+	v := deref(n)
 	var x float64
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Decode(&x) != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		p.errf(n, field, "%q is not a number; write %s", n.Value, what)
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Decode(&x) != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		p.errf(n, field, "%q is not a number; write %s", v.Value, what)
 		return 0
 	}
 	if x < 0 || x > max {
-		p.errf(n, field, "%s is %s; write %s (at most %g; 0 takes the default)", field, n.Value, what, max)
+		p.errf(n, field, "%s is %s; write %s (at most %g; 0 takes the default)", field, v.Value, what, max)
 		return 0
 	}
 	return x
