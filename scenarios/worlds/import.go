@@ -209,13 +209,13 @@ func (in *importer) report(kind, code string, line, col int, msg string) {
 }
 
 func (in *importer) read(src ImportSource) {
-	f, err := src.FS.Open(src.Name)
-	if err != nil {
-		in.l.Addf(src.Display, 0, 0, "", "cannot read the flows file: %v", err)
+	f, ok := openFile(src.FS, src.Name, src.Display, MaxImportBytes,
+		"give the input-output table in long form (from_region,from_sector,to_region,to_use,value)", in.l)
+	if !ok {
 		return
 	}
 	defer f.Close()
-	lr := &limitedReader{r: f, n: MaxImportBytes}
+	lr := &limitedReader{r: f, n: MaxImportBytes, limit: MaxImportBytes}
 	cr := csv.NewReader(lr)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true

@@ -32,7 +32,15 @@ func LoadFolder(dir string) (*Folder, error) {
 		l.Addf(dir, 0, 0, "", "not a world folder: %s", describeStatErr(err))
 		return nil, l.Err()
 	}
-	return LoadFS(os.DirFS(dir), func(name string) string { return filepath.Join(dir, name) })
+	// Through an os.Root: a link inside the folder that leads outside it is refused.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		var l diag.List
+		l.Addf(dir, 0, 0, "", "cannot open the world folder: %v", err)
+		return nil, l.Err()
+	}
+	defer root.Close()
+	return LoadFS(root.FS(), func(name string) string { return filepath.Join(dir, name) })
 }
 
 func describeStatErr(err error) string {

@@ -1,7 +1,6 @@
 package worlds
 
 import (
-	"errors"
 	"io"
 	"io/fs"
 	"regexp"
@@ -41,13 +40,9 @@ var (
 // readMeta parses world.yaml strictly: unknown keys, missing keys and bad codes are reported with
 // their line and column.
 func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
-	f, err := fsys.Open(WorldFile)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.Addf(display, 0, 0, "", "the file is missing; a world folder needs world.yaml with name, base_year, currency, regions and sectors")
-		} else {
-			l.Addf(display, 0, 0, "", "cannot read the file: %v", err)
-		}
+	f, ok := openFile(fsys, WorldFile, display, MaxFileBytes,
+		"a world folder needs world.yaml with name, base_year, currency, regions and sectors", l)
+	if !ok {
 		return nil
 	}
 	defer f.Close()
