@@ -59,10 +59,13 @@ var useCodes = append([]string{FinalDemand}, sim.BuyerCodes[:]...)
 
 // Limits that keep a hostile or mistaken file from exhausting memory.
 const (
-	MaxFileBytes = 64 << 20 // per file
-	MaxRegions   = 500
-	MaxSectors   = 500
-	MaxCells     = 50_000_000 // R*S*R*S cells of the intermediate table
+	MaxFileBytes  = 64 << 20 // per file other than flows.csv
+	MaxFlowsBytes = 4 << 30  // flows.csv, read as a stream: EXIOBASE's 49 x 163 in long form is about 2 GiB
+	MaxRegions    = 500
+	MaxSectors    = 500
+	// MaxCells caps the R*S*R*S cells of the intermediate table (8 bytes each): EXIOBASE 3's 49
+	// regions x 163 industries are 63.8 million.
+	MaxCells = 80_000_000
 )
 
 // newFolder allocates a Folder around w with empty documentation.

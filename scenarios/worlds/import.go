@@ -113,12 +113,13 @@ func Import(flows ImportSource, m *Mapping, opts ImportOptions) (*Folder, error)
 		f.Sources = append(f.Sources, fmt.Sprintf("%d final-demand cells negative after aggregation (net inventory draws or purchases abroad) set to 0 (total value %s)",
 			clipped, strconv.FormatFloat(clippedValue, 'g', 10, 64)))
 	}
-	ld := loader{w: w, f: f, l: &l}
+	ld := newLoader(w, f, &l)
 	in.complete(ld, opts)
 	if l.Len() > 0 {
 		return nil, l.Err()
 	}
 	checkBalance(w, flows.Display, nil, &l)
+	checkFinalTotals(w, flows.Display, &l)
 	if l.Len() == 0 {
 		if err := w.Check(); err != nil {
 			l.Addf(flows.Display, 0, 0, "", "%v", err)
