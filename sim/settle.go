@@ -129,9 +129,11 @@ func (s *state) settle() {
 		}
 		// The trade balance as a share of GDP, smoothed over about a year (the exchange rate's
 		// signal, MODEL.md §4.4).
-		// Net exports at base prices over real GDP: the exchange rate reacts to quantities, not
-		// to the valuation effect of its own move on import values (a J-curve that a nominal
-		// signal feeds back with the wrong sign on impact; see doc.go).
+		// The exchange rate's signal (MODEL.md §4.4): the trade balance over GDP, with the
+		// quantities of this month valued at export, import and GDP prices smoothed over
+		// priceSmoothing months. In the long run it is the nominal trade-balance share; on
+		// impact it sees quantities only, so an exchange-rate move does not feed back through
+		// its own valuation of this month's imports (a J-curve that made the closure cycle).
 		xq, mq, gdp := 0.0, 0.0, a.tariff0Q[d]
 		for j := range S {
 			c := d*S + j
@@ -139,9 +141,19 @@ func (s *state) settle() {
 			mq += a.imQ[c]
 			gdp += e.va[c] * a.out[c]
 		}
-		s.tbBar2[d] = s.tbBar[d]
+		if xq > 0 {
+			s.pxBar[d] += (a.ex[d]/xq - s.pxBar[d]) / priceSmoothing
+		}
+		if mq > 0 {
+			s.pmBar[d] += (a.im[d]/mq - s.pmBar[d]) / priceSmoothing
+		}
 		if gdp > 0 {
-			s.tbBar[d] += ((xq-mq)/gdp - s.tbBar[d]) / g.TbSmoothing
+			s.pyBar[d] += (a.income[d]/gdp - s.pyBar[d]) / priceSmoothing
+		}
+		s.tbBar2[d] = s.tbBar[d]
+		if gdp > 0 && s.pyBar[d] > 0 {
+			tb := (xq*s.pxBar[d] - mq*s.pmBar[d]) / (gdp * s.pyBar[d])
+			s.tbBar[d] += (tb - s.tbBar[d]) / g.TbSmoothing
 		}
 		emp := 0.0
 		for j := range S {
@@ -151,6 +163,11 @@ func (s *state) settle() {
 		s.uPrev[d] = 1 - emp/s.lf[d]
 	}
 }
+
+// priceSmoothing is the months over which the exchange rate's signal smooths trade and GDP
+// prices (our choice: about a year, the horizon over which trade prices are re-set; Gopinath
+// and Rigobon 2008 find a median import price life of 10.6 months).
+const priceSmoothing = 12
 
 // invest is capacity dynamics (MODEL.md §4.8): when smoothed orders exceed capacity plus what is
 // already being built, a firm starts new capacity of at most g x base capacity a month, arriving

@@ -109,8 +109,12 @@ type state struct {
 	uPrev   []float64 // unemployment rate last month and the month before
 	uPrev2  []float64
 	lnE     []float64 // log exchange rate, USD per unit of the region's currency
+	fxStep  []float64 // this month's step of each currency before the numeraire is taken out
 	tbBar   []float64 // trade balance share of GDP, smoothed over about a year
 	tbBar2  []float64 // the same a month earlier
+	pxBar   []float64 // export, import and GDP price indices smoothed over priceSmoothing months
+	pmBar   []float64
+	pyBar   []float64
 	lf      []float64 // labour force, base-wage-bill units
 	u0      []float64 // base unemployment rate
 	uMin    []float64 // frictional floor of the unemployment rate
@@ -173,7 +177,8 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.fx = f(RRS)
 	s.ibar, s.wage, s.cpi, s.cpiPrev, s.demandA = f(R), f(R), f(R), f(R), f(R)
 	s.uPrev, s.uPrev2, s.lnE, s.tbBar, s.tbBar2 = f(R), f(R), f(R), f(R), f(R)
-	s.lf, s.u0, s.uMin, s.jobF = f(R), f(R), f(R), f(R)
+	s.lf, s.u0, s.uMin, s.jobF, s.fxStep = f(R), f(R), f(R), f(R), f(R)
+	s.pxBar, s.pmBar, s.pyBar = f(R), f(R), f(R)
 	s.leakOrd, s.leakQ, s.leakV, s.transV = f(RRS), f(RRS), f(RRS), f(RRS)
 	s.acc = newAccounts(R, S, RRS)
 	s.licOf = make([]int, RRS)
@@ -340,6 +345,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		s.wage[r], s.cpi[r], s.cpiPrev[r], s.demandA[r] = 1, 1, 1, 1
 		s.lnE[r] = 0
 		s.tbBar[r], s.tbBar2[r] = e.tb0[r], e.tb0[r]
+		s.pxBar[r], s.pmBar[r], s.pyBar[r] = 1, 1, 1
 		e0 := 0.0
 		for k := r * S * n; k < (r+1)*S*n; k++ {
 			e0 += s.emp[k]
