@@ -245,8 +245,8 @@ var knownDifferences = []string{
 		"months of an 8-month ban and then falls.",
 	"Services trade is calibrated where the sources give figures (targets exp_*_srv, imp_*_srv, *_srv, bal_*_srv): " +
 		"US totals and its trade with China (BEA), extra-EU totals and EU-US trade (Eurostat), Japan's balance (MOF), " +
-		"Korea's balance with the US (BOK); China's exports and balance and Korea's balance are uncertain [U] annual " +
-		"figures. The rest follows the prior: imports a 4% share of purchases scaled by openness, split among partners " +
+		"Korea's balance with the US (BOK), China's balance (SAFE); China's exports (between MOFCOM's and the " +
+		"balance-of-payments basis) and Korea's balance are uncertain [U] annual figures. The rest follows the prior: imports a 4% share of purchases scaled by openness, split among partners " +
 		"by the geometric mean of their services output and their share of the region's goods imports (a gravity " +
 		"proxy; see services.go). Not found, so not targets: services totals of Japan, Korea and Taiwan, Taiwan's " +
 		"balance, and every pair among China, the EU, Japan, Korea and Taiwan.",
