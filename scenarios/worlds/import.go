@@ -57,7 +57,7 @@ func Import(flows ImportSource, m *Mapping, opts ImportOptions) (*Folder, error)
 	}
 	regions := in.order(in.regions, opts.Template, true, m)
 	sectors := in.order(in.sectors, opts.Template, false, m)
-	if R, S := len(regions), len(sectors); R > MaxRegions || S > MaxSectors || R*S*R*S > MaxCells {
+	if R, S := len(regions), len(sectors); !sizeOK(R, S) {
 		l.Addf(flows.Display, 0, 0, "", "%d regions and %d sectors after aggregation exceed the limits (%d regions, %d sectors, %d cells of the intermediate table); aggregate further with a map", R, S, MaxRegions, MaxSectors, MaxCells)
 		return nil, l.Err()
 	}

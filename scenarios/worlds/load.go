@@ -66,7 +66,7 @@ func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
 		return nil, l.Err()
 	}
 	R, S := len(m.Regions), len(m.Sectors)
-	if R*S*R*S > MaxCells {
+	if !sizeOK(R, S) {
 		l.Addf(display(WorldFile), 0, 0, "", "%d regions x %d sectors is too large a table (limit %d cells)", R, S, MaxCells)
 		return nil, l.Err()
 	}
@@ -101,6 +101,12 @@ func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
 		return nil, l.Err()
 	}
 	return f, nil
+}
+
+// sizeOK reports whether a world of R regions and S sectors is within the limits (MaxRegions,
+// MaxSectors, MaxCells cells of the intermediate table).
+func sizeOK(R, S int) bool {
+	return R <= MaxRegions && S <= MaxSectors && R*S*R*S <= MaxCells
 }
 
 type loader struct {
