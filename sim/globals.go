@@ -9,6 +9,7 @@ type Globals struct {
 	Hiring         float64 // share of a firm's excess employment shed per month (layoffs)
 	LeakagePremium float64 // price premium on demand routed through ROW around a control
 	OrderSmoothing float64 // weight of last month's orders in expected output
+	ReturnSpeed    float64 // how many times faster a buyer returns to a supplier it used before than it qualifies a new one
 	StockClose     float64 // months over which firms close an inventory gap
 	WageIndexation float64 // iota: share of last month's CPI inflation that nominal wages follow
 	Psi            float64 // wage Phillips-curve slope: wage growth a year per unit of unemployment gap
@@ -76,6 +77,7 @@ func DefaultGlobals() Globals {
 		Hiring:         0.2,   // assumption: a fifth of excess employment is shed each month
 		LeakagePremium: 0.3,   // assumption: smuggled or transshipped chips sell at about a 30% premium
 		OrderSmoothing: 0.5,   // assumption: expectations put equal weight on last month and earlier ones
+		ReturnSpeed:    3,     // assumption: a supplier already qualified needs no new audit or testing
 		StockClose:     3,     // assumption: inventory gaps close over a quarter
 		WageIndexation: 0.25,  // assumption: partial indexation; near-full indexation to tariff-inflated prices oscillates (doc.go)
 		Psi:            0.5,   // assumption in the range of wage Phillips-curve slopes (Galí 2011): 0.5 points of wage growth a year per point of unemployment
@@ -102,6 +104,7 @@ var globalParams = []struct {
 	{"hiring", func(g *Globals) *float64 { return &g.Hiring }},
 	{"leakage_premium", func(g *Globals) *float64 { return &g.LeakagePremium }},
 	{"order_smoothing", func(g *Globals) *float64 { return &g.OrderSmoothing }},
+	{"return_speed", func(g *Globals) *float64 { return &g.ReturnSpeed }},
 	{"stock_close", func(g *Globals) *float64 { return &g.StockClose }},
 	{"wage_indexation", func(g *Globals) *float64 { return &g.WageIndexation }},
 	{"psi", func(g *Globals) *float64 { return &g.Psi }},
