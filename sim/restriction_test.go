@@ -1,0 +1,198 @@
+package sim_test
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/tradesim/tradesim/sim"
+)
+
+// runMetrics runs sc against its policy-free baseline with the checks on and returns the
+// scenario path of replicate 0.
+func runMetrics(t interface {
+	Helper()
+	Fatal(...any)
+}, w *sim.World, sc *sim.Scenario, firms int) *sim.Metrics {
+	t.Helper()
+	base := *sc
+	base.Name, base.Policies, base.Rules = "baseline", nil, nil
+	res, err := sim.Run(context.Background(), w, sc, &base, sim.Options{Firms: firms, Workers: 1, Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Replicates[0].Scenario
+}
+
+// maxRelDiff is the largest difference between two runs' metrics, relative to max(|x|, 1e-9).
+func maxRelDiff(a, b *sim.Metrics) float64 {
+	worst := 0.0
+	cmp := func(xs, ys []float64) {
+		for k := range xs {
+			worst = max(worst, math.Abs(xs[k]-ys[k])/math.Max(math.Abs(xs[k]), 1e-9))
+		}
+	}
+	for v := range a.RS {
+		cmp(a.RS[v], b.RS[v])
+	}
+	for v := range a.Region {
+		cmp(a.Region[v], b.Region[v])
+	}
+	for v := range a.Flow {
+		cmp(a.Flow[v], b.Flow[v])
+	}
+	return worst
+}
+
+// restriction is a control of the given mode on route o -> d for sectors, from start to end.
+func restriction(mode sim.ControlMode, o, d int, sectors []int, start, end sim.Month) sim.Policy {
+	return sim.Policy{ID: "r", Kind: sim.ExportControl, Mode: mode, Exporters: []int{o}, Importers: []int{d},
+		Sectors: sectors, Start: start, End: end}
+}
+
+// checkOneSemantics fails unless a ban, a quota of 0 and a licence with approval 0 (and a delay)
+// give the same results to 1e-12 under every rationing rule (MODEL.md §6.5).
+func checkOneSemantics(t interface {
+	Helper()
+	Fatal(...any)
+	Fatalf(string, ...any)
+}, w *sim.World, o, d int, sectors []int, horizon int, firms int) {
+	t.Helper()
+	for _, rr := range []sim.Rationing{sim.ContractsFirst, sim.Proportional, sim.DomesticFirst} {
+		sc := baseScenario(horizon, 1)
+		sc.Rationing = rr
+		start, end := sc.Start+2, sc.Start+sim.Month(horizon/2)
+		ban := restriction(sim.Ban, o, d, sectors, start, end)
+		quota := restriction(sim.Quota, o, d, sectors, start, end)
+		licence := restriction(sim.License, o, d, sectors, start, end)
+		licence.Delay = 2
+		sc.Policies = []sim.Policy{ban}
+		mb := runMetrics(t, w, sc, firms)
+		sc.Policies = []sim.Policy{quota}
+		mq := runMetrics(t, w, sc, firms)
+		sc.Policies = []sim.Policy{licence}
+		ml := runMetrics(t, w, sc, firms)
+		if e := maxRelDiff(mb, mq); e > 1e-12 {
+			t.Fatalf("rationing %d: a ban and a quota of 0 differ by %g", rr, e)
+		}
+		if e := maxRelDiff(mb, ml); e > 1e-12 {
+			t.Fatalf("rationing %d: a ban and a licence with approval 0 differ by %g", rr, e)
+		}
+	}
+}
+
+// TestOneRestrictionSemantics: on the default world, a Chinese ban on rare-earth exports to the
+// US equals a quota of 0 and a licence with approval 0, to 1e-12, under every rationing rule.
+func TestOneRestrictionSemantics(t *testing.T) {
+	w := defaultWorld(t)
+	x := ids{t, w}
+	checkOneSemantics(t, w, x.r("CHN"), x.r("USA"), []int{x.s("REE")}, 24, 3)
+}
+
+// TestOneRestrictionSemanticsGenerated: the same on random worlds and routes.
+func TestOneRestrictionSemanticsGenerated(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		w := sim.GenWorld(rt)
+		o := rapid.IntRange(0, w.R()-1).Draw(rt, "exporter")
+		d := rapid.IntRange(0, w.R()-1).Filter(func(d int) bool { return d != o }).Draw(rt, "importer")
+		i := rapid.IntRange(0, w.S()-1).Draw(rt, "sector")
+		checkOneSemantics(rt, w, o, d, []int{i}, 16, 2)
+	})
+}
+
+// flowOver is the quantity shipped on route o -> d, sector i, summed over months [from, to).
+func flowOver(m *sim.Metrics, o, d, i, from, to int) float64 {
+	sum := 0.0
+	for tt := from; tt < to; tt++ {
+		sum += m.Flow[sim.FlowQuantity][m.FlowIndex(tt, o, d, i)]
+	}
+	return sum
+}
+
+// TestTighterRestrictionShipsLess (MODEL.md §6.5): on random worlds, a lower licence approval, a
+// lower quota, a higher exporter-borne fee and a higher tariff never raise the restricted flow
+// (summed over the policy's months; a fee within a relative 1e-3, see below).
+func TestTighterRestrictionShipsLess(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		w := sim.GenWorld(rt)
+		o := rapid.IntRange(0, w.R()-1).Draw(rt, "exporter")
+		d := rapid.IntRange(0, w.R()-1).Filter(func(d int) bool { return d != o }).Draw(rt, "importer")
+		i := rapid.IntRange(0, w.S()-1).Draw(rt, "sector")
+		const horizon = 14
+		lo := rapid.Float64Range(0, 1).Draw(rt, "lo")
+		hi := rapid.Float64Range(lo, 1).Draw(rt, "hi")
+		sc := baseScenario(horizon, 1)
+		start := sc.Start + 1
+		flow := func(p sim.Policy) float64 {
+			sc.Policies = []sim.Policy{p}
+			return flowOver(runMetrics(rt, w, sc, 2), o, d, i, 1, horizon)
+		}
+		tol := func(x float64) float64 { return 1e-9 * math.Max(1, math.Abs(x)) }
+		lic := func(a float64) sim.Policy {
+			p := restriction(sim.License, o, d, []int{i}, start, sim.Forever)
+			p.Approval, p.Delay = a, 1
+			return p
+		}
+		if a, b := flow(lic(lo)), flow(lic(hi)); a > b+tol(b) {
+			rt.Fatalf("approval %.3f ships %.9g, more than approval %.3f: %.9g", lo, a, hi, b)
+		}
+		quota := func(l float64) sim.Policy {
+			p := restriction(sim.Quota, o, d, []int{i}, start, sim.Forever)
+			p.Limit = l
+			return p
+		}
+		if a, b := flow(quota(lo)), flow(quota(hi)); a > b+tol(b) {
+			rt.Fatalf("quota %.3f ships %.9g, more than quota %.3f: %.9g", lo, a, hi, b)
+		}
+		fee := func(f float64) sim.Policy {
+			p := restriction(sim.License, o, d, []int{i}, start, sim.Forever)
+			p.Approval, p.Fee, p.FeeBorneBy = 1, f*0.99, sim.FeeExporter
+			return p
+		}
+		// An exporter-borne fee leaves the buyer's price alone: it acts by closing the route to
+		// exporters it leaves below cost. It also lowers the exporting region's income, so its
+		// currency falls and its firms, with less demand at home, cut prices (the slack
+		// discount), which can raise the flow by parts in ten thousand: a real effect, but not
+		// the restriction's. The test freezes exchange rates and allows the rest a relative 1e-3.
+		sc.Parameters = []sim.ParamSetting{{Key: "xi", Value: 0}, {Key: "xiD", Value: 0}}
+		a, b := flow(fee(hi)), flow(fee(lo))
+		sc.Parameters = nil
+		if a > b*(1+1e-3) {
+			rt.Fatalf("fee %.3f ships %.9g, more than fee %.3f: %.9g", hi, a, lo, b)
+		}
+		tariff := func(r float64) sim.Policy {
+			return sim.Policy{ID: "t", Kind: sim.Tariff, Rate: r, Exporters: []int{o}, Importers: []int{d},
+				Sectors: []int{i}, Start: start, End: sim.Forever}
+		}
+		if a, b := flow(tariff(hi)), flow(tariff(lo)); a > b+tol(b) {
+			rt.Fatalf("tariff %.3f ships %.9g, more than tariff %.3f: %.9g", hi, a, lo, b)
+		}
+	})
+}
+
+// TestFeeAboveMarginClosesRoute: a revenue share paid by the exporter closes the route once the
+// exporter's price net of the fee is below its unit cost (90% on US AI chips for China), and not
+// at 15% (Nvidia kept selling H20s under the August 2025 arrangement).
+func TestFeeAboveMarginClosesRoute(t *testing.T) {
+	w := defaultWorld(t)
+	x := ids{t, w}
+	usa, chn, aic := x.r("USA"), x.r("CHN"), x.s("AIC")
+	sc := baseScenario(8, 1)
+	shipped := func(fee float64) float64 {
+		p := restriction(sim.License, usa, chn, []int{aic}, sc.Start+1, sim.Forever)
+		p.Approval, p.Fee, p.FeeBorneBy = 1, fee, sim.FeeExporter
+		sc.Policies = []sim.Policy{p}
+		m := runMetrics(t, w, sc, 3)
+		return m.Flow[sim.FlowQuantity][m.FlowIndex(6, usa, chn, aic)]
+	}
+	at15, at90 := shipped(0.15), shipped(0.90)
+	t.Logf("US AI chips shipped to China in month 6: %.4g at a 15%% fee, %.4g at 90%%", at15, at90)
+	if at90 != 0 {
+		t.Errorf("a 90%% exporter-borne fee still ships %.4g: the exporter sells below cost", at90)
+	}
+	if at15 <= 0 {
+		t.Errorf("a 15%% fee closed the route; Nvidia kept selling at 15%%")
+	}
+}
