@@ -108,7 +108,9 @@ var Facts = []Fact{
 			"emergency licences, which the model's one-month licence delay and critical-input rule leave out. " +
 			"What moves it: the rare-earth stock cover (tau.REE 1.4 months, derived from CLEPA's 4 June warning; read as the cover at the start, " +
 			"0.875 months, it gave an EU trough of about -36%) and approvals set from the customs month in which approved orders ship " +
-			"(with approvals so aligned but the 0.875 cover, the trough was about -18%). CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption.",
+			"(with approvals so aligned but the 0.875 cover, the trough was about -18%). CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption. " +
+			"The world's EU sourcing: with 85% of the EU's rare earths and magnets from China (European Court of Auditors) the trough is about -17%, as the US's; " +
+			"an earlier world had the EU buying a third at home, and a trough of about -3%.",
 		Gap: "Firms in 2025 stretched magnet stocks, redesigned parts and obtained emergency licences; the model has a fixed criticality of REE " +
 			"for AUTO, one inventory target and no emergency channel, so once stocks run out output follows the approved share down.",
 		measure: extremeDeviation(sim.VarOutput, "EU", "AUTO", month(2025, 4), month(2025, 12), false),
