@@ -196,3 +196,44 @@ func TestFeeAboveMarginClosesRoute(t *testing.T) {
 		t.Errorf("a 15%% fee closed the route; Nvidia kept selling at 15%%")
 	}
 }
+
+// TestAIChipBanBounded: under a permanent US ban on AI accelerators for China, China's own
+// accelerator output grows but never beyond capmax times its base capacity; after a 6-month ban
+// is lifted, the gap to the baseline closes (within a quarter of its peak 36 months later).
+func TestAIChipBanBounded(t *testing.T) {
+	w := defaultWorld(t)
+	x := ids{t, w}
+	usa, chn, aic := x.r("USA"), x.r("CHN"), x.s("AIC")
+	const horizon = 60
+	sc := baseScenario(horizon, 1)
+	ban := restriction(sim.Ban, usa, chn, []int{aic}, sc.Start+1, sim.Forever)
+	sc.Policies = []sim.Policy{ban}
+	m, b := run(t, w, sc, 3)
+	capmax := w.Params[aic].Capmax * (1 + math.Max(w.Params[aic].Slack, 1e-6))
+	peak := 0.0
+	for tt := range horizon {
+		k := m.RSIndex(tt, chn, aic)
+		ratio := m.RS[sim.VarOutput][k] / b.RS[sim.VarOutput][k]
+		peak = max(peak, ratio)
+		if ratio > capmax*(1+1e-9) {
+			t.Fatalf("month %d: China's AI-chip output is %.3f times base, above capmax %.3f", tt, ratio, capmax)
+		}
+	}
+	t.Logf("permanent ban: China's AI-chip output peaks at %.2f times base (capmax %.2f x capacity)", peak, w.Params[aic].Capmax)
+	if peak <= 1 {
+		t.Errorf("China's AI-chip output does not grow under a ban (peak %.3f times base)", peak)
+	}
+	ban.End = sc.Start + 6
+	sc.Policies = []sim.Policy{ban}
+	m, b = run(t, w, sc, 3)
+	gap := func(tt int) float64 { return math.Abs(dev(m, b, sim.VarOutput, tt, chn, aic)) }
+	top := 0.0
+	for tt := 1; tt <= 12; tt++ {
+		top = max(top, gap(tt))
+	}
+	late := gap(6 + 36)
+	t.Logf("6-month ban: China's AI-chip output gap peaks at %.1f%%, %.1f%% 36 months after the lifting", top, late)
+	if late > top/4 {
+		t.Errorf("36 months after a 6-month ban China's AI-chip output is still %.1f%% off, more than a quarter of its peak %.1f%%", late, top)
+	}
+}
