@@ -237,3 +237,44 @@ func TestAIChipBanBounded(t *testing.T) {
 		t.Errorf("36 months after a 6-month ban China's AI-chip output is still %.1f%% off, more than a quarter of its peak %.1f%%", late, top)
 	}
 }
+
+// TestCriticalInputEmbargo (MODEL.md §6.9): a permanent Chinese ban on rare earths for the US.
+// US car output falls once its magnet stocks run out; the price of US cars rises (the user's
+// output price, not only the input's) within the car ceiling; the shortage spreads to other US
+// users of magnets (machinery, defence); rare-earth prices outside China rise within their
+// ceiling.
+func TestCriticalInputEmbargo(t *testing.T) {
+	w := defaultWorld(t)
+	x := ids{t, w}
+	usa, chn, jpn := x.r("USA"), x.r("CHN"), x.r("JPN")
+	ree, auto, eqp, def := x.s("REE"), x.s("AUTO"), x.s("EQP"), x.s("DEF")
+	const horizon = 12
+	sc := baseScenario(horizon, 1)
+	sc.Policies = []sim.Policy{restriction(sim.Ban, chn, usa, []int{ree}, sc.Start+2, sim.Forever)}
+	m, b := run(t, w, sc, 5)
+	end := horizon - 1
+	autoOut, autoPrice := dev(m, b, sim.VarOutput, end, usa, auto), dev(m, b, sim.VarPrice, end, usa, auto)
+	t.Logf("after 10 months: US car output %+.1f%%, US car price %+.1f%%, US machinery %+.1f%%, US defence %+.1f%%, Japanese rare-earth price %+.1f%%",
+		autoOut, autoPrice, dev(m, b, sim.VarOutput, end, usa, eqp), dev(m, b, sim.VarOutput, end, usa, def), dev(m, b, sim.VarPrice, end, jpn, ree))
+	if dev(m, b, sim.VarOutput, 2, usa, auto) < -5 {
+		t.Errorf("US car output falls %.1f%% in the ban's first month, before its magnet stocks run out", dev(m, b, sim.VarOutput, 2, usa, auto))
+	}
+	if autoOut > -5 {
+		t.Errorf("US car output %+.1f%% after 10 months of a magnet embargo, want a fall", autoOut)
+	}
+	if autoPrice <= 1 {
+		t.Errorf("US car price %+.2f%%: a car short of magnets should cost more", autoPrice)
+	}
+	if ceiling := 100 * (w.Params[auto].Pmax*1.5 - 1); autoPrice > ceiling {
+		t.Errorf("US car price %+.1f%% beyond its ceiling", autoPrice)
+	}
+	for _, j := range []int{eqp, def} {
+		if d := dev(m, b, sim.VarOutput, end, usa, j); d > -1 {
+			t.Errorf("US %s output %+.2f%%: the magnet shortage should spread to it", w.Sectors[j].Code, d)
+		}
+	}
+	p := m.RS[sim.VarPrice][m.RSIndex(end, jpn, ree)]
+	if p <= b.RS[sim.VarPrice][b.RSIndex(end, jpn, ree)]*1.01 || p > w.Params[ree].Pmax*1.5 {
+		t.Errorf("Japanese rare-earth price index %.3f: want a rise within the ceiling %.2f", p, w.Params[ree].Pmax)
+	}
+}
