@@ -191,7 +191,9 @@
 // Orders on a route a border rule closes (a ban; the unapproved share of a licence) go at once
 // to the fully open origins in proportion to their shares; if there is none they stay unfilled.
 // Approved licence orders enter the route's pipeline and are released Delay months later
-// (within a group, to its firms in proportion to their orders in the pipeline).
+// (within a group, to its firms in proportion to their orders in the pipeline). A final
+// purchase that finds no goods waits for next month in the share durable_i of sector i (car
+// buyers waited in 2021; the world gives the share) and is ordered again then; the rest vanish.
 //
 // 7. Border. A quota ships at most Limit x base monthly flow, rationed across buyers in
 // proportion to their orders; released licence orders are capped by the licence Limit likewise.
@@ -323,8 +325,11 @@
 //     US AUTO on stock, cuts it thinnest-stocked firms first, spreads downstream, raises
 //     rare-earth prices outside China; recovery after the ban; a licence with a fee.
 //
-// # Choices that are ours
+// # Choices that are ours, and what is not built yet
 //
+//   - Finished-goods stocks (tauF) are read from the world and checked, but this version of the
+//     engine does not use them: firms make to order, and producible output counts no finished
+//     stock. Fractional licence delays are not built either (Delay is whole months).
 //   - Costs and scarcity use last month's input prices and orders (see step 3).
 //   - Sourcing speeds come in three classes per cell, not one per firm (see Sourcing groups).
 //   - Stock targets are indexed by the input's sector; stock at the start of a month includes

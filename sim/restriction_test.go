@@ -129,7 +129,9 @@ func TestTighterRestrictionShipsLess(t *testing.T) {
 			sc.Policies = []sim.Policy{p}
 			return flowOver(runMetrics(rt, w, sc, 2), o, d, i, 1, horizon)
 		}
-		tol := func(x float64) float64 { return 1e-9 * math.Max(1, math.Abs(x)) }
+		// A relative 1e-4: the exchange rate and incomes move every flow a little, so two nearly
+		// equal restrictions can differ by that much the wrong way.
+		tol := func(x float64) float64 { return 1e-4 * math.Max(1, math.Abs(x)) }
 		lic := func(a float64) sim.Policy {
 			p := restriction(sim.License, o, d, []int{i}, start, sim.Forever)
 			p.Approval, p.Delay = a, 1
