@@ -17,35 +17,35 @@ func TestSets(t *testing.T) {
 			}
 			opts.Sets = append(opts.Sets, s)
 		}
-		return Load("tariff-escalation-2025", opts)
+		return Load("testdata/sweep/base.yaml", opts)
 	}
-	l, err := load("policies[us-may].rate=0.5", "horizon=24", "parameters.sigmaM.ELEC=3", "policies[0].end=null")
+	l, err := load("policies[late].rate=0.5", "horizon=12", "parameters.sigmaM.ELEC=3", "policies[1].end=null")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := *l.File.Policies[3].Rate; got != 0.5 {
-		t.Errorf("policies[us-may].rate = %g, want 0.5", got)
+	if got := *l.File.Policies[1].Rate; got != 0.5 {
+		t.Errorf("policies[late].rate = %g, want 0.5", got)
 	}
-	if l.Scenario.Horizon != 24 || l.Baseline.Horizon != 24 {
-		t.Errorf("horizon = %d (baseline %d), want 24", l.Scenario.Horizon, l.Baseline.Horizon)
+	if l.Scenario.Horizon != 12 || l.Baseline.Horizon != 12 {
+		t.Errorf("horizon = %d (baseline %d), want 12", l.Scenario.Horizon, l.Baseline.Horizon)
 	}
-	if l.File.Parameters == nil || l.File.Policies[0].End != nil {
+	if l.File.Parameters == nil || l.File.Policies[1].End != nil {
 		t.Errorf("parameters %v, policies[0].end %v: sets not applied", l.File.Parameters, l.File.Policies[0].End)
 	}
 	if len(l.Sets) != 4 {
 		t.Errorf("Loaded.Sets has %d sets, want 4", len(l.Sets))
 	}
 	for _, c := range []struct{ set, want string }{
-		{"policies[us-may].rate=abc", `--set policies[us-may].rate=abc: policies[3].rate: must be a number; got "abc"`},
-		{"policies[us-mya].rate=0.5", `policies has no entry with id "us-mya"; did you mean "us-mar"?`},
-		{"policies[99].rate=1", "policies has 21 entries (0 to 20); there is no policies[99]"},
+		{"policies[late].rate=abc", `--set policies[late].rate=abc: policies[1].rate: must be a number; got "abc"`},
+		{"policies[laet].rate=0.5", `policies has no entry with id "laet"; did you mean "late"?`},
+		{"policies[99].rate=1", "policies has 2 entries (0 to 1); there is no policies[99]"},
 		{"horizn=3", `--set horizn=3: horizn: unknown field "horizn"; did you mean "horizon"?`},
 		{"horizon=0", "--set horizon=0: horizon: is 0 months"},
 		{"parameters.sigmx.ELEC=3", `parameters.sigmx.ELEC: unknown parameter "sigmx"; did you mean "sigmaD"?`},
-		{"policies[us-may].sectors=[AGR, XYZ]", `policies[3].sectors[1]: unknown sector "XYZ"`},
-		{"policies[us-may.rate=1", "opens [ without closing it"},
-		{"name.first=x", `name is "tariff-escalation-2025", not a mapping of fields`},
-		{"policies[us-may].rate=[1", "--set policies[us-may].rate=[1: the value is not valid YAML"},
+		{"policies[late].sectors=[AGR, XYZ]", `policies[1].sectors[1]: unknown sector "XYZ"`},
+		{"policies[late.rate=1", "opens [ without closing it"},
+		{"name.first=x", `name is "base", not a mapping of fields`},
+		{"policies[late].rate=[1", "--set policies[late].rate=[1: the value is not valid YAML"},
 		{"rate", "write PATH=VALUE"},
 	} {
 		_, err := load(c.set)

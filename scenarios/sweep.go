@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/scenarios/yamlfile"
 	"github.com/tradesim/tradesim/sim"
 )
 
@@ -95,8 +96,14 @@ func loadSweepBytes(name string, data []byte, dir string, opt LoadOptions) (*Swe
 		diags.Addf(name, 0, 0, "", "the file is larger than 1 MiB (%d bytes); a sweep file is a few kilobytes: is this the right file?", len(data))
 		return nil, diags.Err()
 	}
-	root, d := readDoc(name, data, diags, "sweep", "a sweep file is a mapping of fields (name: ..., scenario: ..., design: ..., factors: ..., metrics: ...)", "see tradesim sweep --help for an example")
-	if root == nil {
+	doc := yamlfile.Read(name, data, sweepKind, diags)
+	if doc == nil {
+		return nil, diags.Err()
+	}
+	root := doc.Root
+	d := newDecoder(name, data, diags)
+	if root.Kind != yaml.MappingNode {
+		d.errf(root, "", "a sweep file is a mapping of fields (name: ..., scenario: ..., design: ..., factors: ..., metrics: ...); this file holds %s", describe(root))
 		return nil, diags.Err()
 	}
 	if !isSweepFile(root) {
@@ -126,6 +133,9 @@ func loadSweepBytes(name string, data []byte, dir string, opt LoadOptions) (*Swe
 	}
 	return sw, nil
 }
+
+// sweepKind names sweep files in the YAML reader's messages.
+var sweepKind = yamlfile.Kind{Noun: "a sweep file", One: "sweep", Levels: 4, Empty: "see tradesim sweep --help for an example"}
 
 // isSweepFile reports whether a mapping has a sweep's own keys.
 func isSweepFile(root *yaml.Node) bool {

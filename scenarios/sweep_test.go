@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/scenarios/yamlfile"
 )
 
 // TestLoadSweep: a good sweep file loads with its base scenario, factors, metrics and plan.
@@ -103,7 +104,7 @@ func FuzzLoadSweep(f *testing.F) {
 			var list *diag.List
 			switch {
 			case errors.As(err, &list):
-				lines := splitLines(data)
+				lines := yamlfile.SplitLines(data)
 				for _, d := range list.Items {
 					if d.File != "fuzz.yaml" {
 						continue

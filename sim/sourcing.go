@@ -184,6 +184,7 @@ func (s *state) order(t int) {
 				case Investment:
 					q = s.demandA[d] * e.fdQ0[fdk+i]
 				}
+				q += s.backlog[fdk+i] // purchases that waited for goods last month (durable)
 				s.fdDem[fdk+i] = q
 				s.gDem[gid*S+i] = q
 			}

@@ -46,6 +46,7 @@ type state struct {
 	gOn     []bool    // [NG] the group has members (households: class 0 only)
 	gLic    []bool    // [NG] the group placed licence orders this month
 	fdDem   []float64 // [R*NumBuyers*S] final buyers' orders (quantity)
+	backlog []float64 // [R*NumBuyers*S] durable purchases that found no goods, ordered again next month
 	noise   []float64 // [R*S] log household demand shock, AR(1) (MODEL.md §5)
 	pcg     *rand.PCG // the noise stream of the run, reseeded at reset
 	rng     *rand.Rand
@@ -164,7 +165,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	NG := s.NG
 	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
 	s.sh, s.wP, s.wO, s.wL, s.wK = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
-	s.fdDem = f(R * int(NumBuyers) * S)
+	s.fdDem, s.backlog = f(R*int(NumBuyers)*S), f(R*int(NumBuyers)*S)
 	s.noise = f(R * S)
 	s.pcg = rand.NewPCG(0, 0)
 	s.rng = rand.New(s.pcg)
@@ -368,6 +369,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		s.lf[r] = e0 / (1 - s.u0[r])
 		s.uPrev[r], s.uPrev2[r] = s.u0[r], s.u0[r]
 	}
+	clear(s.backlog)
 	for rt := range s.fx {
 		s.fx[rt] = 1
 		s.reqPrev[rt] = e.flow0[rt]
