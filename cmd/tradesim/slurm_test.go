@@ -33,10 +33,7 @@ func TestSlurmSweep(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "tradesim")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildTradesim(t, dir)
 	for name, text := range map[string]string{
 		"quick.yaml": `name: quick-tariff
 start: 2025-01

@@ -22,16 +22,13 @@ func TestSweepKilled(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "tradesim")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildTradesim(t, dir)
 	files := map[string]string{
 		"quick.yaml": quickScenario,
 		"big.yaml": `name: big
 scenario: quick.yaml
 design: lhs
-samples: 300
+samples: 100
 seed: 4
 factors:
   - {path: 'policies[us-tariff].rate', name: rate, min: 0.05, max: 1}
@@ -57,7 +54,7 @@ metrics:
 	if err != nil {
 		t.Fatal(err)
 	}
-	const batches = 30 // 300 runs in batches of 10
+	const batches = 10 // 100 runs in batches of 10
 	for _, share := range []float64{0.1, 0.5, 0.9} {
 		out := "killed-" + string(rune('0'+int(share*10)))
 		cmd := sweep(out)
