@@ -124,6 +124,11 @@ func TestTighterRestrictionShipsLess(t *testing.T) {
 		lo := rapid.Float64Range(0, 1).Draw(rt, "lo")
 		hi := rapid.Float64Range(lo, 1).Draw(rt, "hi")
 		sc := baseScenario(horizon, 1)
+		// Exchange rates frozen: the invariant is about the border instruments. On random
+		// worlds a region whose trade is one sector can see its currency overshoot after a
+		// tariff, so that within a year the taxed flow sums higher under the higher tariff; the
+		// exchange rate's own behaviour is tested by TestClosure and TestLernerSymmetry.
+		sc.Parameters = []sim.ParamSetting{{Key: "xi", Value: 0}, {Key: "xiD", Value: 0}}
 		start := sc.Start + 1
 		flow := func(p sim.Policy) float64 {
 			sc.Policies = []sim.Policy{p}
@@ -157,10 +162,8 @@ func TestTighterRestrictionShipsLess(t *testing.T) {
 		// exporters it leaves below cost. It also lowers the exporting region's income, so its
 		// currency falls and its firms, with less demand at home, cut prices (the slack
 		// discount), which can raise the flow by parts in a thousand: a real effect, but not the
-		// restriction's. The test freezes exchange rates and allows the rest a relative 1%.
-		sc.Parameters = []sim.ParamSetting{{Key: "xi", Value: 0}, {Key: "xiD", Value: 0}}
+		// restriction's. The test allows it a relative 1%.
 		a, b := flow(fee(hi)), flow(fee(lo))
-		sc.Parameters = nil
 		if a > b*(1+1e-2) {
 			rt.Fatalf("fee %.3f ships %.9g, more than fee %.3f: %.9g", hi, a, lo, b)
 		}
