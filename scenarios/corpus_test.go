@@ -174,7 +174,7 @@ func checkResolved(l *Loaded) error {
 			if !routes || len(p.Sectors) == 0 || p.Kind == 0 {
 				return fmt.Errorf("policy %s has no kind, route or sector", p.ID)
 			}
-			if p.Kind != sim.Tariff && p.Mode == 0 {
+			if (p.Kind == sim.ExportControl || p.Kind == sim.ImportControl) && p.Mode == 0 {
 				return fmt.Errorf("control %s has no mode", p.ID)
 			}
 			if p.Start != 0 && (p.Start < s.Start || p.Start > s.End() || (p.End != sim.Forever && (p.End < p.Start || p.End > s.End()))) {
