@@ -1,7 +1,6 @@
 package sim_test
 
 import (
-	"context"
 	"math"
 	"testing"
 
@@ -10,20 +9,11 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// runMetrics runs sc against its policy-free baseline with the checks on and returns the
-// scenario path of replicate 0.
-func runMetrics(t interface {
-	Helper()
-	Fatal(...any)
-}, w *sim.World, sc *sim.Scenario, firms int) *sim.Metrics {
+// runMetrics is the scenario path of run.
+func runMetrics(t testingT, w *sim.World, sc *sim.Scenario, firms int) *sim.Metrics {
 	t.Helper()
-	base := *sc
-	base.Name, base.Policies, base.Rules = "baseline", nil, nil
-	res, err := sim.Run(context.Background(), w, sc, &base, sim.Options{Firms: firms, Workers: 1, Check: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Replicates[0].Scenario
+	m, _ := run(t, w, sc, firms)
+	return m
 }
 
 // maxRelDiff is the largest difference between two runs' metrics, relative to max(|x|, 1e-9).
@@ -54,11 +44,7 @@ func restriction(mode sim.ControlMode, o, d int, sectors []int, start, end sim.M
 
 // checkOneSemantics fails unless a ban, a quota of 0 and a licence with approval 0 (and a delay)
 // give the same results to 1e-12 under every rationing rule (MODEL.md §6.5).
-func checkOneSemantics(t interface {
-	Helper()
-	Fatal(...any)
-	Fatalf(string, ...any)
-}, w *sim.World, o, d int, sectors []int, horizon int, firms int) {
+func checkOneSemantics(t testingT, w *sim.World, o, d int, sectors []int, horizon int, firms int) {
 	t.Helper()
 	for _, rr := range []sim.Rationing{sim.ContractsFirst, sim.Proportional, sim.DomesticFirst} {
 		sc := baseScenario(horizon, 1)
