@@ -191,7 +191,8 @@
 // Orders on a route a border rule closes (a ban; the unapproved share of a licence) go at once
 // to the fully open origins in proportion to their shares; if there is none they stay unfilled.
 // Approved licence orders enter the route's pipeline and are released Delay months later
-// (within a group, to its firms in proportion to their orders in the pipeline). A final
+// (within a group, to its firms in proportion to their orders in the pipeline); a fractional
+// Delay d releases the share 1 - frac(d) after floor(d) months and the rest a month later. A final
 // purchase that finds no goods waits for next month in the share durable_i of sector i (car
 // buyers waited in 2021; the world gives the share) and is ordered again then; the rest vanish.
 //
@@ -329,7 +330,7 @@
 //
 //   - Finished-goods stocks (tauF) are read from the world and checked, but this version of the
 //     engine does not use them: firms make to order, and producible output counts no finished
-//     stock. Fractional licence delays are not built either (Delay is whole months).
+//     stock.
 //   - Costs and scarcity use last month's input prices and orders (see step 3).
 //   - Sourcing speeds come in three classes per cell, not one per firm (see Sourcing groups).
 //   - Stock targets are indexed by the input's sector; stock at the start of a month includes

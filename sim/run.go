@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"errors"
+	"math"
 	"fmt"
 	"runtime"
 	"strings"
@@ -223,7 +224,7 @@ func prepare(w *World, sc, baseline *Scenario, opts Options) (*prepared, error) 
 		for _, cp := range pols {
 			if (cp.Kind == ExportControl || cp.Kind == ImportControl) && cp.Mode == License {
 				for _, rt := range cp.routes {
-					p.pipes[rt] = max(p.pipes[rt], cp.Delay)
+					p.pipes[rt] = max(p.pipes[rt], int(math.Ceil(cp.Delay)))
 				}
 			}
 		}
