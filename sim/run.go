@@ -3,8 +3,8 @@ package sim
 import (
 	"context"
 	"errors"
-	"math"
 	"fmt"
+	"math"
 	"runtime"
 	"strings"
 	"sync"
