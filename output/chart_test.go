@@ -3,8 +3,10 @@ package output
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"flag"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -178,6 +180,24 @@ func TestWriteChartsParallel(t *testing.T) {
 			if !bytes.Equal(got, want.Bytes()) {
 				t.Errorf("%s.%s drawn in parallel differs from the same chart drawn alone", fig.Name, format)
 			}
+		}
+	}
+}
+
+// User text with control characters and XML's special characters gives a valid SVG.
+func TestChartTextIsEscaped(t *testing.T) {
+	f := &Figure{Name: "t", Title: "a \x1b]0;pwned\x07 <b>&\"title\"</b>", Subtitle: "sub\x00\x01", Source: "src",
+		Size: SizeSlide, Legend: []LegendEntry{{Label: "x\x1b[31m<y>", Color: inkColour}}}
+	var buf bytes.Buffer
+	if err := f.WriteTo(&buf, "svg", false); err != nil {
+		t.Fatal(err)
+	}
+	dec := xml.NewDecoder(&buf)
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("the SVG is not valid XML: %v", err)
 		}
 	}
 }

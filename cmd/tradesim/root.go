@@ -79,13 +79,14 @@ Start with a built-in scenario:
 
 // Main runs tradesim with args and returns the process exit code.
 func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
+	out = &safeWriter{w: out}
 	root := newRootCmd(streams{In: in, Out: out, ErrOut: errOut})
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(errOut, "tradesim: %v\n", err)
+	fmt.Fprintf(errOut, "tradesim: %s\n", errorText(err))
 	return exitCode(ctx, err)
 }
 
