@@ -35,6 +35,8 @@ type runOptions struct {
 	Quiet      bool
 	Force      bool
 
+	IgnoreBudget bool
+
 	replicatesSet, seedSet, firmsSet bool
 	now                              func() time.Time
 	terminal                         func(io.Writer) bool
@@ -86,6 +88,7 @@ leaves one.`,
 	f.BoolVar(&opts.Raw, "raw", false, "also write the rows of every replicate")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
+	f.BoolVar(&opts.IgnoreBudget, "ignore-budget", false, "run even when the estimated memory or disk space exceeds what the machine has available")
 	return cmd
 }
 
@@ -126,6 +129,9 @@ func planRun(opts *runOptions) (*runPlan, error) {
 	case opts.Workers < 0:
 		return nil, badInputf("--workers %d: give 0 (all cores) or more", opts.Workers)
 	}
+	if err := checkRunFlags(opts); err != nil {
+		return nil, err
+	}
 	l, err := scenarios.Load(opts.Scenario, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
 	if err != nil {
 		return nil, badInput(err)
@@ -146,7 +152,11 @@ func planRun(opts *runOptions) (*runPlan, error) {
 	if p.dir == "" {
 		p.dir = filepath.Join("results", l.Name)
 	}
-	if p.folder, err = output.OpenResultsDir(p.dir, output.OpenOptions{Force: opts.Force, Holder: "tradesim run " + opts.Scenario}); err != nil {
+	est, err := runBudget(opts, p)
+	if err != nil {
+		return nil, err
+	}
+	if p.folder, err = output.OpenResultsDir(p.dir, output.OpenOptions{Force: opts.Force, NeedBytes: est.Disk, Holder: "tradesim run " + opts.Scenario}); err != nil {
 		return nil, badInput(err)
 	}
 	return p, nil
