@@ -203,8 +203,9 @@ func syncDir(dir string) {
 }
 
 // HashFile returns the SHA-256 and size of a file, to check a folder against its manifest.
+// It refuses anything but a regular file (a FIFO would block, a device never end).
 func HashFile(path string) (FileRecord, error) {
-	fh, err := os.Open(path)
+	fh, err := openRegular(path, maxTableBytes)
 	if err != nil {
 		return FileRecord{}, err
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -93,7 +92,11 @@ func (f *Folder) WriteManifest(m *Manifest) error {
 
 // ReadManifest reads DIR/manifest.json.
 func ReadManifest(dir string) (*Manifest, error) {
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	p, err := inside(dir, ManifestName)
+	if err != nil {
+		return nil, err
+	}
+	b, err := readAllRegular(p, maxManifestBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -104,11 +107,15 @@ func ReadManifest(dir string) (*Manifest, error) {
 	return &m, nil
 }
 
-// Verify checks that every file the manifest lists exists with its recorded size and SHA-256.
+// Verify checks that every file the manifest lists exists with its recorded size and SHA-256,
+// as a regular file inside dir (no FIFO, device, or link leading out of it).
 func (m *Manifest) Verify(dir string) error {
 	var errs []error
 	for _, fr := range m.Files {
 		p, err := m.localPath(dir, fr.Path)
+		if err == nil {
+			p, err = inside(dir, fr.Path)
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -116,7 +123,7 @@ func (m *Manifest) Verify(dir string) error {
 		got, err := HashFile(p)
 		switch {
 		case err != nil:
-			errs = append(errs, fmt.Errorf("%s: %w", fr.Path, err))
+			errs = append(errs, fmt.Errorf("%s: %s", fr.Path, errorText(err)))
 		case got.Bytes != fr.Bytes || got.SHA256 != fr.SHA256:
 			errs = append(errs, fmt.Errorf("%s: %d bytes with SHA-256 %s, but the manifest records %d bytes with %s", fr.Path, got.Bytes, got.SHA256, fr.Bytes, fr.SHA256))
 		}
