@@ -189,6 +189,10 @@ func parseSummaryRow(rec []string, col []int) (SummaryRow, error) {
 	return r, err
 }
 
+// maxStep bounds the step column: no run is longer (sim refuses horizons beyond a century), and
+// date arithmetic with larger steps would overflow.
+const maxStep = 100 * 12
+
 // BandsFromRows rebuilds the bands of a run from the band rows of its series table (replicate
 // mean, p05, p50 and p95; raw rows are skipped). Series keep the order of their first row.
 // Replicates is 0: the table does not say; the manifest does.
@@ -216,8 +220,8 @@ func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
 		if r.Scenario != b.Scenario {
 			return nil, fmt.Errorf("the series table holds two scenarios, %q and %q; give one results folder per scenario", b.Scenario, r.Scenario)
 		}
-		if r.Step < 1 {
-			return nil, fmt.Errorf("step %d: steps count months from 1", r.Step)
+		if r.Step < 1 || r.Step > maxStep {
+			return nil, fmt.Errorf("step %d: steps count months from 1 to at most %d", r.Step, maxStep)
 		}
 		date, err := sim.ParseMonth(r.Date)
 		if err != nil {

@@ -36,6 +36,11 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		diags.Addf(file, 0, 0, "", "the file is larger than 1 MiB (%d bytes); a scenario file is a few kilobytes: is this the right file?", MaxFileSize)
 		return nil, nil
 	}
+	// yaml/v3 skips one byte-order mark; a file saved twice by some editors has two, and the
+	// second would shift every key of the first mapping by a character.
+	for bom := []byte("\ufeff"); bytes.HasPrefix(data, bom) && bytes.HasPrefix(data[len(bom):], bom); {
+		data = data[len(bom):]
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
