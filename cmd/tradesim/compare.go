@@ -127,7 +127,7 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	err = writeComparison(ctx, folder, runs, figs, formats, loaded, started, opts.now)
 	if err != nil {
 		folder.Rollback()
-		return fmt.Errorf("writing the comparison to %s failed; it holds no complete results: %w", opts.OutDir, err)
+		return fmt.Errorf("writing the comparison to %s failed; nothing of it was kept: %w", opts.OutDir, err)
 	}
 	fmt.Fprintf(opts.Out, "Compared %s.\nResults in %s:\n", strings.Join(scen, ", "), opts.OutDir)
 	for _, f := range folder.Files() {

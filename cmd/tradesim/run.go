@@ -202,9 +202,9 @@ func runRun(ctx context.Context, opts *runOptions) error {
 			folder.Rollback()
 		}
 		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted while writing %s; it holds no complete results (no %s): %w", p.dir, output.ManifestName, ctx.Err())
+			return fmt.Errorf("interrupted while writing %s; nothing of this run was kept: %w", p.dir, ctx.Err())
 		}
-		return fmt.Errorf("writing the results of %s to %s failed; it holds no complete results: %w", l.Name, p.dir, err)
+		return fmt.Errorf("writing the results of %s to %s failed; nothing of this run was kept: %w", l.Name, p.dir, err)
 	}
 	if opts.Quiet {
 		return nil
