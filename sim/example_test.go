@@ -21,20 +21,22 @@ func twoCountryWorld() *sim.World {
 		set(r, 0, r, 1, 5)   // goods used by services
 		set(r, 1, r, 1, 15)  // services used by services
 		set(r, 0, 1-r, 0, 8) // goods used abroad
-		w.Y[w.YIndex(r, 0, r)] = 60
-		w.Y[w.YIndex(r, 0, 1-r)] = 12
-		w.Y[w.YIndex(r, 1, r)] = 90
+		w.Y[w.YIndex(r, 0, r, sim.Households)] = 60
+		w.Y[w.YIndex(r, 0, 1-r, sim.Households)] = 12
+		w.Y[w.YIndex(r, 1, r, sim.Households)] = 90
 	}
 	for i := range w.Params {
-		w.Params[i] = sim.SectorParams{Sigma: 4, Eta: 6, Lambda: 0.1, Tau: 1.5, Kappa: 0.1, KappaS: 1,
-			Slack: 0.1, G: 0.02, L: 12, ThetaL: 0.55}
+		w.Params[i] = sim.SectorParams{SigmaD: 2, SigmaM: 4, Eta: 6, Lambda: 0.1, Tau: 1.5, Kappa: 0.1, KappaS: 1,
+			Slack: 0.1, G: 0.02, L: 12, ThetaL: 0.55, TauF: 0.5, KappaD: 0.05, Pmax: 3, Capmax: 1.5}
 	}
 	w.Criticality[0*2+0] = 0.5 // goods are important for goods
 	return w
 }
 
 // Example runs a 25% tariff that HOME puts on FOR's goods and prints what HOME's buyers pay for
-// those goods, how much they import, and HOME's tariff revenue, against the baseline.
+// those goods, how much they import, and HOME's tariff revenue, against the baseline. The full
+// tariff reaches the buyer on impact; over the year HOME's currency appreciates as its trade
+// balance rises above base, which gives back part of the price rise (the closure).
 func Example() {
 	w := twoCountryWorld()
 	const home, foreign, goods = 0, 1, 0
@@ -57,6 +59,6 @@ func Example() {
 	}
 	// Output:
 	// 2025-01: buyer price +0.0%, imports +0.0%, tariff revenue 0.000 USD bn
-	// 2025-02: buyer price +25.0%, imports -7.5%, tariff revenue 0.386 USD bn
-	// 2025-12: buyer price +25.1%, imports -34.0%, tariff revenue 0.275 USD bn
+	// 2025-02: buyer price +25.0%, imports -5.3%, tariff revenue 0.395 USD bn
+	// 2025-12: buyer price +7.2%, imports -10.0%, tariff revenue 0.379 USD bn
 }
