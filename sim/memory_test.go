@@ -39,13 +39,13 @@ func denseWorld(R, S int) *sim.World {
 				if o == d {
 					y *= 5
 				}
-				w.Y[w.YIndex(o, i, d)] = y
+				w.Y[w.YIndex(o, i, d, sim.Households)] = y
 			}
 		}
 	}
 	for i := range w.Params {
-		w.Params[i] = sim.SectorParams{Sigma: 4, Eta: 6, Lambda: 0.1, Tau: 1.5, Kappa: 0.1, KappaS: 1,
-			Slack: 0.1, G: 0.02, L: 12, ThetaL: 0.55}
+		w.Params[i] = sim.SectorParams{SigmaD: 2, SigmaM: 4, Eta: 6, Lambda: 0.1, Tau: 1.5, Kappa: 0.1, KappaS: 1,
+			Slack: 0.1, G: 0.02, L: 12, ThetaL: 0.55, TauF: 0.5, KappaD: 0.05, Pmax: 3, Capmax: 1.5}
 	}
 	return w
 }
