@@ -202,7 +202,7 @@ func foreignFiles(dir string, listed map[string]bool) ([]string, int) {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() || rel == lockName {
+		if d.IsDir() || rel == lockName || rel == exclLockName {
 			return nil
 		}
 		if listed[rel] && d.Type().IsRegular() {

@@ -180,3 +180,6 @@ func FormatBytes(n int64) string {
 	}
 	return fmt.Sprintf("%.1f PB", x/unit)
 }
+
+// exclLockName is the lock file of systems without flock (lock_other.go).
+const exclLockName = ".tradesim-lock-excl"

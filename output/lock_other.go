@@ -13,7 +13,7 @@ import (
 type dirLock struct{ path string }
 
 func lockDir(dir string) (*dirLock, string, error) {
-	p := filepath.Join(dir, ".tradesim-lock-excl")
+	p := filepath.Join(dir, exclLockName)
 	fh, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 	if errors.Is(err, os.ErrExist) {
 		return nil, "another tradesim process, or one that was killed: remove " + p + " if none runs", nil
