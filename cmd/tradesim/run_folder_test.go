@@ -74,7 +74,9 @@ func TestRunConcurrent(t *testing.T) {
 			}
 			extra = append(extra, "--force")
 		}
-		first := exec.Command(bin, append(args, extra...)...)
+		// The first run is made long (many replicates), so that it still holds the folder
+		// when the second, started as soon as the first has locked, reaches the lock.
+		first := exec.Command(bin, append(append(args, "--replicates", "40"), extra...)...)
 		var firstErr bytes.Buffer
 		first.Stderr = &firstErr
 		if err := first.Start(); err != nil {
