@@ -105,6 +105,9 @@ func (f *Folder) releaseLock() {
 // random digits).
 var tempName = regexp.MustCompile(`^\..+\.(csv|parquet|json|svg|png|pdf|html|md)[0-9]+$`)
 
+// stagingSuffix is what follows stagingPrefix in a staging folder's name (stage, commit).
+var stagingSuffix = regexp.MustCompile(`^[0-9a-z]{1,13}(-old)?$`)
+
 // cleanStale removes what an interrupted run left in dir: the files its lock file lists as
 // placed (only when no manifest makes them a finished run, and only when they still hold what
 // the run wrote), the temporary files of renameio, and staging folders beside dir.
@@ -130,10 +133,12 @@ func cleanStale(dir string, stale lockInfo, hasManifest bool) {
 		}
 		return nil
 	})
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(filepath.Clean(dir)), stagingPrefix(dir)+"*"))
-	for _, m := range matches {
-		if st, err := os.Lstat(m); err == nil && st.IsDir() {
-			os.RemoveAll(m)
+	parent := filepath.Dir(filepath.Clean(dir))
+	entries, _ := os.ReadDir(parent) // not a glob: the path may hold * or [
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), stagingPrefix(dir))
+		if ok && e.IsDir() && stagingSuffix.MatchString(rest) { // IsDir: never a link
+			os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
 }
