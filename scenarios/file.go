@@ -7,7 +7,7 @@ package scenarios
 // null in both, which means the same as leaving it out. A comma inside a jsonschema tag's
 // description is written \\, in the tag: an escaped comma (the reflector splits on the others).
 type File struct {
-	Name        string   `yaml:"name" json:"name" jsonschema:"required,minLength=1,description=Short identifier of the scenario; used in result files."`
+	Name        string   `yaml:"name" json:"name" jsonschema:"required,minLength=1,maxLength=64,description=Short identifier of the scenario (letters and digits and . _ -); names the results folder and result files."`
 	Title       string   `yaml:"title,omitempty" json:"title,omitempty" jsonschema:"description=One-line title for charts and briefs."`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty" jsonschema:"description=What the scenario assumes and why."`
 	Sources     []string `yaml:"sources,omitempty" json:"sources,omitempty" jsonschema:"nullable,description=Where the policy facts come from."`
