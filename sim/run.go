@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -223,7 +224,7 @@ func prepare(w *World, sc, baseline *Scenario, opts Options) (*prepared, error) 
 		for _, cp := range pols {
 			if (cp.Kind == ExportControl || cp.Kind == ImportControl) && cp.Mode == License {
 				for _, rt := range cp.routes {
-					p.pipes[rt] = max(p.pipes[rt], cp.Delay)
+					p.pipes[rt] = max(p.pipes[rt], int(math.Ceil(cp.Delay)))
 				}
 			}
 		}

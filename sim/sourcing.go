@@ -291,9 +291,19 @@ func leakClassFirst(r Rationing) bool { return r == Proportional }
 // rt, to ship after the route's delay.
 func (s *state) pipeline(t, rt, g int, q float64) {
 	lp := &s.lic[s.licOf[rt]]
-	slot := (t + s.bd.delay[rt]) % lp.slots
-	lp.ring[slot*lp.nb+g] += q
-	lp.tot[slot] += q
+	// A fractional delay d ships the share 1 - frac(d) after floor(d) months and the rest a
+	// month later.
+	d := s.bd.delay[rt]
+	lo := int(d)
+	late := q * (d - float64(lo))
+	slot := (t + lo) % lp.slots
+	lp.ring[slot*lp.nb+g] += q - late
+	lp.tot[slot] += q - late
+	if late > 0 {
+		slot = (t + lo + 1) % lp.slots
+		lp.ring[slot*lp.nb+g] += late
+		lp.tot[slot] += late
+	}
 }
 
 // routeOrder is a route as order's group pass reads it: the buyer price, the origin, and the

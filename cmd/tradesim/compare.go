@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tradesim/tradesim/output"
-	"github.com/tradesim/tradesim/output/pipeline"
 )
 
 // compareOptions are the flags of `tradesim compare`.
@@ -76,10 +75,6 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	if _, ok := output.VariableNamed(opts.Variable); !ok {
 		return badInputf("--var %s: not a tradesim variable (see tradesim plot --help for the names)", opts.Variable)
 	}
-	existing, err := pipeline.CheckFolder(opts.OutDir, opts.Force)
-	if err != nil {
-		return badInput(err)
-	}
 	started := opts.now()
 	var loaded []*output.LoadedRun
 	var runs []output.CompareRun
@@ -125,19 +120,14 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 		}
 		figs = append(figs, lines, bars)
 	}
-	if existing {
-		if err := output.RemoveRun(opts.OutDir); err != nil {
-			return err
-		}
-	}
-	folder, err := output.NewFolder(opts.OutDir)
+	folder, err := output.OpenResultsDir(opts.OutDir, output.OpenOptions{Force: opts.Force, Holder: "tradesim compare"})
 	if err != nil {
-		return err
+		return badInput(err)
 	}
 	err = writeComparison(ctx, folder, runs, figs, formats, loaded, started, opts.now)
 	if err != nil {
 		folder.Rollback()
-		return fmt.Errorf("writing the comparison to %s failed; it holds no complete results: %w", opts.OutDir, err)
+		return fmt.Errorf("writing the comparison to %s failed; nothing of it was kept: %w", opts.OutDir, err)
 	}
 	fmt.Fprintf(opts.Out, "Compared %s.\nResults in %s:\n", strings.Join(scen, ", "), opts.OutDir)
 	for _, f := range folder.Files() {

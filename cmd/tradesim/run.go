@@ -34,6 +34,8 @@ type runOptions struct {
 	Force      bool
 	Sets       []string
 
+	IgnoreBudget bool
+
 	replicatesSet, seedSet, firmsSet bool
 	now                              func() time.Time
 	terminal                         func(io.Writer) bool
@@ -90,6 +92,7 @@ leaves one.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
 	f.StringArrayVar(&opts.Sets, "set", nil, "change a scenario field: PATH=VALUE, e.g. policies[us-tariff].rate=0.5 or parameters.sigmaM.ELEC=3 (repeatable)")
+	f.BoolVar(&opts.IgnoreBudget, "ignore-budget", false, "run even when the estimated memory or disk space exceeds what the machine has available")
 	return cmd
 }
 
@@ -101,12 +104,12 @@ func isTerminal(w io.Writer) bool {
 
 // runPlan is a validated run: everything checked before anything is written.
 type runPlan struct {
-	loaded   *scenarios.Loaded
-	formats  output.Formats
-	charts   []string
-	size     output.Size
-	dir      string
-	existing bool // the folder holds a previous run's manifest (and --force was given)
+	loaded  *scenarios.Loaded
+	formats output.Formats
+	charts  []string
+	size    output.Size
+	dir     string
+	folder  *output.Folder // opened and locked before the run; WriteManifest or Rollback releases it
 }
 
 // planRun validates the flags, the scenario and the folder. Every error is bad input.
@@ -129,6 +132,9 @@ func planRun(opts *runOptions) (*runPlan, error) {
 		return nil, badInputf("--firms %d: give at least 1 firm per region-sector", opts.Firms)
 	case opts.Workers < 0:
 		return nil, badInputf("--workers %d: give 0 (all cores) or more", opts.Workers)
+	}
+	if err := checkRunFlags(opts); err != nil {
+		return nil, err
 	}
 	var o pipeline.Overrides
 	if opts.replicatesSet {
@@ -156,7 +162,11 @@ func planRun(opts *runOptions) (*runPlan, error) {
 	if p.dir == "" {
 		p.dir = filepath.Join("results", l.Name)
 	}
-	if p.existing, err = pipeline.CheckFolder(p.dir, opts.Force); err != nil {
+	est, err := runBudget(opts, p)
+	if err != nil {
+		return nil, err
+	}
+	if p.folder, err = output.OpenResultsDir(p.dir, output.OpenOptions{Force: opts.Force, NeedBytes: est.Disk, Holder: "tradesim run " + opts.Scenario}); err != nil {
 		return nil, badInput(err)
 	}
 	return p, nil
@@ -171,7 +181,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	started := opts.now()
 
 	var bar *progressbar.ProgressBar
-	ro := pipeline.RunOptions{Workers: opts.Workers, SpillDir: pipeline.SpillDirFor(p.dir)}
+	ro := pipeline.RunOptions{Workers: opts.Workers, SpillDir: pipeline.SpillDirFor(filepath.Dir(filepath.Clean(p.dir)))}
 	if !opts.Quiet && opts.terminal(opts.ErrOut) {
 		bar = progressbar.NewOptions(l.Scenario.Replicates,
 			progressbar.OptionSetWriter(opts.ErrOut),
@@ -189,6 +199,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 		bar.Finish()
 	}
 	if err != nil {
+		p.folder.Rollback()
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted before any result was written: %w", err)
 		}
@@ -197,14 +208,14 @@ func runRun(ctx context.Context, opts *runOptions) error {
 	defer run.Close()
 
 	w, err := pipeline.Write(ctx, run, pipeline.WriteOptions{
-		Dir: p.dir, Replace: p.existing, Formats: p.formats, Charts: p.charts, Size: p.size, Raw: opts.Raw,
+		Folder: p.folder, Formats: p.formats, Charts: p.charts, Size: p.size, Raw: opts.Raw,
 		Version: version(), Workers: opts.Workers, Started: started, Now: opts.now,
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted while writing %s; it holds no complete results (no %s): %w", p.dir, output.ManifestName, ctx.Err())
+			return fmt.Errorf("interrupted while writing %s; nothing of this run was kept: %w", p.dir, ctx.Err())
 		}
-		return fmt.Errorf("writing the results of %s to %s failed; it holds no complete results: %w", l.Name, p.dir, err)
+		return fmt.Errorf("writing the results of %s to %s failed; nothing of this run was kept: %w", l.Name, p.dir, err)
 	}
 	if opts.Quiet {
 		return nil

@@ -31,7 +31,11 @@ func TestStreamedEqualsInMemory(t *testing.T) {
 	formats := output.Formats{CSV: true}
 	fixed := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
 	streamed := filepath.Join(t.TempDir(), "streamed")
-	if _, err := Write(ctx, run, WriteOptions{Dir: streamed, Formats: formats, Raw: true, Version: "test", Started: fixed(), Now: fixed}); err != nil {
+	folder, err := output.OpenResultsDir(streamed, output.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(ctx, run, WriteOptions{Folder: folder, Formats: formats, Raw: true, Version: "test", Started: fixed(), Now: fixed}); err != nil {
 		t.Fatal(err)
 	}
 	if err := run.Close(); err != nil {

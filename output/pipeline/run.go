@@ -56,6 +56,9 @@ func Simulate(ctx context.Context, l *scenarios.Loaded, o RunOptions) (*Run, err
 		Start: l.Scenario.Start, Steps: l.Scenario.Horizon, Seed: l.Scenario.Seed,
 	}
 	st, serr = output.NewStore(header, o.SpillDir)
+	if serr != nil && o.SpillDir != "" {
+		st, serr = output.NewStore(header, "") // a folder we cannot write to: the system's
+	}
 	if serr != nil {
 		return nil, serr
 	}
@@ -69,8 +72,9 @@ func Simulate(ctx context.Context, l *scenarios.Loaded, o RunOptions) (*Run, err
 	return run, nil
 }
 
-// SpillDirFor is where a run writing to the results folder dir spills its replicates: the
-// nearest folder of dir's path that exists (dir itself, or the parent it will be made in).
+// SpillDirFor is where a run spills its replicates beside the folder dir: the nearest folder
+// of dir's path that exists. `tradesim run` passes the results folder's parent, so that the
+// spill is on the results' disk and never inside the results folder itself.
 func SpillDirFor(dir string) string {
 	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
 		if st, err := os.Stat(d); err == nil && st.IsDir() {

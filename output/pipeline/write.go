@@ -3,10 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"time"
 
@@ -17,8 +13,9 @@ import (
 
 // WriteOptions say what to write where.
 type WriteOptions struct {
-	Dir     string
-	Replace bool // the folder holds a finished run that may be replaced (--force)
+	// Folder is the results folder, opened and locked by output.OpenResultsDir (which checks
+	// that it may be written, and replaces a previous run with --force).
+	Folder  *output.Folder
 	Formats output.Formats
 	Charts  []string // chart formats; none for no charts
 	Size    output.Size
@@ -37,46 +34,22 @@ type Written struct {
 	Notes  []string
 }
 
-// CheckFolder checks that dir can take new results: it is a folder or does not exist, and it
-// holds no finished run unless force. It returns whether a finished run is there (to replace).
-func CheckFolder(dir string, force bool) (existing bool, err error) {
-	st, err := os.Stat(dir)
-	switch {
-	case err == nil && !st.IsDir():
-		return false, fmt.Errorf("%s is a file, not a folder; choose a results folder with -o", dir)
-	case err == nil:
-		if _, err := os.Stat(filepath.Join(dir, output.ManifestName)); err == nil {
-			if !force {
-				return false, fmt.Errorf("%s holds the results of another run (%s); choose another folder with -o, or pass --force to replace them", dir, output.ManifestName)
-			}
-			return true, nil
-		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return false, fmt.Errorf("cannot use %s as the results folder: %w", dir, err)
-	}
-	return false, nil
-}
-
-// Write writes the tables, the charts and, last, the manifest of a run. On error the folder
-// (when it was created) is rolled back: it never holds a manifest of half-written results.
+// Write writes the tables, the charts and, last, the manifest of a run into o.Folder, which
+// the manifest releases. On error the folder is rolled back (and released): it never holds a
+// manifest of half-written results.
 func Write(ctx context.Context, r *Run, o WriteOptions) (*Written, error) {
 	w, err := write(ctx, r, o)
-	if err != nil && w != nil && w.Folder != nil {
-		w.Folder.Rollback()
+	if err != nil && o.Folder != nil {
+		o.Folder.Rollback()
 	}
 	return w, err
 }
 
 func write(ctx context.Context, r *Run, o WriteOptions) (*Written, error) {
 	l, res := r.Loaded, r.Header
-	if o.Replace {
-		if err := output.RemoveRun(o.Dir); err != nil {
-			return nil, err
-		}
-	}
-	folder, err := output.NewFolder(o.Dir)
-	if err != nil {
-		return nil, err
+	folder := o.Folder
+	if folder == nil {
+		return nil, errors.New("pipeline: Write needs an open results folder")
 	}
 	w := &Written{Folder: folder}
 	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, r.Fired)
