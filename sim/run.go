@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -73,7 +74,14 @@ func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*
 		}()
 	}
 	for range workers {
-		g.Go(func() error {
+		g.Go(func() (err error) {
+			// A panic in a worker is a bug in the engine, not bad input: it becomes an error
+			// the command reports as a failed run, with the stack for the bug report.
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+				}
+			}()
 			s := p.newState()
 			fd := newFirmDraws(p.e.F)
 			st := p.base.clone()
