@@ -68,14 +68,15 @@ func (s *state) prices() {
 		a := e.a[c*S : c*S+S]
 		wage := s.wage[d]
 		lo := c * n
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
 		ps := s.scarcity(c, sp)
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			pin = pin[:len(a)] // no bounds checks below
 			cost := wage * s.lab[f]
-			for i, ai := range a {
-				cost += ai * pin[i]
+			for _, i := range ins {
+				cost += a[i] * pin[i]
 			}
 			s.cost[f] = cost
 			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
@@ -309,6 +310,7 @@ func (s *state) produce() {
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
 		tauF := s.sp[c%S].TauF
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
 		var fp, fo, vp, vo, used, useVal, stock, planned, sold, finChg float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
@@ -355,7 +357,8 @@ func (s *state) produce() {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			pin, inv = pin[:len(a)], inv[:len(a)] // no bounds checks below
 			res := residue * s.fx0[f]
-			for i, ai := range a {
+			for _, i := range ins {
+				ai := a[i]
 				u := ai * x
 				if inv[i] < u { // min(inv, a x) as a predictable branch: stock usually suffices
 					u = inv[i]
