@@ -43,11 +43,7 @@ func (s *state) deliver(t int) {
 		}
 		u := gid / K
 		d := u / e.UT
-		for i := range S {
-			if !e.buys[u*S+i] {
-				s.gFill[gid*S+i], s.gVal[gid*S+i] = 0, 0
-				continue
-			}
+		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // gFill and gVal of the rest stay 0
 			k := (gid*S + i) * R
 			dem := s.gDem[gid*S+i]
 			rt0 := d*S + i

@@ -52,6 +52,9 @@ type economy struct {
 	// with S^2 (a term for an input not bought is an exact zero, so results do not change).
 	ins   []int
 	insAt []int
+	// Inputs each user type buys at base (buys), the same way: uIns[uInsAt[u]:uInsAt[u+1]].
+	uIns   []int
+	uInsAt []int
 	// num is the region whose currency is the numeraire (NumeraireRegion).
 	num int
 	// hub is the region through which denied orders leak (the region coded ROW), or -1.
@@ -201,6 +204,15 @@ func newEconomy(w *World, n int) *economy {
 	var ok bool
 	if e.num, ok = w.RegionIndex(NumeraireRegion); !ok {
 		e.num = e.rord[0]
+	}
+	e.uInsAt = make([]int, e.U+1)
+	for u := range e.U {
+		for i := range S {
+			if e.buys[u*S+i] {
+				e.uIns = append(e.uIns, i)
+			}
+		}
+		e.uInsAt[u+1] = len(e.uIns)
 	}
 	e.insAt = make([]int, R*S+1)
 	for c := range R * S {

@@ -116,15 +116,9 @@ func (s *state) order(t int) {
 		if buyer == Households {
 			budget = s.householdBudget(d)
 		}
-		for i := range S {
+		// Only the inputs the user type buys: lfrac and fdDem of the others stay 0.
+		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
 			k := (gid*S + i) * R
-			if !e.buys[u*S+i] {
-				s.lfrac[gid*S+i] = 0
-				if final {
-					s.fdDem[fdk+i] = 0
-				}
-				continue
-			}
 			sh := s.sh[k : k+R]
 			rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
 			// 1. s += lambda (s* - s); pin = sum_o s q.

@@ -187,11 +187,8 @@ func (s *state) targets() {
 	R, S := e.R, e.S
 	for u := range e.U {
 		d := u / e.UT
-		for i := range S {
+		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
 			k := (u*S + i) * R
-			if !e.buys[u*S+i] {
-				continue
-			}
 			sum, pm := 0.0, 0.0
 			for _, o := range e.rord {
 				if o == d {
