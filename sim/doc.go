@@ -343,6 +343,11 @@
 //     shortage) is not spent that month.
 //   - The exchange rates' signal and gain (step 4) differ from a plain smoothed nominal balance,
 //     for the stability reasons given there.
+//   - return_speed (a buyer returns to a supplier it used before r times faster than it
+//     qualifies a new one) is 1, off, by default: with r > 1 the speeds up and down differ, and
+//     where targets waver (a supplier failing some orders one month and not the next) the
+//     asymmetry ratchets shares upward; a random-world property test found a tariff raising
+//     the taxed flow that way. The built-in scenarios draw r between 1 and 4.
 //   - Released licence orders are shared among a sourcing group's firms in proportion to their
 //     orders in the pipeline, not traced order by order.
 //   - Rule timing: a policy a rule puts in force starts max(Lag, 1) months after the month whose

@@ -77,7 +77,7 @@ func DefaultGlobals() Globals {
 		Hiring:         0.2,  // assumption: a fifth of excess employment is shed each month
 		LeakagePremium: 0.3,  // assumption: smuggled or transshipped chips sell at about a 30% premium
 		OrderSmoothing: 0.5,  // assumption: expectations put equal weight on last month and earlier ones
-		ReturnSpeed:    3,    // assumption: a supplier already qualified needs no new audit or testing
+		ReturnSpeed:    1,    // off by default: a faster return biases shares upward when targets waver (doc.go); scenarios draw 1-4
 		StockClose:     3,    // assumption: inventory gaps close over a quarter
 		WageIndexation: 0.25, // assumption: partial indexation; near-full indexation to tariff-inflated prices oscillates (doc.go)
 		Psi:            0.5,  // assumption in the range of wage Phillips-curve slopes (Galí 2011): 0.5 points of wage growth a year per point of unemployment

@@ -110,11 +110,13 @@ func TestTighterRestrictionShipsLess(t *testing.T) {
 		lo := rapid.Float64Range(0, 1).Draw(rt, "lo")
 		hi := rapid.Float64Range(lo, 1).Draw(rt, "hi")
 		sc := baseScenario(horizon, 1)
-		// Exchange rates frozen: the invariant is about the border instruments. On random
-		// worlds a region whose trade is one sector can see its currency overshoot after a
-		// tariff, so that within a year the taxed flow sums higher under the higher tariff; the
-		// exchange rate's own behaviour is tested by TestClosure and TestLernerSymmetry.
-		sc.Parameters = []sim.ParamSetting{{Key: "xi", Value: 0}, {Key: "xiD", Value: 0}}
+		// Exchange rates and slack discounts frozen: the invariant is about the border
+		// instruments. On random worlds a region whose trade is one sector can see its currency
+		// overshoot after a tariff, and an exporter whose sales are mostly the taxed route cuts
+		// its price by more than a small tariff adds (kappaD up to 0.1), so that within a year
+		// the taxed flow sums higher under the higher tariff; those channels are tested by
+		// TestClosure, TestLernerSymmetry and the price tests.
+		sc.Parameters = []sim.ParamSetting{{Key: "xi", Value: 0}, {Key: "xiD", Value: 0}, {Key: "kappaD.*", Value: 0}}
 		start := sc.Start + 1
 		flow := func(p sim.Policy) float64 {
 			sc.Policies = []sim.Policy{p}

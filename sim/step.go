@@ -137,7 +137,7 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 	}
 	sc := 1.0
 	switch {
-	case xp > 0:
+	case xp > residue*xp0: // a producible output of 1e-308 is nothing to sell, not a ratio of 1e308
 		rho := (orders / xp) / (orders0 / xp0)
 		if math.Abs(rho-1) < 1e-9 {
 			rho = 1 // rounding, not scarcity: keeps the base a steady state to the last bits
@@ -147,7 +147,7 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 		} else {
 			sc = 1 + sp.KappaD*(rho-1)
 		}
-	case orders > 0:
+	case orders > residue*orders0:
 		sc = sp.Pmax // orders and nothing to sell: the ceiling
 	}
 	sc = min(sp.Pmax, max(1-sp.KappaD, sc))
