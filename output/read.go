@@ -19,20 +19,22 @@ import (
 // ReadSeries reads the rows of DIR/series.csv, or of DIR/series.parquet when there is no CSV.
 // It returns the path it read.
 func ReadSeries(dir string) ([]SeriesRow, string, error) {
-	return readTable(dir, "series", SeriesColumns, parseSeriesRow)
+	return readTable(dir, "series", SeriesColumns, parseSeriesRow, seriesRow)
 }
 
 // ReadSummary reads DIR/summary.csv, or DIR/summary.parquet when there is no CSV.
 func ReadSummary(dir string) ([]SummaryRow, string, error) {
-	return readTable(dir, "summary", SummaryColumns, parseSummaryRow)
+	return readTable(dir, "summary", SummaryColumns, parseSummaryRow, summaryRow)
 }
 
 // ReadFlows reads DIR/flows.csv, or DIR/flows.parquet when there is no CSV.
 func ReadFlows(dir string) ([]FlowRow, string, error) {
-	return readTable(dir, "flows", FlowColumns, parseFlowRow)
+	return readTable(dir, "flows", FlowColumns, parseFlowRow, flowRow)
 }
 
-func readTable[T any](dir, base string, columns []string, parse func(rec []string, col []int) (T, error)) ([]T, string, error) {
+// readTable reads base.csv with parse, or base.parquet, whose records (type P) fromRecord
+// turns into rows.
+func readTable[T, P any](dir, base string, columns []string, parse func(rec []string, col []int) (T, error), fromRecord func(*P) (T, error)) ([]T, string, error) {
 	csvPath := filepath.Join(dir, base+".csv")
 	pqPath := filepath.Join(dir, base+".parquet")
 	if _, err := os.Stat(csvPath); err == nil {
@@ -40,7 +42,7 @@ func readTable[T any](dir, base string, columns []string, parse func(rec []strin
 		return rows, csvPath, err
 	}
 	if _, err := os.Stat(pqPath); err == nil {
-		rows, err := readParquet[T](pqPath, columns)
+		rows, err := readParquet(pqPath, columns, fromRecord)
 		return rows, pqPath, err
 	}
 	return nil, "", fmt.Errorf("%s has neither %s.csv nor %s.parquet; is it a tradesim results folder (tradesim run ... -o %s)?", dir, base, base, dir)
@@ -92,7 +94,7 @@ func readCSV[T any](path string, columns []string, parse func([]string, []int) (
 	}
 }
 
-func readParquet[T any](path string, columns []string) ([]T, error) {
+func readParquet[T, P any](path string, columns []string, fromRecord func(*P) (T, error)) ([]T, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -115,9 +117,15 @@ func readParquet[T any](path string, columns []string) ([]T, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("%s: column(s) %v missing; a results table needs %v", path, missing, columns)
 	}
-	rows, err := parquet.Read[T](fh, st.Size())
+	recs, err := parquet.Read[P](fh, st.Size())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	rows := make([]T, len(recs))
+	for i := range recs {
+		if rows[i], err = fromRecord(&recs[i]); err != nil {
+			return nil, fmt.Errorf("%s: row %d: %w", path, i+1, err)
+		}
 	}
 	return rows, nil
 }
@@ -133,27 +141,42 @@ func parseFloats(rec []string, col []int, names []string, out ...*float64) error
 	return nil
 }
 
-func parseSeriesRow(rec []string, col []int) (SeriesRow, error) {
-	r := SeriesRow{Scenario: rec[col[0]], Replicate: rec[col[1]], Date: rec[col[3]],
-		Region: rec[col[4]], Sector: rec[col[5]], Variable: rec[col[6]]}
-	step, err := strconv.ParseInt(rec[col[2]], 10, 64)
-	if err != nil {
-		return r, fmt.Errorf("column step: %q is not a whole number", rec[col[2]])
+// parseRowStart reads the columns series and flows rows start with: scenario, stat,
+// replicate, step and date.
+func parseRowStart(rec []string, col []int) (scenario, stat string, replicate int, step int64, date string, err error) {
+	scenario, stat, date = rec[col[0]], rec[col[1]], rec[col[4]]
+	if stat == "" {
+		if replicate, err = strconv.Atoi(rec[col[2]]); err != nil {
+			return scenario, stat, 0, 0, date, fmt.Errorf("column replicate: %q is not a whole number (a row without a stat is the row of one replicate)", rec[col[2]])
+		}
 	}
-	r.Step = step
-	err = parseFloats(rec, col[7:], SeriesColumns[7:], &r.Value, &r.Baseline, &r.Deviation)
+	if step, err = strconv.ParseInt(rec[col[3]], 10, 64); err != nil {
+		return scenario, stat, replicate, 0, date, fmt.Errorf("column step: %q is not a whole number", rec[col[3]])
+	}
+	return scenario, stat, replicate, step, date, nil
+}
+
+func parseSeriesRow(rec []string, col []int) (SeriesRow, error) {
+	var r SeriesRow
+	var err error
+	r.Scenario, r.Stat, r.Replicate, r.Step, r.Date, err = parseRowStart(rec, col)
+	if err != nil {
+		return r, err
+	}
+	r.Region, r.Sector, r.Variable = rec[col[5]], rec[col[6]], rec[col[7]]
+	err = parseFloats(rec, col[8:], SeriesColumns[8:], &r.Value, &r.Baseline, &r.Deviation)
 	return r, err
 }
 
 func parseFlowRow(rec []string, col []int) (FlowRow, error) {
-	r := FlowRow{Scenario: rec[col[0]], Replicate: rec[col[1]], Date: rec[col[3]],
-		Exporter: rec[col[4]], Importer: rec[col[5]], Sector: rec[col[6]]}
-	step, err := strconv.ParseInt(rec[col[2]], 10, 64)
+	var r FlowRow
+	var err error
+	r.Scenario, r.Stat, r.Replicate, r.Step, r.Date, err = parseRowStart(rec, col)
 	if err != nil {
-		return r, fmt.Errorf("column step: %q is not a whole number", rec[col[2]])
+		return r, err
 	}
-	r.Step = step
-	err = parseFloats(rec, col[7:], FlowColumns[7:], &r.Quantity, &r.ExportPrice, &r.BuyerPrice,
+	r.Exporter, r.Importer, r.Sector = rec[col[5]], rec[col[6]], rec[col[7]]
+	err = parseFloats(rec, col[8:], FlowColumns[8:], &r.Quantity, &r.ExportPrice, &r.BuyerPrice,
 		&r.TariffRate, &r.BaselineQuantity, &r.BaselineBuyerPrice)
 	return r, err
 }
@@ -164,7 +187,7 @@ func parseSummaryRow(rec []string, col []int) (SummaryRow, error) {
 	return r, err
 }
 
-// BandsFromRows rebuilds the bands of a run from the band rows of its series table (replicate
+// BandsFromRows rebuilds the bands of a run from the band rows of its series table (stat
 // mean, p05, p50 and p95; raw rows are skipped). Series keep the order of their first row.
 // Replicates is 0: the table does not say; the manifest does.
 func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
@@ -181,7 +204,7 @@ func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
 	index := map[Key]int{}
 	first := true
 	for _, r := range rows {
-		k, ok := stat[r.Replicate]
+		k, ok := stat[r.Stat]
 		if !ok {
 			continue
 		}
@@ -220,7 +243,7 @@ func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
 		obsv = append(obsv, obs{ci, t, k, r.Value, r.Baseline, r.Deviation})
 	}
 	if len(b.Keys) == 0 {
-		return nil, fmt.Errorf("the series table has no band rows (replicate mean, p05, p50, p95)")
+		return nil, fmt.Errorf("the series table has no band rows (stat mean, p05, p50, p95)")
 	}
 	b.Value, b.Base, b.Dev = make([][]sim.Band, len(b.Keys)), make([][]sim.Band, len(b.Keys)), make([][]sim.Band, len(b.Keys))
 	nan := sim.NewBand(nil)

@@ -3,6 +3,7 @@ package output
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"math"
 	"slices"
 
@@ -37,6 +38,20 @@ func (r *SummaryRow) appendCSV(b []byte) []byte {
 		b = appendFloat(b, x)
 	}
 	return append(b, '\n')
+}
+
+// MarshalJSON writes the row with its figures as floats (0.0, never 0).
+func (r SummaryRow) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Region   string    `json:"region"`
+		Sector   string    `json:"sector"`
+		Variable string    `json:"variable"`
+		Stat     string    `json:"stat"`
+		Mean     jsonFloat `json:"mean"`
+		P05      jsonFloat `json:"p05"`
+		P50      jsonFloat `json:"p50"`
+		P95      jsonFloat `json:"p95"`
+	}{r.Region, r.Sector, r.Variable, r.Stat, jsonFloat(r.Mean), jsonFloat(r.P05), jsonFloat(r.P50), jsonFloat(r.P95)})
 }
 
 // Band returns the row's statistics as a band.
@@ -215,6 +230,18 @@ func Headlines(rows []SummaryRow, b *SeriesBands) []Headline {
 	out = out[:min(len(out), headlineOutputs)]
 	shortages = shortages[:min(len(shortages), headlineShortages)]
 	return append(append(out, shortages...), regions...)
+}
+
+// MarshalJSON writes the headline with its figures as floats (0.0, never 0).
+func (h Headline) MarshalJSON() ([]byte, error) {
+	type plain Headline
+	return json.Marshal(struct {
+		plain
+		Mean jsonFloat `json:"mean"`
+		P05  jsonFloat `json:"p05"`
+		P50  jsonFloat `json:"p50"`
+		P95  jsonFloat `json:"p95"`
+	}{plain(h), jsonFloat(h.Mean), jsonFloat(h.P05), jsonFloat(h.P50), jsonFloat(h.P95)})
 }
 
 func (h Headline) key() Key { return Key{h.Region, h.Sector, h.Variable} }

@@ -71,23 +71,27 @@ func TestTablesContract(t *testing.T) {
 		}
 	}
 	recs := readCSVFile(t, filepath.Join(dir, "series.csv"))
-	// First rows: step 1, replicate mean, region USA, sector REE, the RS variables in order.
+	// First rows: step 1, stat mean (no replicate), region USA, sector REE, the RS variables in order.
 	for i, v := range sim.RSVars[:3] {
 		r := recs[1+i]
-		want := []string{"synthetic", "mean", "1", "2025-01", "USA", "REE", v.Name}
-		if diff := cmp.Diff(want, r[:7]); diff != "" {
+		want := []string{"synthetic", "mean", "", "1", "2025-01", "USA", "REE", v.Name}
+		if diff := cmp.Diff(want, r[:8]); diff != "" {
 			t.Errorf("row %d (-want +got):\n%s", i+2, diff)
 		}
 	}
-	// 5 raw replicates follow the band rows.
-	reps := map[string]bool{}
+	// 5 raw replicates follow the band rows: stat empty, replicate a number; band rows have
+	// a stat and no replicate.
+	kinds := map[[2]string]bool{}
 	for _, r := range recs[1:] {
-		reps[r[1]] = true
+		kinds[[2]string{r[1], r[2]}] = true
 	}
-	for _, want := range []string{"mean", "p05", "p50", "p95", "0", "4"} {
-		if !reps[want] {
-			t.Errorf("series.csv has no rows with replicate %s", want)
+	for _, want := range [][2]string{{"mean", ""}, {"p05", ""}, {"p50", ""}, {"p95", ""}, {"", "0"}, {"", "4"}} {
+		if !kinds[want] {
+			t.Errorf("series.csv has no rows with stat %q and replicate %q", want[0], want[1])
 		}
+	}
+	if len(kinds) != 9 {
+		t.Errorf("series.csv has %d kinds of (stat, replicate), want 4 stats and 5 replicates: %v", len(kinds), kinds)
 	}
 }
 

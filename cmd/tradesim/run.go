@@ -231,6 +231,7 @@ func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result
 	if err != nil {
 		return folder, nil, nil, err
 	}
+	tables.Identity = output.RunIdentity{Version: version(), ScenarioSHA256: l.SHA256, World: l.WorldRef, WorldSHA256: worlds.Digest(l.World)}
 	if err := tables.Write(ctx, folder, p.formats, opts.Raw); err != nil {
 		return folder, nil, nil, err
 	}
