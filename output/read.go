@@ -182,8 +182,8 @@ func parseFlowRow(rec []string, col []int) (FlowRow, error) {
 }
 
 func parseSummaryRow(rec []string, col []int) (SummaryRow, error) {
-	r := SummaryRow{Region: rec[col[0]], Sector: rec[col[1]], Variable: rec[col[2]], Stat: rec[col[3]]}
-	err := parseFloats(rec, col[4:], SummaryColumns[4:], &r.Mean, &r.P05, &r.P50, &r.P95)
+	r := SummaryRow{Region: rec[col[0]], Sector: rec[col[1]], Variable: rec[col[2]], Stat: rec[col[3]], Month: rec[col[8]]}
+	err := parseFloats(rec, col[4:8], SummaryColumns[4:8], &r.Mean, &r.P05, &r.P50, &r.P95)
 	return r, err
 }
 

@@ -212,7 +212,7 @@ func NewTables(ctx context.Context, res *sim.Result) (*Tables, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := SummaryRows(ctx, res)
+	rows, err := SummaryRows(ctx, res, b)
 	if err != nil {
 		return nil, err
 	}

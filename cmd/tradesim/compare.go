@@ -37,7 +37,7 @@ func newCompareCmd(s streams) *cobra.Command {
 		Long: `Compare finished runs (folders written by 'tradesim run'), each against its own baseline.
 Writes into DIR:
 
-  comparison.csv    scenario,region,sector,variable,stat,mean,p05,p50,p95: every run's summary
+  comparison.csv    scenario,region,sector,variable,stat,mean,p05,p50,p95,month: every run's summary
   charts/compare_lines_VAR_REGION_SECTOR.*  the variable's median deviation and 5-95% band,
                     one colour per scenario
   charts/compare_bars_VAR_REGION.*          by sector, one bar per scenario: the change over

@@ -51,10 +51,10 @@ func newRunCmd(s streams) *cobra.Command {
 scenario its 'baseline' field names), replicate by replicate with common random numbers, and
 write the results folder:
 
-  DIR/series.csv    scenario,replicate,step,date,region,sector,variable,value,baseline,deviation
-  DIR/flows.csv     scenario,replicate,step,date,exporter,importer,sector,quantity,export_price,
+  DIR/series.csv    scenario,stat,replicate,step,date,region,sector,variable,value,baseline,deviation
+  DIR/flows.csv     scenario,stat,replicate,step,date,exporter,importer,sector,quantity,export_price,
                     buyer_price,tariff_rate,baseline_quantity,baseline_buyer_price
-  DIR/summary.csv   region,sector,variable,stat,mean,p05,p50,p95 (and summary.json)
+  DIR/summary.csv   region,sector,variable,stat,mean,p05,p50,p95,month (and summary.json)
   DIR/*.parquet     the same tables as Parquet (zstd)
   DIR/charts/       fan charts, small multiples, flows, shortages, region panel
   DIR/manifest.json scenario, hashes, seed, replicates, version, times; written last

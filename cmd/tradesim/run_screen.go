@@ -23,7 +23,7 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		title += ": " + l.Scenario.Title
 	}
 	fmt.Fprintf(&b, "%s\n%d replicates, %s to %s, against the baseline: %s.\n", title, s.Replicates, s.Start, s.End, output.BaselineText(l.Scenario.Name, s.Baseline))
-	fmt.Fprintf(&b, "Figures are peak deviations from the baseline: median [5%%, 95%%] over replicates.\n")
+	fmt.Fprintf(&b, "Figures are the largest fall (trough) or rise (peak) from the baseline, whichever is larger:\nmedian [5%%, 95%%] over replicates, and the month the median reaches it.\n")
 
 	var outputs, shortages, regions []output.Headline
 	for _, h := range s.Headline {
@@ -55,7 +55,7 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		}
 		for _, r := range order {
 			fmt.Fprintf(tw, "  %s", r)
-			for _, v := range []string{"gdp_real", "cpi", "consumption_real"} {
+			for _, v := range output.HeadlineRegionVars {
 				if h, ok := byRegion[r][v]; ok {
 					d := decimals(largest[v])
 					fmt.Fprintf(tw, "\t%s [%s, %s]", fixed(h.P50, d), fixed(h.P05, d), fixed(h.P95, d))
@@ -108,11 +108,19 @@ func placeTable(b *strings.Builder, tw *tabwriter.Writer, heading string, hs []o
 		return
 	}
 	fmt.Fprintf(b, "\n%s\n", heading)
-	fmt.Fprintf(tw, "  region\tsector\tmedian\t[5%%, 95%%]\tpeak month\n")
+	fmt.Fprintf(tw, "  region\tsector\t\tmedian\t[5%%, 95%%]\tmonth\n")
 	for _, h := range hs {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, num(h.P50), band(h.P05, h.P95), h.PeakMonth)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, extremeName(h.Stat), num(h.P50), band(h.P05, h.P95), h.Month)
 	}
 	tw.Flush()
+}
+
+// extremeName says which extreme a headline figure is.
+func extremeName(stat string) string {
+	if stat == output.StatTrough {
+		return "trough"
+	}
+	return "peak"
 }
 
 // num formats a deviation for the screen: 3 significant digits, 2 decimals from 1 up.
