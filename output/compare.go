@@ -37,6 +37,9 @@ type ComparedRun struct {
 	Dir            string `json:"dir"`
 	Scenario       string `json:"scenario"`
 	ManifestSHA256 string `json:"manifest_sha256"`
+	Baseline       string `json:"baseline,omitempty"`
+	Replicates     int    `json:"replicates,omitempty"`
+	Version        string `json:"version,omitempty"`
 }
 
 // LoadedRun is a results folder read back: its manifest, its band series and its summary.

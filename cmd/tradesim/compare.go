@@ -164,7 +164,8 @@ func writeComparison(ctx context.Context, folder *output.Folder, runs []output.C
 	}
 	m := &output.Manifest{Tool: "tradesim", Version: version(), ScenarioName: "comparison", Charts: formats, Formats: []string{"csv"}}
 	for i, r := range loaded {
-		m.Compared = append(m.Compared, output.ComparedRun{Dir: r.Dir, Scenario: runs[i].Name, ManifestSHA256: r.ManifestSHA256})
+		m.Compared = append(m.Compared, output.ComparedRun{Dir: r.Dir, Scenario: runs[i].Name, ManifestSHA256: r.ManifestSHA256,
+			Baseline: r.Manifest.Baseline, Replicates: r.Manifest.Replicates, Version: r.Manifest.Version})
 	}
 	finished := now()
 	m.StartedAt, m.FinishedAt, m.WallSeconds = started.UTC(), finished.UTC(), finished.Sub(started).Seconds()

@@ -70,6 +70,7 @@ Start with a built-in scenario:
 		newRunCmd(s),
 		newPlotCmd(s),
 		newCompareCmd(s),
+		newReportCmd(s),
 		newValidateCmd(s),
 		newScenariosCmd(s),
 		newSchemaCmd(s),
