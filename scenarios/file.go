@@ -21,7 +21,7 @@ type File struct {
 	Rationing  string  `yaml:"rationing,omitempty" json:"rationing,omitempty" jsonschema:"enum=proportional,enum=domestic-first,enum=loyal-first,description=How sellers short of output serve orders. Default: proportional."`
 	Baseline   *string `yaml:"baseline,omitempty" json:"baseline" jsonschema:"nullable,description=null (the scenario without policies and rules) or another scenario's name or path."`
 
-	Parameters  Parameters  `yaml:"parameters,omitempty" json:"parameters,omitempty" jsonschema:"nullable,description=Parameter overrides such as sigma.REE: 0.5 or sigma.*: 2."`
+	Parameters  Parameters  `yaml:"parameters,omitempty" json:"parameters,omitempty" jsonschema:"nullable,description=Parameter overrides such as sigmaM.REE: 0.5 or sigmaD.*: 2."`
 	Uncertainty Uncertainty `yaml:"uncertainty,omitempty" json:"uncertainty,omitempty" jsonschema:"nullable,description=Per-replicate random multipliers of parameters."`
 
 	Policies []PolicySpec `yaml:"policies,omitempty" json:"policies,omitempty" jsonschema:"nullable,maxItems=1000,description=Scheduled measures; empty or null: none."`

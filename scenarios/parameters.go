@@ -14,7 +14,7 @@ type Param struct {
 }
 
 // Parameters are parameter overrides in file order; the engine applies the wildcard keys
-// (sigma.*) first, then the others, each group in file order, so a sector's own key wins.
+// (sigmaM.*) first, then the others, each group in file order, so a sector's own key wins.
 type Parameters []Param
 
 // MarshalJSON writes an object whose keys keep the file order.

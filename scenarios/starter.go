@@ -39,12 +39,12 @@ baseline: null        # null: compare with this scenario without its policies an
 
 # Behavioural parameters: name.SECTOR, name.* (every sector) or a global name.
 # parameters:
-#   sigma.ELEC: 3.0
+#   sigmaM.ELEC: 3.0
 #   lambda.REE: 0.04
 
 # Per-replicate multipliers of parameters (lognormal, normal, uniform, triangular).
 # uncertainty:
-#   sigma.*: {dist: lognormal, sd: 0.25}
+#   sigmaM.*: {dist: lognormal, sd: 0.25}
 #   tau.REE: {dist: uniform, min: 0.5, max: 1.5}
 
 policies:

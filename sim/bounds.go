@@ -21,16 +21,19 @@ type paramBound struct {
 
 // sectorBounds and globalBounds are the valid ranges of every per-sector and global parameter,
 // in the order of SectorParamNames and GlobalParamNames. Each keeps its equation meaningful:
-// speeds and shares (lambda, kappa, g, thetaL, m, hiring, wage_speed, wage_indexation,
+// speeds and shares (lambda, kappa, kappaD, g, durable, thetaL, m, hiring, wage_speed, wage_indexation,
 // depreciation) lie in [0, 1]; rho < 1 and noise_ar < 1 keep the smoothing and the AR(1)
-// stable; order_smoothing > 0 lets expectations move and stock_close >= 1 closes a gap no
+// stable; a price ceiling pmax and a capacity ceiling capmax of 1 or more keep the base
+// reachable; order_smoothing > 0 lets expectations move and stock_close >= 1 closes a gap no
 // faster than in one month; the upper limits of the elasticities (50), tau and stock_close
-// (60 months), kappaS and penalty (100), slack (10) and leakage_premium (10) are far beyond any
+// (60 months), kappaS, pmax, capmax and penalty (100), slack (10) and leakage_premium (10) are far beyond any
 // estimate and only keep the arithmetic finite (our choice).
 var (
 	sectorBounds = []paramBound{
-		{"sigma", 0, 50}, {"eta", 0, 50}, {"lambda", 0, 1}, {"tau", 0, 60}, {"kappa", 0, 1},
-		{"kappaS", 0, 100}, {"slack", 0, 10}, {"g", 0, 1}, {"L", 0, MaxDelay}, {"thetaL", 0, 1},
+		{"sigmaD", 0, 50}, {"sigmaM", 0, 50}, {"eta", 0, 50}, {"lambda", 0, 1}, {"tau", 0, 60},
+		{"tauF", 0, 60}, {"kappa", 0, 1}, {"kappaS", 0, 100}, {"kappaD", 0, 1}, {"pmax", 1, 100},
+		{"slack", 0, 10}, {"g", 0, 1}, {"L", 0, MaxDelay}, {"capmax", 1, 100}, {"durable", 0, 1},
+		{"thetaL", 0, 1},
 	}
 	globalBounds = []paramBound{
 		{"m", 0, 1}, {"rho", 0, 0.999}, {"penalty", 0, 100}, {"hiring", 0, 1},

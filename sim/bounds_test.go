@@ -40,7 +40,7 @@ func TestParamRangeIsWhatRunChecks(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{"", "sigma.REE", "Sigma", "delay"} {
+	for _, bad := range []string{"", "sigmaM.REE", "Sigma", "delay"} {
 		if _, _, ok := sim.ParamRange(bad); ok {
 			t.Errorf("ParamRange(%q) is ok; want unknown", bad)
 		}

@@ -95,7 +95,7 @@ func newEconomy(w *World, n int) *economy {
 				for j := range S {
 					x += w.Z[w.ZIndex(o, i, d, j)]
 				}
-				x += w.Y[w.YIndex(o, i, d)]
+				x += w.FinalDemand(o, i, d)
 			}
 			e.x0[o*S+i] = x / months
 		}
@@ -134,7 +134,7 @@ func newEconomy(w *World, n int) *economy {
 		for i := range S {
 			tot, val := 0.0, 0.0
 			for _, o := range e.rord {
-				y := w.Y[w.YIndex(o, i, d)]
+				y := w.FinalDemand(o, i, d)
 				tot += y
 				val += y * (1 + e.t0[w.TIndex(o, d, i)])
 			}
@@ -145,7 +145,7 @@ func newEconomy(w *World, n int) *economy {
 			}
 			e.buys[u*S+i] = true
 			for o := range R {
-				e.s0[(u*S+i)*R+o] = w.Y[w.YIndex(o, i, d)] / tot
+				e.s0[(u*S+i)*R+o] = w.FinalDemand(o, i, d) / tot
 			}
 			e.pin0[u*S+i] = val / tot
 		}
@@ -164,7 +164,7 @@ func newEconomy(w *World, n int) *economy {
 				for j := range S {
 					f += w.Z[w.ZIndex(o, i, d, j)]
 				}
-				y := w.Y[w.YIndex(o, i, d)] / months
+				y := w.FinalDemand(o, i, d) / months
 				e.y0[rt] = y
 				e.flow0[rt] = f/months + y
 				e.tBase[d] += e.t0[rt] * e.flow0[rt]

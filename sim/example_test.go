@@ -21,13 +21,13 @@ func twoCountryWorld() *sim.World {
 		set(r, 0, r, 1, 5)   // goods used by services
 		set(r, 1, r, 1, 15)  // services used by services
 		set(r, 0, 1-r, 0, 8) // goods used abroad
-		w.Y[w.YIndex(r, 0, r)] = 60
-		w.Y[w.YIndex(r, 0, 1-r)] = 12
-		w.Y[w.YIndex(r, 1, r)] = 90
+		w.Y[w.YIndex(r, 0, r, sim.Households)] = 60
+		w.Y[w.YIndex(r, 0, 1-r, sim.Households)] = 12
+		w.Y[w.YIndex(r, 1, r, sim.Households)] = 90
 	}
 	for i := range w.Params {
-		w.Params[i] = sim.SectorParams{Sigma: 4, Eta: 6, Lambda: 0.1, Tau: 1.5, Kappa: 0.1, KappaS: 1,
-			Slack: 0.1, G: 0.02, L: 12, ThetaL: 0.55}
+		w.Params[i] = sim.SectorParams{SigmaD: 2, SigmaM: 4, Eta: 6, Lambda: 0.1, Tau: 1.5, Kappa: 0.1, KappaS: 1,
+			Slack: 0.1, G: 0.02, L: 12, ThetaL: 0.55, TauF: 0.5, KappaD: 0.05, Pmax: 3, Capmax: 1.5}
 	}
 	w.Criticality[0*2+0] = 0.5 // goods are important for goods
 	return w

@@ -136,7 +136,9 @@ func permuteRegions(w *sim.World, sc *sim.Scenario, perm []int) (*sim.World, *si
 				for j := range S {
 					c.Z[c.ZIndex(perm[o], i, perm[d], j)] = w.Z[w.ZIndex(o, i, d, j)]
 				}
-				c.Y[c.YIndex(perm[o], i, perm[d])] = w.Y[w.YIndex(o, i, d)]
+				for b := range sim.NumBuyers {
+					c.Y[c.YIndex(perm[o], i, perm[d], b)] = w.Y[w.YIndex(o, i, d, b)]
+				}
 				c.Tariff0[c.TIndex(perm[o], perm[d], i)] = w.Tariff0[w.TIndex(o, d, i)]
 			}
 		}
@@ -276,7 +278,7 @@ func TestDeterminism(t *testing.T) {
 	sc := baseScenario(18, 5)
 	sc.Policies = []sim.Policy{{ID: "ban", Kind: sim.ExportControl, Mode: sim.Ban, Exporters: []int{x.r("CHN")},
 		Importers: []int{x.r("USA")}, Sectors: []int{x.s("REE")}, Start: sc.Start + 1, End: sc.Start + 6}}
-	sc.Uncertainty = []sim.Uncertain{{Key: "sigma.*", Dist: sim.DistLognormal, SD: 0.3}, {Key: "tau.REE", Dist: sim.DistUniform, Min: 0.5, Max: 1.5}}
+	sc.Uncertainty = []sim.Uncertain{{Key: "sigmaM.*", Dist: sim.DistLognormal, SD: 0.3}, {Key: "tau.REE", Dist: sim.DistUniform, Min: 0.5, Max: 1.5}}
 	sc.Rules = []sim.Rule{{ID: "retaliate", When: "output_dev('USA','AUTO') < -2", Lag: 1, Once: true,
 		Then: &sim.Policy{Kind: sim.Tariff, Rate: 0.5, Exporters: []int{x.r("CHN")}, Importers: []int{x.r("USA")}, Sectors: []int{x.s("ELEC")}}}}
 	base := *sc

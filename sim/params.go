@@ -6,34 +6,64 @@ import (
 )
 
 // SectorParamNames are the per-sector parameters a scenario may set as "name.SECTOR" or "name.*".
-var SectorParamNames = []string{"sigma", "eta", "lambda", "tau", "kappa", "kappaS", "slack", "g", "L", "thetaL"}
+var SectorParamNames = []string{"sigmaD", "sigmaM", "eta", "lambda", "tau", "tauF", "kappa", "kappaS",
+	"kappaD", "pmax", "slack", "g", "L", "capmax", "durable", "thetaL"}
 
 // SectorParam returns a pointer to the named field of p, or nil for an unknown name.
 func SectorParam(p *SectorParams, name string) *float64 {
 	switch name {
-	case "sigma":
-		return &p.Sigma
+	case "sigmaD":
+		return &p.SigmaD
+	case "sigmaM":
+		return &p.SigmaM
 	case "eta":
 		return &p.Eta
 	case "lambda":
 		return &p.Lambda
 	case "tau":
 		return &p.Tau
+	case "tauF":
+		return &p.TauF
 	case "kappa":
 		return &p.Kappa
 	case "kappaS":
 		return &p.KappaS
+	case "kappaD":
+		return &p.KappaD
+	case "pmax":
+		return &p.Pmax
 	case "slack":
 		return &p.Slack
 	case "g":
 		return &p.G
 	case "L":
 		return &p.L
+	case "capmax":
+		return &p.Capmax
+	case "durable":
+		return &p.Durable
 	case "thetaL":
 		return &p.ThetaL
 	}
 	return nil
 }
+
+// DefaultSectorParams are the values a world without a row for one of the parameters that
+// version 2 of the model added takes (Optional says which): every one is an assumption, and a
+// calibrated world gives its own with a source.
+func DefaultSectorParams() SectorParams {
+	return SectorParams{
+		TauF:    0.5,  // assumption: two weeks of sales in finished goods
+		KappaD:  0.05, // assumption: idle capacity shaves a little off margins
+		Pmax:    3,    // assumption: a scarcity price at most three times cost
+		Capmax:  1.5,  // assumption: capacity can grow to 1.5 times base
+		Durable: 0,    // assumption: purchases that find no goods vanish
+	}
+}
+
+// OptionalSectorParams are the per-sector parameters a world file may leave out: they take
+// DefaultSectorParams' values (sigmaD and sigmaM may instead be given as one legacy "sigma").
+var OptionalSectorParams = []string{"tauF", "kappaD", "pmax", "capmax", "durable"}
 
 // SplitParamKey splits "sigma.REE" into ("sigma", "REE"); a global key has sector "".
 func SplitParamKey(key string) (name, sector string) {

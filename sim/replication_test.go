@@ -52,7 +52,7 @@ func checkSteady(t tb, w *sim.World, m *sim.Metrics) {
 	for o := range R {
 		for d := range R {
 			for i := range S {
-				base := w.Y[w.YIndex(o, i, d)]
+				base := w.FinalDemand(o, i, d)
 				for j := range S {
 					base += w.Z[w.ZIndex(o, i, d, j)]
 				}

@@ -130,7 +130,7 @@ func TestLicenceFee(t *testing.T) {
 	for j := range w.S() {
 		base += w.Z[w.ZIndex(usa, aic, chn, j)]
 	}
-	base = (base + w.Y[w.YIndex(usa, aic, chn)]) / 12
+	base = (base + w.FinalDemand(usa, aic, chn)) / 12
 	if base == 0 {
 		t.Fatal("the default world has no US AIC exports to China")
 	}

@@ -107,7 +107,7 @@ func TestUncertaintyDraws(t *testing.T) {
 	w := twoCountryWorld()
 	sc := baseScenario(3, 200)
 	sc.Uncertainty = []sim.Uncertain{
-		{Key: "sigma.*", Dist: sim.DistLognormal, SD: 0.3},
+		{Key: "sigmaM.*", Dist: sim.DistLognormal, SD: 0.3},
 		{Key: "tau.GOODS", Dist: sim.DistUniform, Min: 0.5, Max: 1.5},
 		{Key: "m", Dist: sim.DistTriangular, Min: 0.8, Mode: 1, Max: 1.1},
 		{Key: "kappa.SERV", Dist: sim.DistNormal, SD: 0.1},
@@ -169,7 +169,7 @@ func TestDemandNoise(t *testing.T) {
 func TestOnReplicate(t *testing.T) {
 	w := twoCountryWorld()
 	sc := baseScenario(12, 9)
-	sc.Uncertainty = []sim.Uncertain{{Key: "sigma.*", Dist: sim.DistLognormal, SD: 0.3}}
+	sc.Uncertainty = []sim.Uncertain{{Key: "sigmaM.*", Dist: sim.DistLognormal, SD: 0.3}}
 	sc.Policies = []sim.Policy{{ID: "t", Kind: sim.Tariff, Rate: 0.2, Exporters: []int{1}, Importers: []int{0}, Sectors: []int{0}, Start: sc.Start + 1, End: sim.Forever}}
 	base := *sc
 	base.Policies = nil

@@ -181,7 +181,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	s.g = st.g
 	for i := range S {
 		s.tauS[i] = s.sp[i].Tau
-		s.powEta[i], s.powSig[i] = newPowBy(-s.sp[i].Eta), newPowBy(-s.sp[i].Sigma)
+		s.powEta[i], s.powSig[i] = newPowBy(-s.sp[i].Eta), newPowBy(-s.sp[i].SigmaM)
 	}
 	// Firms.
 	for c := range R * S {
@@ -271,7 +271,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	for u := range e.U {
 		d := u / (S + 1)
 		for i := range S {
-			sig := s.sp[i].Sigma
+			sig := s.sp[i].SigmaM
 			for o := range R {
 				k := (u*S+i)*R + o
 				// beta_o = s0_o * q0_o^sigma makes the target share equal the base share at base

@@ -88,7 +88,7 @@ func (s *state) prices() {
 		s.q[rt] = q
 		// Reliability: buyers see a supplier that failed a share u of their orders last month
 		// as 1 + penalty * u times dearer (MODEL.md §4.3).
-		sig := s.sp[i].Sigma
+		sig := s.sp[i].SigmaM
 		if sig == 0 {
 			s.pw[rt] = 1
 		} else {

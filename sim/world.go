@@ -15,16 +15,48 @@ type Label struct {
 // SectorParams are the behavioural parameters of one sector (MODEL.md §2). Every default
 // value in a world file cites a source or says it is an assumption.
 type SectorParams struct {
-	Sigma  float64 // Armington elasticity of substitution across origins
+	SigmaD float64 // Armington elasticity between the domestic good and the import composite (GTAP ESUBD)
+	SigmaM float64 // Armington elasticity among import origins (GTAP ESUBM, about 2 x ESUBD)
 	Eta    float64 // elasticity of substitution across firms within an origin
 	Lambda float64 // sourcing adjustment speed: share of the gap to target shares closed per month
 	Tau    float64 // input inventory target, months of use
-	Kappa  float64 // price adjustment speed: share of the gap to the target price closed per month
-	KappaS float64 // scarcity pricing: price mark-up per unit of orders in excess of capacity
+	TauF   float64 // finished-goods stock target, months of sales
+	Kappa  float64 // price adjustment speed of the cost part: share of the gap closed per month
+	KappaS float64 // scarcity mark-up per unit of orders in excess of producible output
+	KappaD float64 // slack discount per unit of orders below producible output
+	Pmax   float64 // price ceiling relative to unit cost (scarcity mark-up at most Pmax)
 	Slack  float64 // spare capacity at base, share of base output (0.1 = capacity 110% of base output)
 	G      float64 // maximum growth rate of new capacity, share of base capacity per month
 	L      float64 // time to build new capacity, months
-	ThetaL float64 // labour share of value added
+	Capmax float64 // largest capacity reachable, as a multiple of base capacity
+	// Durable is the share of final purchases that wait in a backlog, rather than vanish, when
+	// goods are short (car buyers waited in 2021).
+	Durable float64
+	ThetaL  float64 // labour share of value added
+}
+
+// Buyer is a final-demand buyer of a region (MODEL.md §3).
+type Buyer int
+
+// Final-demand buyers, in the order of the buyer index of World.Y.
+const (
+	Households Buyer = iota // households and NPISH (OECD ICIO: HFCE, NPISH, DPABR)
+	Government              // government consumption, defence included (GGFC)
+	Investment              // gross capital formation (GFCF, INVNT)
+	NumBuyers
+)
+
+// BuyerCodes are the codes of the buyers in world files (flows.csv's to_use column); a world
+// file may also use FD, read as households (a world with one final-demand column).
+var BuyerCodes = [NumBuyers]string{"HH", "GOV", "INV"}
+
+// RegionLabour describes a region's labour market (MODEL.md §2, §4.3). A zero field takes its
+// default (DefaultLabour) when the engine compiles the world.
+type RegionLabour struct {
+	Force        float64 // labour force, millions of people (reporting only; 0 = not known)
+	Unemployment float64 // base unemployment rate u0, share of the labour force
+	Floor        float64 // frictional floor umin: the unemployment rate never falls below it
+	JobFinding   float64 // share of the unemployed who can be hired in a month
 }
 
 // World is the base data of a simulation (MODEL.md §2): annual flows in Currency at basic prices
@@ -38,10 +70,11 @@ type World struct {
 	Sectors  []Label
 
 	Z           []float64      // intermediate sales Z[o,i -> d,j], per year; index ZIndex(o,i,d,j)
-	Y           []float64      // final demand Y[o,i -> d], per year; index YIndex(o,i,d)
+	Y           []float64      // final demand Y[o,i -> d,b] by buyer b, per year; index YIndex(o,i,d,b)
 	Tariff0     []float64      // base ad valorem tariff t0[o -> d, i]; index TIndex(o,d,i)
 	Criticality []float64      // phi[i,j] in [0,1] of input i for user sector j; index i*S+j
 	Params      []SectorParams // by sector
+	Labour      []RegionLabour // by region
 }
 
 // R is the number of regions.
@@ -53,8 +86,20 @@ func (w *World) S() int { return len(w.Sectors) }
 // ZIndex is the index of Z[o,i -> d,j].
 func (w *World) ZIndex(o, i, d, j int) int { S, R := w.S(), w.R(); return ((o*S+i)*R+d)*S + j }
 
-// YIndex is the index of Y[o,i -> d].
-func (w *World) YIndex(o, i, d int) int { return (o*w.S()+i)*w.R() + d }
+// YIndex is the index of Y[o,i -> d,b].
+func (w *World) YIndex(o, i, d int, b Buyer) int {
+	return ((o*w.S()+i)*w.R()+d)*int(NumBuyers) + int(b)
+}
+
+// FinalDemand is the final demand of every buyer of region d for good i from o, per year.
+func (w *World) FinalDemand(o, i, d int) float64 {
+	k := w.YIndex(o, i, d, 0)
+	y := 0.0
+	for _, v := range w.Y[k : k+int(NumBuyers)] {
+		y += v
+	}
+	return y
+}
 
 // TIndex is the index of the tariff that importer d levies on sector i from exporter o.
 func (w *World) TIndex(o, d, i int) int { return (o*w.R()+d)*w.S() + i }
@@ -67,10 +112,11 @@ func NewWorld(name string, regions, sectors []Label) *World {
 		Regions:     regions,
 		Sectors:     sectors,
 		Z:           make([]float64, R*S*R*S),
-		Y:           make([]float64, R*S*R),
+		Y:           make([]float64, R*S*R*int(NumBuyers)),
 		Tariff0:     make([]float64, R*R*S),
 		Criticality: make([]float64, S*S),
 		Params:      make([]SectorParams, S),
+		Labour:      make([]RegionLabour, R),
 	}
 }
 
@@ -110,7 +156,7 @@ func (w *World) Output(o, i int) float64 {
 		for j := range w.S() {
 			x += w.Z[w.ZIndex(o, i, d, j)]
 		}
-		x += w.Y[w.YIndex(o, i, d)]
+		x += w.FinalDemand(o, i, d)
 	}
 	return x
 }
@@ -134,8 +180,8 @@ func (w *World) Check() error {
 	if R == 0 || S == 0 {
 		return fmt.Errorf("world %q has no regions or no sectors", w.Name)
 	}
-	if len(w.Z) != R*S*R*S || len(w.Y) != R*S*R || len(w.Tariff0) != R*R*S ||
-		len(w.Criticality) != S*S || len(w.Params) != S {
+	if len(w.Z) != R*S*R*S || len(w.Y) != R*S*R*int(NumBuyers) || len(w.Tariff0) != R*R*S ||
+		len(w.Criticality) != S*S || len(w.Params) != S || len(w.Labour) != R {
 		return fmt.Errorf("world %q: table sizes do not match %d regions and %d sectors", w.Name, R, S)
 	}
 	for name, xs := range map[string][]float64{"flow": w.Z, "final demand": w.Y, "tariff": w.Tariff0} {
@@ -173,5 +219,6 @@ func (w *World) Clone() *World {
 	c.Tariff0 = append([]float64(nil), w.Tariff0...)
 	c.Criticality = append([]float64(nil), w.Criticality...)
 	c.Params = append([]SectorParams(nil), w.Params...)
+	c.Labour = append([]RegionLabour(nil), w.Labour...)
 	return &c
 }

@@ -59,16 +59,22 @@ func GenWorld(t *rapid.T) *World {
 	}
 	for i := range w.Params {
 		w.Params[i] = SectorParams{
-			Sigma:  rapid.Float64Range(0.3, 8).Draw(t, "sigma"),
-			Eta:    rapid.Float64Range(0, 10).Draw(t, "eta"),
-			Lambda: rapid.Float64Range(0.02, 0.5).Draw(t, "lambda"),
-			Tau:    rapid.Float64Range(0.2, 4).Draw(t, "tau"),
-			Kappa:  rapid.Float64Range(0.05, 0.5).Draw(t, "kappa"),
-			KappaS: rapid.Float64Range(0, 2).Draw(t, "kappaS"),
-			Slack:  rapid.Float64Range(0, 0.3).Draw(t, "slack"),
-			G:      rapid.Float64Range(0, 0.05).Draw(t, "g"),
-			L:      rapid.Float64Range(1, 24).Draw(t, "L"),
-			ThetaL: rapid.Float64Range(0.3, 0.8).Draw(t, "thetaL"),
+			SigmaD:  rapid.Float64Range(0.3, 4).Draw(t, "sigmaD"),
+			SigmaM:  rapid.Float64Range(0.3, 8).Draw(t, "sigmaM"),
+			Eta:     rapid.Float64Range(0, 10).Draw(t, "eta"),
+			Lambda:  rapid.Float64Range(0.02, 0.5).Draw(t, "lambda"),
+			Tau:     rapid.Float64Range(0.2, 4).Draw(t, "tau"),
+			Kappa:   rapid.Float64Range(0.05, 0.5).Draw(t, "kappa"),
+			KappaS:  rapid.Float64Range(0, 2).Draw(t, "kappaS"),
+			Slack:   rapid.Float64Range(0, 0.3).Draw(t, "slack"),
+			G:       rapid.Float64Range(0, 0.05).Draw(t, "g"),
+			L:       rapid.Float64Range(1, 24).Draw(t, "L"),
+			ThetaL:  rapid.Float64Range(0.3, 0.8).Draw(t, "thetaL"),
+			TauF:    rapid.Float64Range(0, 1).Draw(t, "tauF"),
+			KappaD:  rapid.Float64Range(0, 0.1).Draw(t, "kappaD"),
+			Pmax:    rapid.Float64Range(1.5, 5).Draw(t, "pmax"),
+			Capmax:  rapid.Float64Range(1.1, 3).Draw(t, "capmax"),
+			Durable: rapid.Float64Range(0, 0.5).Draw(t, "durable"),
 		}
 	}
 	if err := w.Check(); err != nil {

@@ -65,7 +65,7 @@ func showWorld(out io.Writer, w *sim.World, top int, only []int) error {
 	fmt.Fprintf(&b, "World %s: %d regions x %d sectors, base year %d, %s a year\n", w.Name, R, S, w.BaseYear, w.Currency)
 	fmt.Fprintf(&b, "Digest %s\n", worlds.Digest(w))
 	sales := func(o, i, d int) float64 {
-		v := w.Y[w.YIndex(o, i, d)]
+		v := w.FinalDemand(o, i, d)
 		for j := range S {
 			v += w.Z[w.ZIndex(o, i, d, j)]
 		}

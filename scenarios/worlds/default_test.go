@@ -54,7 +54,7 @@ func checkWorldInvariants(t *testing.T, w *sim.World) {
 				for j := range w.S() {
 					row += w.Z[w.ZIndex(o, i, d, j)]
 				}
-				row += w.Y[w.YIndex(o, i, d)]
+				row += w.FinalDemand(o, i, d)
 			}
 			x := w.Output(o, i)
 			// 1e-9 relative: the identity is exact up to the order of summation.
@@ -144,7 +144,7 @@ func TestDefaultCriticalRoutes(t *testing.T) {
 	for j := range w.S() {
 		aicToChina += w.Z[w.ZIndex(usa, aic, chn, j)]
 	}
-	aicToChina += w.Y[w.YIndex(usa, aic, chn)]
+	aicToChina += w.FinalDemand(usa, aic, chn)
 	if !(aicToChina > 0) {
 		t.Error("no US accelerators reach China")
 	}

@@ -28,8 +28,26 @@ const (
 	CriticalityFile = "criticality.csv"
 )
 
-// FinalDemand is the to_use code of final demand in flows.csv.
+// FinalDemand is the to_use code of final demand in flows.csv of a world with one final-demand
+// column: it is read as households' (sim.Households). Worlds that split final demand by buyer
+// use sim.BuyerCodes (HH, GOV, INV).
 const FinalDemand = "FD"
+
+// buyerOf returns the final-demand buyer a to_use code names, or false for a sector code.
+func buyerOf(code string) (sim.Buyer, bool) {
+	if code == FinalDemand {
+		return sim.Households, true
+	}
+	for b, c := range sim.BuyerCodes {
+		if c == code {
+			return sim.Buyer(b), true
+		}
+	}
+	return 0, false
+}
+
+// useCodes are the to_use codes of final demand: FD and the buyers' codes.
+var useCodes = append([]string{FinalDemand}, sim.BuyerCodes[:]...)
 
 // Limits that keep a hostile or mistaken file from exhausting memory.
 const (

@@ -40,7 +40,7 @@ type ImportOptions struct {
 	Criticality ImportSource
 }
 
-type cellKey struct{ o, i, d, j int } // j = -1 for final demand
+type cellKey struct{ o, i, d, j int } // j = -1 - b for final demand of buyer b
 
 // Import aggregates a source table in long form (from_region,from_sector,to_region,to_use,value)
 // through m (nil keeps codes as they are) into a world. Rows for the same cell are added. Labels,
@@ -92,7 +92,7 @@ func Import(flows ImportSource, m *Mapping, opts ImportOptions) (*Folder, error)
 	for _, k := range keys {
 		o, i, d := rpos[k.o], spos[k.i], rpos[k.d]
 		if k.j < 0 {
-			w.Y[w.YIndex(o, i, d)] += in.cells[k]
+			w.Y[w.YIndex(o, i, d, sim.Buyer(-1-k.j))] += in.cells[k]
 		} else {
 			w.Z[w.ZIndex(o, i, d, spos[k.j])] += in.cells[k]
 		}
@@ -149,7 +149,7 @@ func (in *importer) intern(code string, region bool) int {
 func (in *importer) splits(code, kind string, line, col int) ([]Split, bool) {
 	if in.m == nil {
 		if kind == "use" {
-			return []Split{{To: FinalDemand, Share: 1}}, true
+			return []Split{{To: code, Share: 1}}, true // one of useCodes
 		}
 		if !codeRE.MatchString(code) || slices.Contains(reservedCodes, code) {
 			in.report(kind, code, line, col, "is not a valid code (a letter, then letters, digits or _); give a --map that renames it")
@@ -170,8 +170,8 @@ func (in *importer) splits(code, kind string, line, col int) ([]Split, bool) {
 		}
 	case "use":
 		s, ok = in.m.Uses[code]
-		if !ok && code == FinalDemand {
-			return []Split{{To: FinalDemand, Share: 1}}, true
+		if !ok && slices.Contains(useCodes, code) {
+			return []Split{{To: code, Share: 1}}, true
 		}
 	}
 	if !ok {
@@ -280,11 +280,11 @@ func (in *importer) read(src ImportSource) {
 		var ok4 bool
 		fd := false
 		if in.m != nil {
-			if _, isUse := in.m.Uses[ju]; isUse || (ju == FinalDemand && in.m.Sectors[ju] == nil) {
+			if _, isUse := in.m.Uses[ju]; isUse || (slices.Contains(useCodes, ju) && in.m.Sectors[ju] == nil) {
 				fd = true
 			}
 		} else {
-			fd = ju == FinalDemand
+			fd = slices.Contains(useCodes, ju)
 		}
 		if fd {
 			sj, ok4 = in.splits(ju, "use", l4, c4)
@@ -311,8 +311,11 @@ func (in *importer) read(src ImportSource) {
 				for _, c := range sd {
 					d := in.intern(c.To, true)
 					for _, e := range sj {
-						j := -1
-						if !fd {
+						j := 0
+						if fd {
+							b, _ := buyerOf(e.To)
+							j = -1 - int(b)
+						} else {
 							j = in.intern(e.To, false)
 						}
 						in.cells[cellKey{o, i, d, j}] += v * a.Share * b.Share * c.Share * e.Share

@@ -39,7 +39,7 @@ func TestAggregationKeepsTotalsProperty(t *testing.T) {
 		// Final demand large enough that value added stays positive in every column.
 		for d := range R {
 			for j := range S {
-				w.Y[w.YIndex(d, j, d)] += 10 * float64(R*S)
+				w.Y[w.YIndex(d, j, d, sim.Households)] += 10 * float64(R*S)
 			}
 		}
 		flows := encodeFlows(w)

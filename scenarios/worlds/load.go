@@ -181,7 +181,7 @@ func (ld loader) flows(t *table) map[int]int {
 		o, oc, ok1 := ld.code(t, r, "from_region", true)
 		i, ic, ok2 := ld.code(t, r, "from_sector", false)
 		d, dc, ok3 := ld.code(t, r, "to_region", true)
-		j, jc, ok4 := ld.code(t, r, "to_use", false, FinalDemand)
+		j, jc, ok4 := ld.code(t, r, "to_use", false, useCodes...)
 		x, ok5 := ld.number(t, r, "value", "flow value")
 		if !(ok1 && ok2 && ok3 && ok4 && ok5) {
 			continue
@@ -191,7 +191,8 @@ func (ld loader) flows(t *table) map[int]int {
 		if j >= 0 {
 			key = w.ZIndex(o, i, d, j)
 		} else {
-			key = R*S*R*S + w.YIndex(o, i, d)
+			b, _ := buyerOf(jc)
+			key = R*S*R*S + w.YIndex(o, i, d, b)
 		}
 		if ld.duplicate(t, r, first, key, fmt.Sprintf("%s %s -> %s %s", oc, ic, dc, jc)) {
 			continue
@@ -254,6 +255,13 @@ func (ld loader) sectors(t *table) {
 		if !ok1 || !ok2 {
 			continue
 		}
+		if pn == legacySigma {
+			x, ok := ld.number(t, r, "value", pn)
+			if ok && ld.legacySigma(t, r, j, jc, x) {
+				first[-1-j] = r.line()
+			}
+			continue
+		}
 		k := indexOf(names, pn)
 		if k < 0 {
 			ld.l.Addf(t.file, line, c, "param", "unknown parameter %q; %s", pn, diag.DidYouMean(pn, names))
@@ -279,10 +287,20 @@ func (ld loader) sectors(t *table) {
 		*sim.SectorParam(&w.Params[j], pn) = x
 		ld.f.ParamSources[j][k] = src
 	}
+	def := sim.DefaultSectorParams()
 	for j := range w.S() {
 		var missing []string
 		for k, pn := range names {
-			if _, ok := first[j*P+k]; !ok {
+			if _, ok := first[j*P+k]; ok {
+				continue
+			}
+			switch {
+			case contains(sim.OptionalSectorParams, pn):
+				*sim.SectorParam(&w.Params[j], pn) = *sim.SectorParam(&def, pn)
+				ld.f.ParamSources[j][k] = "assumption (tradesim default; the world file gives no value)"
+			case (pn == "sigmaD" || pn == "sigmaM") && first[-1-j] > 0:
+				// set from the legacy sigma row
+			default:
 				missing = append(missing, pn)
 			}
 		}
@@ -293,14 +311,36 @@ func (ld loader) sectors(t *table) {
 	}
 }
 
+// legacySigma is the one Armington elasticity of worlds written before the nested choice: it
+// was the elasticity among all origins, doubled by the rule of two.
+const legacySigma = "sigma"
+
+// legacySigma reads a legacy sigma row as sigmaM = sigma and sigmaD = sigma / 2 (the rule of
+// two, Hertel ed., GTAP ch. 14) unless the sector also has its own rows; it reports whether it
+// set them.
+func (ld loader) legacySigma(t *table, r tableRow, j int, jc string, x float64) bool {
+	if msg := paramRange("sigmaM", x); msg != "" {
+		_, vl, vc, _ := t.field(r, "value")
+		ld.l.Addf(t.file, vl, vc, "value", "sigma of %s is %g; %s", jc, x, msg)
+		return false
+	}
+	src := t.optional(r, "source") + " (legacy sigma: sigmaM = sigma, sigmaD = sigma / 2)"
+	p := &ld.w.Params[j]
+	p.SigmaM, p.SigmaD = x, x/2
+	for _, pn := range []string{"sigmaD", "sigmaM"} {
+		ld.f.ParamSources[j][indexOf(sim.SectorParamNames, pn)] = src
+	}
+	return true
+}
+
 // paramRange says what is wrong with a parameter value, or "".
 func paramRange(name string, x float64) string {
 	switch name {
-	case "lambda", "kappa", "thetaL", "g":
+	case "lambda", "kappa", "kappaD", "thetaL", "g", "durable":
 		if x > 1 {
 			return "it is a share and must lie in [0, 1]"
 		}
-	case "sigma", "eta":
+	case "sigmaD", "sigmaM", "eta":
 		if x > 100 {
 			return "an elasticity above 100 is implausible"
 		}

@@ -94,14 +94,14 @@ func ReadMapping(fsys fs.FS, name, display string) (*Mapping, error) {
 			continue
 		}
 		switch {
-		case kind == "use" && to != FinalDemand:
-			l.Addf(display, tl, tc, "to", "a use (final-demand column) must map to FD, not %q", to)
+		case kind == "use" && !slices.Contains(useCodes, to):
+			l.Addf(display, tl, tc, "to", "a use (final-demand column) maps to HH (households), GOV (government), INV (investment) or FD (read as households), not %q", to)
 			continue
 		case kind != "use" && !codeRE.MatchString(to):
 			l.Addf(display, tl, tc, "to", "code %q must start with a letter and use letters, digits or _ (at most 16)", to)
 			continue
 		case kind != "use" && slices.Contains(reservedCodes, to):
-			l.Addf(display, tl, tc, "to", "code %q is reserved (FD is final demand, ALL the aggregate)", to)
+			l.Addf(display, tl, tc, "to", "code %q is reserved (FD, HH, GOV and INV are final demand, ALL the aggregate)", to)
 			continue
 		}
 		share := 1.0

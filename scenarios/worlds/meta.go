@@ -32,7 +32,7 @@ var (
 	codeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,15}$`)
 	// reservedCodes cannot name a region or sector: FD is final demand in flows.csv, ALL is the
 	// aggregate in result tables.
-	reservedCodes = []string{FinalDemand, "ALL"}
+	reservedCodes = append([]string{"ALL"}, useCodes...)
 	// yamlLineRE finds the line in a yaml.v3 syntax error ("yaml: line 3: did not find ...").
 	yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
 )

@@ -134,7 +134,9 @@ func (q Quantity) Cells(w *sim.World) (num, den []int, ok bool) {
 			for j := range S {
 				cs = append(cs, w.ZIndex(o, i, d, j))
 			}
-			cs = append(cs, nZ+w.YIndex(o, i, d))
+			for b := range sim.NumBuyers {
+				cs = append(cs, nZ+w.YIndex(o, i, d, b))
+			}
 		}
 		return cs
 	}
@@ -186,7 +188,9 @@ func (q Quantity) Cells(w *sim.World) (num, den []int, ok bool) {
 		var cs []int
 		for o := range R {
 			for _, i := range q.Sectors[0] {
-				cs = append(cs, nZ+w.YIndex(o, i, q.Regions[0]))
+				for b := range sim.NumBuyers {
+					cs = append(cs, nZ+w.YIndex(o, i, q.Regions[0], b))
+				}
 			}
 		}
 		return cs, nil, true

@@ -91,8 +91,10 @@ func encodeFlows(w *sim.World) []byte {
 						rows = append(rows, []string{ro.Code, si.Code, rd.Code, sj.Code, num(x)})
 					}
 				}
-				if x := w.Y[w.YIndex(o, i, d)]; x != 0 {
-					rows = append(rows, []string{ro.Code, si.Code, rd.Code, FinalDemand, num(x)})
+				for b, code := range sim.BuyerCodes {
+					if x := w.Y[w.YIndex(o, i, d, sim.Buyer(b))]; x != 0 {
+						rows = append(rows, []string{ro.Code, si.Code, rd.Code, code, num(x)})
+					}
 				}
 			}
 		}

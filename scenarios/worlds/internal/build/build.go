@@ -119,8 +119,8 @@ func folderOf(w *sim.World, tariffSrc []string) (*worlds.Folder, error) {
 	}
 	for j := range nSectors {
 		f.ParamSources[j] = make([]string, len(sim.SectorParamNames))
-		for k := range sim.SectorParamNames {
-			f.ParamSources[j][k] = sectorParams[j][k].src
+		for k, name := range sim.SectorParamNames {
+			f.ParamSources[j][k] = param(j, name).src
 		}
 	}
 	for _, c := range criticality {
@@ -150,7 +150,7 @@ func avgTariff(w *sim.World, o, d int) float64 {
 		for j := range w.S() {
 			v += w.Z[w.ZIndex(o, i, d, j)]
 		}
-		v += w.Y[w.YIndex(o, i, d)]
+		v += w.FinalDemand(o, i, d)
 		num += float64(v * w.Tariff0[w.TIndex(o, d, i)])
 		den += v
 	}

@@ -8,8 +8,11 @@ type sourced struct {
 	src string
 }
 
+// tableParams names the columns of sectorParams.
+var tableParams = []string{"sigma", "eta", "lambda", "tau", "kappa", "kappaS", "slack", "g", "L", "thetaL"}
+
 // sectorParams are the default behavioural parameters (MODEL.md §2), by sector, in the order of
-// sim.SectorParamNames: sigma, eta, lambda, tau, kappa, kappaS, slack, g, L, thetaL.
+// tableParams; param derives the rest.
 var sectorParams = [nSectors][10]sourced{
 	AGR: {
 		{4.9, "GTAP food 2.49 (IMF-ENV comments) x2 among origins (rule of two)"},
@@ -207,10 +210,29 @@ var criticality = []struct {
 	{AGR, OMF, 0.5, "important: food processing needs crops"},
 }
 
+// param is the value and source of parameter name (one of sim.SectorParamNames) of sector j.
+func param(j int, name string) sourced {
+	switch name {
+	case "sigmaM":
+		s := sectorParams[j][0]
+		return sourced{s.v, s.src}
+	case "sigmaD":
+		s := sectorParams[j][0]
+		return sourced{s.v / 2, "half of sigmaM (rule of two, GTAP ESUBM = 2 x ESUBD): " + s.src}
+	}
+	for k, n := range tableParams {
+		if n == name {
+			return sectorParams[j][k]
+		}
+	}
+	def := sim.DefaultSectorParams()
+	return sourced{*sim.SectorParam(&def, name), "assumption (tradesim default)"}
+}
+
 func paramsOf(j int) sim.SectorParams {
 	var p sim.SectorParams
-	for k, name := range sim.SectorParamNames {
-		*sim.SectorParam(&p, name) = sectorParams[j][k].v
+	for _, name := range sim.SectorParamNames {
+		*sim.SectorParam(&p, name) = param(j, name).v
 	}
 	return p
 }

@@ -60,7 +60,7 @@ func prior(w *sim.World, sz *sizes) []float64 {
 				buy = fdDef
 			}
 			for o := range R {
-				x[nZ+w.YIndex(o, i, d)] = buy * origin[d][i][o]
+				x[nZ+w.YIndex(o, i, d, sim.Households)] = buy * origin[d][i][o]
 			}
 		}
 	}
@@ -80,7 +80,7 @@ func constraints(w *sim.World, sz *sizes, targets []worlds.Target) []constraint 
 				for j := range S {
 					c.cells = append(c.cells, w.ZIndex(o, i, d, j))
 				}
-				c.cells = append(c.cells, nZ+w.YIndex(o, i, d))
+				c.cells = append(c.cells, nZ+w.YIndex(o, i, d, sim.Households))
 			}
 			cs = append(cs, c)
 		}

@@ -36,7 +36,7 @@ func resplitServices(w *sim.World, x []float64) {
 				for j := range S {
 					v += w.Z[w.ZIndex(o, i, d, j)]
 				}
-				v += w.Y[w.YIndex(o, i, d)]
+				v += w.FinalDemand(o, i, d)
 			}
 			goodsShare[o][d] = v
 			tot += v
@@ -70,6 +70,6 @@ func resplitServices(w *sim.World, x []float64) {
 		for j := range S {
 			split(func(o int) int { return w.ZIndex(o, SRV, d, j) }, d)
 		}
-		split(func(o int) int { return nZ + w.YIndex(o, SRV, d) }, d)
+		split(func(o int) int { return nZ + w.YIndex(o, SRV, d, sim.Households) }, d)
 	}
 }

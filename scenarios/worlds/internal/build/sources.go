@@ -110,15 +110,15 @@ func Sources(res *Result) []byte {
 	p("\n")
 	for j := range nSectors {
 		p("| %s |", sectors[j].Code)
-		for k := range sim.SectorParamNames {
-			p(" %g |", sectorParams[j][k].v)
+		for _, name := range sim.SectorParamNames {
+			p(" %g |", param(j, name).v)
 		}
 		p("\n")
 	}
 	p("\nSources, by sector and parameter:\n\n")
 	for j := range nSectors {
-		for k, name := range sim.SectorParamNames {
-			p("- %s.%s = %g: %s\n", name, sectors[j].Code, sectorParams[j][k].v, sectorParams[j][k].src)
+		for _, name := range sim.SectorParamNames {
+			p("- %s.%s = %g: %s\n", name, sectors[j].Code, param(j, name).v, param(j, name).src)
 		}
 	}
 	p("\n## Criticality (phi of input for user; pairs not listed are 0)\n\n")
