@@ -87,7 +87,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 
 // pdfDates fixes, once per process, the dates fpdf writes into every PDF's information
 // dictionary (CreationDate, ModDate); fpdf otherwise writes the wall clock, and the same run
-// would not give the same bytes (DESIGN.md, "Results folder"). vgpdf does not expose its fpdf
+// would not give the same bytes (output/README.md: the same scenario, seed and version give byte-identical charts). vgpdf does not expose its fpdf
 // document, so the date goes through fpdf's defaults, read when vgpdf.New creates the document;
 // the Once orders the write before every read.
 var pdfDates sync.Once

@@ -1,4 +1,4 @@
-// Package output writes and reads the results folder of a tradesim run (DESIGN.md, "Results
+// Package output writes and reads the results folder of a tradesim run (output/README.md, "The results
 // folder") and draws the charts of a brief.
 //
 // # Tables
@@ -23,7 +23,7 @@
 //   - baseline is q over replicates of the baseline's value,
 //   - deviation is q over replicates of the per-replicate deviation.
 //
-// A scenario and its baseline share every random draw (common random numbers, MODEL.md §5),
+// A scenario and its baseline share every random draw (common random numbers, sim/README.md §5),
 // so the deviation of replicate k is the policy's effect in the world of draw k and its band
 // is the uncertainty of the effect. It is therefore not the deviation of the value band from
 // the baseline band. Quantiles are Hyndman & Fan type 7 (sim.Quantile, as R's and NumPy's

@@ -46,7 +46,7 @@ func (r *SeriesRow) appendCSV(b []byte) []byte {
 // of the scenario value, of the baseline value and of the per-replicate deviation.
 //
 // The deviation band is the band of the deviations, not the deviation of the bands: a scenario
-// and its baseline share every random draw (MODEL.md §5), so replicate k's deviation is the
+// and its baseline share every random draw (sim/README.md §5), so replicate k's deviation is the
 // policy's effect in the world of draw k, and its spread over replicates is the uncertainty
 // of that effect. The median deviation therefore need not equal Deviation(p50 value, p50
 // baseline).
@@ -112,7 +112,7 @@ func NewSeriesBands(ctx context.Context, res *sim.Result) (*SeriesBands, error) 
 }
 
 // baselineName is the name the tables give the baseline: the named baseline scenario, or
-// "<scenario> without policies" (MODEL.md §8).
+// "<scenario> without policies" (sim/README.md §8).
 func baselineName(res *sim.Result) string {
 	if res.Baseline != "" {
 		return res.Baseline

@@ -10,7 +10,7 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// SummaryColumns are the columns of summary.csv and summary.parquet, in order (DESIGN.md).
+// SummaryColumns are the columns of summary.csv and summary.parquet, in order (output/README.md).
 var SummaryColumns = []string{"region", "sector", "variable", "stat", "mean", "p05", "p50", "p95", "month"}
 
 // SummaryRow is one row of summary.csv: statistic Stat of one series, computed in every

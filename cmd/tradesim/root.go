@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (DESIGN.md).
+// Exit codes (README.md).
 const (
 	exitOK          = 0
 	exitRunFailed   = 1
