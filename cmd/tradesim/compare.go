@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,6 +73,11 @@ most unless --region names one.`,
 	f.StringVar(&opts.Charts, "charts", "png,svg,pdf", "chart formats: a comma-separated list of png, svg, pdf, or none")
 	f.StringVar(&opts.ChartSize, "chart-size", "slide", "chart size: slide or page")
 	f.BoolVar(&opts.Force, "force", false, "replace a previous comparison in the folder")
+	cmd.RegisterFlagCompletionFunc("var", completeWords(seriesVariables()...))
+	cmd.RegisterFlagCompletionFunc("region", completeCodes(true, false))
+	cmd.RegisterFlagCompletionFunc("sector", completeCodes(false, false))
+	cmd.RegisterFlagCompletionFunc("charts", completeList(append(slices.Clone(output.ChartFormats), "none")...))
+	cmd.RegisterFlagCompletionFunc("chart-size", completeWords("slide", "page"))
 	return cmd
 }
 
@@ -87,8 +93,8 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	if err != nil {
 		return badInputf("--chart-size: %w", err)
 	}
-	if _, ok := output.VariableNamed(opts.Variable); !ok {
-		return badInputf("--var %s: not a tradesim variable (see tradesim plot --help for the names)", opts.Variable)
+	if err := checkVariable(opts.Variable); err != nil {
+		return badInput(err)
 	}
 	if st, err := os.Stat(opts.OutDir); err == nil {
 		if !st.IsDir() {

@@ -54,6 +54,7 @@ refused (exit 2).`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.File, "output", "o", "", "brief file (default: brief.html or brief.md in the current folder)")
 	f.StringVar(&opts.Format, "format", "", "html or md (default: from the file's extension, else html)")
+	cmd.RegisterFlagCompletionFunc("format", completeWords("html", "md"))
 	return cmd
 }
 
@@ -73,7 +74,7 @@ func reportFormat(opts *reportOptions) (format, file string, err error) {
 	switch format {
 	case "html", "md":
 	default:
-		return "", "", fmt.Errorf("--format %s: give html or md", opts.Format)
+		return "", "", unknownValue("format", opts.Format, "give html or md", []string{"html", "md"})
 	}
 	if file == "" {
 		file = "brief." + format

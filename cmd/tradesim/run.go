@@ -88,6 +88,7 @@ leaves one.`,
 	f.BoolVar(&opts.Raw, "raw", false, "also write the rows of every replicate")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
+	registerRunCompletion(cmd)
 	return cmd
 }
 
