@@ -64,6 +64,7 @@ func scriptLine(t *testing.T, cmd string) string {
 // in order, in a fresh copy of the repository, with nothing prepared but the OECD ICIO table
 // the README says the user brings (a small one, from world_import.txtar). Each must exit 0.
 func TestReadmeCommands(t *testing.T) {
+	t.Parallel() // the longest test of the package: let the others run beside it
 	cmds := readmeCommands(t)
 	if len(cmds) < 10 {
 		t.Fatalf("README's block has %d commands; the extraction is broken", len(cmds))
