@@ -31,7 +31,7 @@ func TestReadErrorsNameTheProblem(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "neither series.csv nor series.parquet") {
 		t.Errorf("no table: %v", err)
 	}
-	if _, err := BandsFromRows([]SeriesRow{{Scenario: "s", Stat: "p50", Step: 1, Date: "2025-01", Region: "USA", Sector: "AIC", Variable: "welfare"}}); err == nil || !strings.Contains(err.Error(), `"welfare"`) {
+	if _, err := BandsFromRows([]SeriesRow{{Scenario: "s", Stat: "p50", Step: 1, Date: "2025-01", Region: "USA", Sector: "AIC", Variable: "happiness"}}); err == nil || !strings.Contains(err.Error(), `"happiness"`) {
 		t.Errorf("unknown variable: %v", err)
 	}
 }

@@ -239,7 +239,7 @@ func TestBriefMarkdown(t *testing.T) {
 	}
 	md := buf.String()
 	for _, want := range []string{"# Synthetic AIC controls &lt;test data&gt;", "## Summary", "## Policies", "**Policy timeline**",
-		"| region | Real GDP (% from baseline) |", "---:|", "## Annual averages and Q4/Q4", "![", "](brief_charts/fan_output_", "## Methods", "```yaml\nname: synthetic"} {
+		"| region | Welfare (% from baseline) | Real GDP (% from baseline) |", "---:|", "## Annual averages and Q4/Q4", "![", "](brief_charts/fan_output_", "## Methods", "```yaml\nname: synthetic"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown brief lacks %q", want)
 		}

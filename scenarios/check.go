@@ -122,7 +122,17 @@ func (c *checker) header() {
 		if !ok {
 			c.errf("rationing", "unknown rationing rule %q; %s", f.Rationing, diag.DidYouMean(f.Rationing, sortedKeys(sim.RationingNames)))
 		}
+		if now, old := sim.RationingAliases[f.Rationing]; old {
+			c.notef("rationing", "%s is the old name of %s; write rationing: %s", f.Rationing, now, now)
+		}
 		s.Rationing = r
+	}
+	if c.has("revenue") {
+		r, ok := sim.RevenueNames[f.Revenue]
+		if !ok {
+			c.errf("revenue", "unknown revenue use %q; %s", f.Revenue, diag.DidYouMean(f.Revenue, sortedKeys(sim.RevenueNames)))
+		}
+		s.Revenue = r
 	}
 	if f.Baseline != nil && strings.TrimSpace(*f.Baseline) == "" {
 		c.errf("baseline", "is empty; write null for the scenario without its policies, or the name or path of another scenario")

@@ -18,7 +18,8 @@ type File struct {
 	Seed       *uint64 `yaml:"seed,omitempty" json:"seed,omitempty" jsonschema:"minimum=0,description=Root of every random stream. Default: 1."`
 	Replicates *int    `yaml:"replicates,omitempty" json:"replicates,omitempty" jsonschema:"minimum=1,maximum=10000,description=Monte Carlo replicates. Default: 20."`
 	Firms      *int    `yaml:"firms,omitempty" json:"firms,omitempty" jsonschema:"minimum=1,maximum=1000,description=Firms per region and sector. Default: 30."`
-	Rationing  string  `yaml:"rationing,omitempty" json:"rationing,omitempty" jsonschema:"enum=proportional,enum=domestic-first,enum=loyal-first,description=How sellers short of output serve orders. Default: proportional."`
+	Rationing  string  `yaml:"rationing,omitempty" json:"rationing,omitempty" jsonschema:"enum=contracts-first,enum=proportional,enum=domestic-first,enum=loyal-first,description=How sellers short of output serve orders: contracts-first (standing customers before orders diverted from a closed route; loyal-first is its old name)\\, proportional or domestic-first. Default: contracts-first."`
+	Revenue    string  `yaml:"revenue,omitempty" json:"revenue,omitempty" jsonschema:"enum=deficit,enum=rebate,description=Tariff and export-fee revenue: deficit (the government saves it) or rebate (returned to households as income). Default: deficit."`
 	Baseline   *string `yaml:"baseline,omitempty" json:"baseline" jsonschema:"nullable,description=null (the scenario without policies and rules) or another scenario's name or path."`
 
 	Parameters  Parameters  `yaml:"parameters,omitempty" json:"parameters,omitempty" jsonschema:"nullable,description=Parameter overrides such as sigmaM.REE: 0.5 or sigmaD.*: 2."`
@@ -31,13 +32,13 @@ type File struct {
 // Measure is what a policy or a rule's `then` puts in force: a tariff, an export control or an
 // import control on routes exporter -> importer for some sectors.
 type Measure struct {
-	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_control,enum=import_control,description=tariff: an ad valorem rate; export_control: imposed by the exporter's government; import_control: its mirror imposed by the importer."`
+	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_tax,enum=export_control,enum=import_control,description=tariff: an ad valorem rate levied by the importer; export_tax: an ad valorem rate levied by the exporter's government (negative: a subsidy); export_control: imposed by the exporter's government; import_control: its mirror imposed by the importer."`
 	Exporter Codes  `yaml:"exporter" json:"exporter" jsonschema:"required,description=Exporting region(s): a code\\, a list of codes\\, or all."`
 	Importer Codes  `yaml:"importer" json:"importer" jsonschema:"required,description=Importing region(s): a code\\, a list of codes\\, or all."`
 	Sectors  Codes  `yaml:"sectors" json:"sectors" jsonschema:"required,description=Sector(s): a code\\, a list of codes\\, or all."`
 
-	Rate    *float64 `yaml:"rate,omitempty" json:"rate,omitempty" jsonschema:"minimum=0,maximum=10,description=tariff: additional ad valorem rate on top of base tariffs: 0.25 is 25%."`
-	PhaseIn *int     `yaml:"phase_in,omitempty" json:"phase_in,omitempty" jsonschema:"minimum=0,maximum=600,description=tariff: months over which the rate rises linearly. Default: 0."`
+	Rate    *float64 `yaml:"rate,omitempty" json:"rate,omitempty" jsonschema:"minimum=-0.99,maximum=10,description=tariff: additional ad valorem rate on top of base tariffs (0.25 is 25%\\, from 0); export_tax: rate on the exporter's price (from -0.99: a negative rate is a subsidy)."`
+	PhaseIn *int     `yaml:"phase_in,omitempty" json:"phase_in,omitempty" jsonschema:"minimum=0,maximum=600,description=tariff and export_tax: months over which the rate rises linearly. Default: 0."`
 
 	Mode       string   `yaml:"mode,omitempty" json:"mode,omitempty" jsonschema:"enum=ban,enum=quota,enum=license,description=export_control and import_control: ban\\, quota or license."`
 	Limit      *float64 `yaml:"limit,omitempty" json:"limit,omitempty" jsonschema:"minimum=0,maximum=1,description=quota (required) or license (optional cap): share of the base monthly flow that may ship."`

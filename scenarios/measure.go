@@ -25,17 +25,24 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 	}
 
 	switch kind {
-	case sim.Tariff:
+	case sim.Tariff, sim.ExportTax:
+		what := "a tariff"
+		if kind == sim.ExportTax {
+			what = "an export_tax"
+		}
 		for _, f := range []string{"mode", "limit", "approval", "delay", "fee", "fee_borne_by", "leakage"} {
-			c.forbid(path, f, f+" applies to export_control and import_control, not to a tariff")
+			c.forbid(path, f, f+" applies to export_control and import_control, not to "+what)
 		}
 		if m.Rate == nil {
 			if !c.attempted(join(path, "rate")) {
-				c.errf(path, "a tariff needs rate; %s", hintFor("rate"))
+				c.errf(path, "%s needs rate; %s", what, hintFor("rate"))
 			}
 		} else {
 			p.Rate = *m.Rate
 			switch {
+			case kind == sim.ExportTax && (p.Rate < -0.99 || p.Rate > 10):
+				c.errf(join(path, "rate"), "is %g; an export tax rate must be from -0.99 (a 99%% subsidy) to 10 (1000%%)", p.Rate)
+			case kind == sim.ExportTax:
 			case p.Rate < 0 || p.Rate > 10:
 				c.errf(join(path, "rate"), "is %g; a tariff rate must be from 0 to 10 (1000%%); 0.25 is 25%% on top of base tariffs", p.Rate)
 			case p.Rate > 1 && p.Rate == math.Trunc(p.Rate):

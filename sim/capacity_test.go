@@ -61,9 +61,9 @@ func TestRationingRules(t *testing.T) {
 		return res.Replicates[0].Scenario
 	}
 	const tt = 2
-	prop, dom, loyal := runR(sim.Proportional), runR(sim.DomesticFirst), runR(sim.LoyalFirst)
+	prop, dom, loyal := runR(sim.Proportional), runR(sim.DomesticFirst), runR(sim.ContractsFirst)
 	exports := func(m *sim.Metrics) float64 { return m.Flow[sim.FlowQuantity][m.FlowIndex(tt, 0, 1, 0)] }
-	homeShort := func(m *sim.Metrics) float64 { return m.RS[sim.VarShortageRate][m.RSIndex(tt, 0, 0)] }
+	homeShort := func(m *sim.Metrics) float64 { return m.RS[sim.VarInputShortageRate][m.RSIndex(tt, 0, 0)] }
 	if homeShort(prop) <= 0 {
 		t.Fatal("no shortage at HOME under the ban: the test would prove nothing")
 	}

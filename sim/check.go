@@ -83,8 +83,9 @@ func (s *state) check(t int, stock0 float64) error {
 			for i := range S {
 				rt := (o*R+d)*S + i
 				tr := s.transV[rt] // leaked goods bought by the hub's traders, free of fee and tariff
-				due += (s.delV[rt]-tr)*(1+s.bd.feeBuyer[rt])*(1+s.bd.tariff[rt]) + tr
-				paid += tr
+				fx := s.fx[rt]     // sellers are paid in their currency, buyers pay in theirs
+				due += ((s.delV[rt]-tr)*(1+s.bd.feeBuyer[rt])*(1+s.bd.tariff[rt]) + tr) * fx
+				paid += tr * fx
 			}
 		}
 		if !near(paid, due) {
@@ -100,6 +101,16 @@ func (s *state) check(t int, stock0 float64) error {
 		gross := a.cons[d] + a.pur[d] + useVal + a.ex[d] + a.im[d] + a.tariffR[d] + a.feeR[d]
 		if !nearAt(income, expenditure, gross) {
 			return fail("%s: GDP by income %.12g, by expenditure %.12g", codeR(d), income, expenditure)
+		}
+	}
+	// Employment never above its ceiling (1 - umin) LF (MODEL.md §4.3).
+	for d := range R {
+		emp := 0.0
+		for j := range S {
+			emp += a.emp[d*S+j]
+		}
+		if ceil := (1 - s.uMin[d]) * s.lf[d]; emp > ceil*(1+checkTol) {
+			return fail("%s: employment %.12g above its ceiling %.12g", codeR(d), emp, ceil)
 		}
 	}
 	// No NaN or Inf anywhere in the month's metrics.

@@ -12,6 +12,8 @@ func (s *state) deliver(t int) {
 	a := &s.acc
 	clear(a.pur)
 	clear(a.cons)
+	clear(a.consB)
+	clear(a.hhGot)
 	clear(a.recvQ)
 	clear(a.ordered)
 	clear(a.got)
@@ -31,7 +33,7 @@ func (s *state) deliver(t int) {
 				if domesticFirst && o != d {
 					fr, vr = s.fO[c], s.vO[c]
 				}
-				tab[k] = routeFill{fill: fr, val: vr, bf: s.bf[rt], fee: 1 + bd.feeBuyer[rt], tariff: 1 + bd.tariff[rt], o: o, rt: rt}
+				tab[k] = routeFill{fill: fr, val: vr, bf: s.bf[rt], fee: s.fx[rt] * (1 + bd.feeBuyer[rt]), tariff: 1 + bd.tariff[rt], o: o, rt: rt}
 			}
 		}
 	}
@@ -40,7 +42,7 @@ func (s *state) deliver(t int) {
 			continue
 		}
 		u := gid / K
-		d := u / (S + 1)
+		d := u / e.UT
 		for i := range S {
 			if !e.buys[u*S+i] {
 				s.gFill[gid*S+i], s.gVal[gid*S+i] = 0, 0
@@ -73,7 +75,7 @@ func (s *state) deliver(t int) {
 				bf := s.bf[rt]
 				g := (wP[o]*s.fP[c] + wO[o]*s.fO[c]) * bf
 				fill += g
-				val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+				val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * s.fx[rt] * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
 				a.recvQ[rt] += dem * g
 				if wK[o] > 0 {
 					// Leaked orders: made by o, bought by the hub's traders, resold to d at a
@@ -84,7 +86,7 @@ func (s *state) deliver(t int) {
 					}
 					hd := (hub*R+d)*S + i
 					fill += wK[o] * fl
-					val += wK[o] * vl * (1 + prem) * (1 + bd.feeBuyer[hd]) * (1 + bd.tariff[hd])
+					val += wK[o] * vl * s.fx[rt] * (1 + prem) * (1 + bd.feeBuyer[hd]) * (1 + bd.tariff[hd])
 					a.recvQ[hd] += dem * wK[o] * fl
 					a.recvQ[(o*R+hub)*S+i] += dem * wK[o] * fl
 				}
@@ -131,9 +133,18 @@ func (s *state) deliver(t int) {
 		a.pur[d] += spent
 	}
 	for d := range R {
-		gid := (d*(S+1) + S) * K
-		for i := range S {
-			a.cons[d] += s.hhDem[d*S+i] * s.gVal[gid*S+i]
+		for b := range int(NumBuyers) {
+			gid := (d*e.UT + S + b) * K
+			bb := d*int(NumBuyers) + b
+			for i := range S {
+				q := s.fdDem[bb*S+i]
+				spent := q * s.gVal[gid*S+i]
+				a.cons[d] += spent
+				a.consB[bb] += spent
+				if Buyer(b) == Households {
+					a.hhGot[d*S+i] += q * s.gFill[gid*S+i]
+				}
+			}
 		}
 	}
 	// Released licence orders.
@@ -150,17 +161,22 @@ func (s *state) deliver(t int) {
 			fill, vfill = s.fO[c], s.vO[c]
 		}
 		bf := s.bfRel[rt]
-		mult := (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+		mult := s.fx[rt] * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
 		ring := lp.ring[slot*lp.nb : (slot+1)*lp.nb]
 		for g, amt := range ring {
 			if amt == 0 {
 				continue
 			}
-			gid := d*(S+1)*K + g
+			gid := d*e.UT*K + g
 			a.recvQ[rt] += amt * bf * fill
 			ring[g] = 0
-			if j := g / K; j == S {
-				a.cons[d] += amt * bf * vfill * mult
+			if j := g / K; j >= S {
+				spent := amt * bf * vfill * mult
+				a.cons[d] += spent
+				a.consB[d*int(NumBuyers)+j-S] += spent
+				if Buyer(j-S) == Households {
+					a.hhGot[d*S+i] += amt * bf * fill
+				}
 				continue
 			}
 			// Firms of the group get the release in proportion to their pipeline orders (by size
@@ -226,13 +242,13 @@ func (s *state) deliver(t int) {
 		s.delV[oh] += lv
 		s.transV[oh] += lv
 		s.delQ[hd] += lq
-		s.delV[hd] += lv * (1 + prem)
+		s.delV[hd] += lv * s.fx[oh] * (1 + prem) // the hub's traders resell in the hub's currency
 	}
 }
 
 // routeFill is what a unit ordered on route rt from origin o brings under order's fast path: the
 // seller's quantity and value fill of the class the order is in, the border fill, and the
-// buyer's mark-ups 1 + buyer fee and 1 + tariff.
+// buyer's mark-ups: the exchange-rate factor times 1 + buyer fee, and 1 + tariff.
 type routeFill struct {
 	fill, val, bf, fee, tariff float64
 	o, rt                      int

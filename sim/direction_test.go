@@ -114,7 +114,7 @@ func TestRareEarthBan(t *testing.T) {
 	sc := baseScenario(horizon, 1)
 	// Magnet makers outside China serve their contracted customers first (loyal-first), as the
 	// built-in rare-earth scenarios assume: US buyers turned away by China wait at the back.
-	sc.Rationing = sim.LoyalFirst
+	sc.Rationing = sim.ContractsFirst
 	sc.Policies = []sim.Policy{{ID: "ree-ban", Kind: sim.ExportControl, Mode: sim.Ban, Exporters: []int{chn},
 		Importers: []int{usa}, Sectors: []int{ree}, Start: sc.Start + start, End: sc.Start + start + months - 1}}
 	m, b := run(t, w, sc, firms)
@@ -149,7 +149,7 @@ func TestRareEarthBan(t *testing.T) {
 	}
 	spread := 0.0
 	for tt := start; tt < start+months; tt++ {
-		spread = max(spread, m.RS[sim.VarShortageRate][m.RSIndex(tt, user, auto)])
+		spread = max(spread, m.RS[sim.VarInputShortageRate][m.RSIndex(tt, user, auto)])
 	}
 	if w.Criticality[auto*w.S()+auto] > 0 && spread <= 0 {
 		t.Errorf("%s AUTO, the largest user of US AUTO parts, sees no shortage during the ban", w.Regions[user].Code)

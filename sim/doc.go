@@ -1,8 +1,8 @@
 // Package sim is tradesim's engine: an agent-based, price-and-quantity model of trade between
 // regions and sectors, stepped month by month, with tariffs, export and import controls
 // (bans, quotas, licences with fees) and governments that react to what they observe.
-// It implements ../MODEL.md; this file states the model as implemented, its units, its
-// invariants and where it departs from MODEL.md, and why.
+// This file states the model as implemented (version 2): its units, its equations with their
+// sources, its invariants and the choices that are ours, and why.
 //
 // # Use
 //
@@ -34,155 +34,257 @@
 // a stock-target factor (log SD 0.5; assumption) and a sourcing-speed class (slow, median, fast;
 // log SD 0.3; assumption). Every factor is normalised to an output-weighted mean of 1 in its cell,
 // so heterogeneity never moves the base. Firms hold capacity, a price, input stocks by input
-// sector, employment and expected orders. Each region has one household (final demand) and one
-// government (tariff and fee revenue, rules). State is a struct of dense slices indexed by region,
+// sector, employment and expected orders. Each region has three final buyers — households
+// (with NPISH), government (defence included) and investment (gross capital formation) — a
+// labour market, a demand stabiliser standing in for monetary policy, a currency and a government
+// (tariff and fee revenue, rules). State is a struct of dense slices indexed by region,
 // sector, firm and route ids; one state per worker is reset, not reallocated, for each run, and
 // a month allocates nothing.
 //
-// Sourcing groups. Buyers of one user type (a cell, or a region's households) with the same
+// Sourcing groups. Buyers of one user type (a cell, or a region's final buyer) with the same
 // sourcing speed start from the same base shares and face the same targets, so they hold the same
 // origin shares; shares are therefore kept once per (user type, speed class), exactly. Per-firm
-// quantities (orders, deliveries, stocks) stay per firm. MODEL.md draws a speed per firm; three
+// quantities (orders, deliveries, stocks) stay per firm. The model's design draws a speed per firm; three
 // classes keep the heterogeneity and cut the work per firm and input from O(R) to O(1).
 //
 // # Calibration (base = exact steady state)
 //
-//	X[o,i]       = sum_d,j Z[o,i->d,j] + sum_d Y[o,i->d]                            (row identity)
+//	X[o,i]       = sum_d,j Z[o,i->d,j] + sum_d,b Y[o,i->d,b]                        (row identity)
 //	a[i;d,j]     = sum_o Z[o,i->d,j] / X[d,j]                    input i per unit of output of d,j
-//	s0[o|i;u]    = Z[o,i->d,j] / sum_o Z  (firms), Y[o,i->d] / sum_o Y (households)  base shares
+//	s0[o|i;u]    = Z[o,i->d,j] / sum_o Z (firms), Y[o,i->d,b] / sum_o Y (final buyer b)  base shares
 //	va[d,j]      = 1 - sum_i a[i;d,j] (sum_o s0 (1 + t0[o->d,i]))              value added per unit
 //	x0_f         = w_f X[d,j];  capacity0_f = x0_f (1 + max(slack_j, 1e-6))
 //	l_f          = thetaL_j va[d,j] lfac_f;  c0_f = sum_i a[i] pin0[i] + l_f  (base unit cost)
 //	stock0_f[i]  = tau_i tfac_f a[i] x0_f on hand, plus a[i] x0_f delivered last month
-//	beta[o|i;u]  = s0 (1 + t0)^sigma_i                                 (targets = base shares)
-//	B_base[d]    = sum_o,i Y[o,i->d] (1 + t0)      (household budget at base buyer prices)
-//	I_base[d]    = sum_j va X + sum t0 x base imports   (income = value added + tariff revenue)
+//	betaM[o|i;u] = s0[o|M] (1 + t0[o])^sigmaM_i        within imports (s0[o|M] = s0[o] / (1 - s0[d]))
+//	betaH[i;u]   = s0[d] (1 + t0[d])^sigmaD_i;  betaC[i;u] = (1 - s0[d]) PM0^sigmaD_i  (top nest)
+//	C0[d]        = sum_o,i Y[o,i->d,HH] (1 + t0)   (household budget at base buyer prices)
+//	Y0[d]        = sum_j va X                        (household income: wages and profits)
+//	LF[d]        = E0[d] / (1 - u0[d])               (labour force in base-wage-bill units)
+//	tb0[d]       = (exports - imports) / GDP at base;  open[d] = (exports + imports) / 2 / GDP
 //
-// The markup of firm f is (1 + mu_f)/z_f = 1/c0_f, so every base price is 1 (MODEL.md §4.2: "mu
-// calibrated so p* = 1 at base", per firm). The minimum slack of 1e-6 (our choice) keeps base
+// where PM0 = sum_o s0[o|M] (1 + t0[o]), so every target share equals its base share at base
+// prices and the base is an exact steady state with every price, wage and exchange rate 1 and
+// every unemployment rate at its base value u0.
+//
+// The markup of firm f is (1 + mu_f)/z_f = 1/c0_f, so every base price is 1 (the markup is
+// calibrated per firm so that p* = 1 at base). The minimum slack of 1e-6 (our choice) keeps base
 // orders strictly below capacity: with none at all, a rounding error of 1e-16 could bind it.
 //
-// # One month, in MODEL.md §4's order
+// # One month, in this order
 //
-// 1. Policy (§4.1). Rules are evaluated on last month's recorded state; a rule whose condition
-// holds in month c puts its policy in force from c + max(Lag, 1) (a state observed in c cannot
-// change c) for Duration months, and ends the policies it lifts the month before. It does not
-// fire again while its policy is pending or in force, nor within Cooldown months (our choice: a
-// condition that keeps holding must not stack tariffs). Rule conditions read deviations from the
-// baseline path of the same replicate (the scenario run) or from the base (the baseline run).
-// Conditions are compiled once (expr-lang); a call with literal codes compared with a number
-// is compiled into a comparison in Go, so a month with rules allocates nothing (ConditionEval).
-// Then the effective border of the month is built from the policies in force: tariffs and fees
-// add; a ban closes the route; licence approvals multiply; the tighter quota or cap and the
+// 1. Policy. Rules are evaluated on last month's recorded state; a rule whose condition holds in
+// month c puts its policy in force from c + max(Lag, 1) (a state observed in c cannot change c)
+// for Duration months, and ends the policies it lifts the month before. It does not fire again
+// while its policy is pending or in force, nor within Cooldown months (our choice: a condition
+// that keeps holding must not stack tariffs). Rule conditions read deviations from the baseline
+// path of the same replicate (the scenario run) or from the base (the baseline run). Conditions
+// are compiled once (expr-lang); a call with literal codes compared with a number is compiled
+// into a comparison in Go, so a month with rules allocates nothing (ConditionEval). Then the
+// effective border of the month is built from the policies in force: tariffs, export taxes and
+// fees add; a ban closes the route; licence approvals multiply; the tighter quota or cap and the
 // longer delay hold (our choice). Domestic routes are never restricted.
 //
-// 2. Arrivals (§4.5). Last month's deliveries join the stock; capacity whose time to build has
-// passed comes into use.
+// 2. Arrivals. Last month's deliveries join the stock; capacity whose time to build has passed
+// comes into use.
 //
-// 3. Prices (§4.2).
+// 3. Labour market and wages (labour.go). u is last month's unemployment rate, pi last month's
+// CPI inflation:
 //
-//	c_f   = sum_i a[i] pin_g(f)[i] + wage_d l_f         (last month's delivered input prices)
+//	W_t = W_t-1 (1 + iota pi_t-1 + psi / 12 (u0 - u_t-1))     (wage Phillips curve; Galí 2011)
+//
+// with iota = wage_indexation = 0.25 (partial indexation: near-full indexation to prices that a
+// tariff has raised makes wages and prices chase each other; assumption) and psi = 0.5 points of
+// wage growth a year per point of unemployment gap (assumption in the range of Galí 2011's
+// estimates). Sector wages keep their base ratios. A firm wants l_f min(expected orders,
+// capacity) of labour: one with more sheds a share hiring = 0.2 of the excess a month; one with
+// less posts the gap as vacancies. The region hires at most f x last month's unemployed (the
+// job-finding rate f; Shimer 2012 measures about 0.3 a month for the US; the world gives it by
+// region) and never beyond the ceiling (1 - umin) LF, umin the frictional floor (about 0.6 u0);
+// hires are shared in proportion to vacancies. Output is limited by labour: at most
+// E_f / l_f (1 + overtime), overtime = 0.03 (hours move about 3% over the US cycle, BLS CES).
+//
+// 4. Demand stabiliser and exchange rates (macro.go).
+//
+//	A_t = A_t-1 (1 + zeta (u_t-1 - u0) + zetaD (u_t-1 - u_t-2)),   clamped to [0.5, 2]
+//
+// multiplies household and investment demand (zeta = 0.2, zetaD = 2: the values of a prototype of
+// this design on which they brought unemployment back to base within about two years;
+// assumption). It stands in for monetary policy and looks through prices, as central banks say
+// they do with tariffs; without it the exchange rate and the wage rule fight and a permanent
+// tariff leaves a lasting slump.
+//
+// Exchange rates: e_d is the price of d's currency in USD (the numeraire; up = appreciation).
+// Every currency steps on its own trade-balance gap,
+//
+//	step_d = clip((xi (tbbar_d - tb0_d) + xiD (tbbar_d - tbbar'_d)) / open_d^2, ±fx_cap)
+//	ln e_d += step_d - step_USA
+//
+// (the dollar's step moves every other rate the other way). The signal tbbar is the trade balance
+// over GDP with this month's quantities valued at export, import and GDP prices smoothed over 12
+// months, and smoothed itself over tb_smoothing = 3 months; tbbar' is its value a month earlier.
+// In the long run it is the nominal trade-balance share, which therefore returns to base: saving
+// and investment, not tariffs, set the balance, and the currency moves instead (the closure of
+// CGE models; Hertel ed. 1997, ch. 2). Why these choices, found numerically on the default world
+// (a 15-point uniform US tariff; a 10% import tariff plus export subsidy; an 8-month rare-earth
+// ban), with the nominal signal first tried: the current nominal balance feeds an exchange-rate
+// move back through its own valuation of this month's imports (a J-curve with the wrong sign on
+// impact) and made the regions' rates cycle with growing swings; a balance at base prices was
+// stable but left the nominal balance 0.7% of GDP above base for good (the terms of trade);
+// smoothed prices keep the stability of the first and the long run of the second. Dividing by
+// open^2 slows very open economies (Taiwan: half its GDP is trade), whose currency otherwise
+// cycled; xi = 0.015 and xiD = 0.2 bring the US trade balance back to within a tenth of its peak
+// deviation 36 months after a permanent tariff without a visible cycle anywhere; the cap of 2% a
+// month (fx_cap) is never reached in these runs. Pricing is in the producer's currency: a buyer
+// in d pays P_o e_o / e_d (1 + fee or export tax)(1 + tariff). With dollar invoicing, which
+// Gopinath et al. (2020) find for most trade, border prices in dollars would stay put; that is a
+// later extension.
+//
+// 5. Prices.
+//
+//	c_f   = sum_i a[i] pin_g(f)[i] + W_d l_f                (last month's delivered input prices)
 //	p*_f  = c_f / c0_f x (1 + kappaS_j max(0, orders_f / capacity_f - 1))   (last month's orders)
 //	p_f  += kappa_j (p*_f - p_f)                                   (Pichler et al. 2022 style)
 //	share_f = w_f p_f^-eta_j / sum                      within-origin split (omega_f = w_f)
 //	P[o,i] = sum_f share_f p_f                                     origin price
-//	q[o->d,i] = P[o,i] (1 + buyer fee)(1 + tariff)                 buyer price
+//	q[o->d,i] = P[o,i] e_o / e_d (1 + buyer fee or export tax)(1 + tariff)       buyer price
 //
 // Exporters price to every destination at their own price, so a tariff reaches the buyer in
 // full on impact (Amiti, Redding & Weinstein 2019; Fajgelbaum et al. 2020). Costs use last
 // month's delivered input prices: a firm observes what it paid (our choice; it makes the month
-// a sequence without a fixed point). The tariff is levied on the value including a buyer-borne
-// fee, so the buyer pays P (1 + fee)(1 + tariff) and every cent is booked (MODEL.md writes the
-// same product).
+// a sequence without a fixed point).
 //
-// 4. Targets and sourcing (§4.3).
+// 6. Targets and sourcing: nested Armington (Armington 1969; the two-level nest of GTAP, Hertel
+// ed. 1997). With qe = q (1 + penalty x unfilled) the buyer price seen through the route's
+// reliability last month:
 //
-//	s*[o] = beta[o] (q[o] (1 + penalty x unfilled[o]))^-sigma_i / sum    (Armington 1969 CES)
-//	s    += lambda_i x speed class (s* - s)
-//	pin   = sum_o s[o] q[o]
+//	s*[o|M] = betaM[o] qe[o]^-sigmaM / sum_o' betaM[o'] qe[o']^-sigmaM         among import origins
+//	PM      = sum_o s*[o|M] qe[o]                                  price of the import composite
+//	s*[d]   = betaH qe[d]^-sigmaD / (betaH qe[d]^-sigmaD + betaC PM^-sigmaD)      home vs imports
+//	s*[o]   = (1 - s*[d]) s*[o|M]
+//	s      += lambda_i x speed class (s* - s);   pin = sum_o s[o] q[o]
 //
-// unfilled[o] is the route's unfilled share last month (a ban counts as fully unfilled), so
-// buyers leave suppliers who fail them and come back when they deliver. Firms order
+// sigmaD (home against imports) and sigmaM (among import origins, about twice sigmaD: GTAP's
+// ESUBD and ESUBM) come from the world. One nest with the among-origins elasticity, as version 1
+// had, sent most of the imports lost to a tariff to domestic producers; the nest sends them to
+// third origins first, as Fajgelbaum et al. (2021) find for 2018-19. Shares are quantity shares
+// (physical sourcing under contracts), so the quantity response on impact is small and grows as
+// shares move toward targets at speed lambda. Firms order
 //
 //	x^e  = min(e, capacity);  e_t = w orders_t-1 + (1 - w) e_t-1,  w = order_smoothing
 //	dem  = max(0, a x^e + (tau_i tfac_f a x^e - (stock - a x^e) - on order) / stock_close)
 //
 // (order-up-to with partial adjustment; the stock target is tau of the input's sector, e.g.
-// CLEPA's 3-4 weeks of magnets is tau of REE). Households spend
+// CLEPA's 3-4 weeks of magnets is tau of REE). Final buyers:
 //
-//	B_t = B_base (1 + m (Ibar_t / I_base - 1)),  Ibar_t = rho Ibar_t-1 + (1 - rho) I_t-1
+//	households:  C_t = A_t C0 ((1 - m) CPI_t-1 + m Ybar_t / Y0),  Ybar_t = rho Ybar_t-1 + (1 - rho) Y_t-1
+//	             spent across sectors at base budget shares (Cobb-Douglas), C alpha_i / pin_i
+//	government:  its base real basket (nominal spending moves with its prices)
+//	investment:  A_t times its base real basket
 //
-// across sectors at base budget shares (Cobb-Douglas) and order B share_i / pin_i, times a demand
-// shock exp(eps - noise_sd^2 / 2) with eps an AR(1) of persistence noise_ar and stationary SD
-// noise_sd by region and sector (MODEL.md §5; off by default, noise_sd = 0). The base
-// trade balance share is kept because B_base, not I_base, is the level (the closure of MODEL.md
-// §4.3). Orders on a route a border rule closes (a ban; the unapproved share of a licence) go at
-// once to the fully open origins in proportion to their shares; if there is none they stay
-// unfilled. Approved licence orders enter the route's pipeline and are released Delay months
-// later (within a group, to its firms in proportion to their orders in the pipeline).
+// The part (1 - m) of household spending not tied to this year's income is real, indexed to last
+// month's CPI, so a price level alone has no real effect (m = 0.5, rho = 0.8; assumptions). Y is
+// wages and profits; tariff and fee revenue joins it only under revenue: rebate (GTAP's regional
+// household); under revenue: deficit, the default, the government saves it, as the Yale Budget
+// Lab and CBO score tariffs. Household demand carries a shock exp(eps - noise_sd^2 / 2), eps an
+// AR(1) of persistence noise_ar and stationary SD noise_sd by region and sector (off by default).
+// Orders on a route a border rule closes (a ban; the unapproved share of a licence) go at once
+// to the fully open origins in proportion to their shares; if there is none they stay unfilled.
+// Approved licence orders enter the route's pipeline and are released Delay months later
+// (within a group, to its firms in proportion to their orders in the pipeline).
 //
-// 5. Border (§4.4). A quota ships at most Limit x base monthly flow, rationed across buyers in
+// 7. Border. A quota ships at most Limit x base monthly flow, rationed across buyers in
 // proportion to their orders; released licence orders are capped by the licence Limit likewise.
 // A fee is a share of the value shipped, paid to the exporter's government, borne by the exporter
-// (its receipts fall) or the buyer (its price rises). Leakage: a share Leakage of the orders a
-// ban or licence denies is placed with the restricted exporter's firms through the region coded
-// ROW (LeakageRegion): the goods ship o -> ROW in transit (no fee, no ROW tariff) and ROW -> d at
-// the maker's price times (1 + leakage_premium), paying d's tariff on ROW; ROW's traders keep the
-// premium as profit. Trade statistics then show the detour, as they did for chips in 2023-25.
+// (its receipts fall) or the buyer (its price rises); an export tax is a buyer-borne fee that may
+// be negative (a subsidy). Leakage: a share Leakage of the orders a ban or licence denies is
+// placed with the restricted exporter's firms through the region coded ROW (LeakageRegion): the
+// goods ship o -> ROW in transit (no fee, no ROW tariff) and ROW -> d at the maker's price times
+// (1 + leakage_premium), paying d's tariff on ROW; ROW's traders keep the premium as profit.
 // Only the rest of the denied orders is diverted to open origins.
 //
-// 6. Production (§4.5).
+// 8. Production.
 //
-//	x_f = min(capacity_f, orders_f, min_{i: phi>0} ((1 - phi[i,j]) capacity_f + phi[i,j] stock_f[i] / a[i]))
+//	x_f = min(capacity_f, orders_f, E_f / l_f (1 + overtime),
+//	          min_{i: phi>0} ((1 - phi[i,j]) capacity_f + phi[i,j] stock_f[i] / a[i]))
 //
 // (Pichler et al. 2022, with a continuous criticality phi). Inputs used are a x, or the whole
 // stock of an input whose non-critical share runs without it. Quantities below 1e-12 of a firm's
 // base flow left by subtracting nearly equal numbers are taken as zero (our choice).
 //
-// 7. Delivery and rationing (§4.6). A seller short of its orders fills them by class: first the
-// class the rationing rule (Scenario.Rationing) serves first — all orders under Proportional (the
-// default, Pichler et al. 2022), orders from the seller's own region under DomesticFirst, orders
-// within the buyers' standing shares under LoyalFirst (orders diverted from a closed origin come
-// last) — then the rest, each class in proportion. Every unfilled order is a shortage at the buyer.
+// 9. Delivery and rationing. A seller short of its orders fills them by class: first the class
+// the rationing rule (Scenario.Rationing) serves first — orders within the buyers' standing
+// shares under ContractsFirst (the default: orders diverted to the seller from a closed route
+// come last, as buyers without an offtake contract queue behind those with one; magnet makers
+// outside China sold under such contracts in 2025), every order alike under Proportional
+// (Pichler et al. 2022), orders from the seller's own region under DomesticFirst — then the
+// rest, each class in proportion. Every unfilled order is a shortage at the buyer.
 //
-// 8. Stocks, labour, income (§4.7). stock += delivered - used. Employment moves toward x l_f at
-// the hiring speed. The nominal wage is sticky and partly indexed: wage += wage_speed (1 +
-// wage_indexation (CPI - 1) - wage) (our choice of MODEL.md's "sticky nominal wages"). Profit =
-// receipts (net of exporter-borne fees) - inputs used at this month's delivered prices - wages.
-// Income = wages + profits + tariff and fee revenue, smoothed into next month's budget.
+// 10. Stocks and income. stock += delivered - used. Profit = receipts (net of exporter-borne
+// fees) - inputs used at this month's delivered prices - wages. Every money value is in the
+// currency of the region it belongs to. The CPI, the unemployment rate and the exchange rates'
+// signal update.
 //
-// 9. Capacity (§4.8). When expected orders exceed capacity plus what is being built, a firm
+// 11. Capacity. When expected orders exceed capacity plus what is being built, a firm
 // starts new capacity of at most g_j x base capacity a month, arriving after round(L_j) months.
 // Idle capacity above base capacity depreciates at the depreciation rate a month; base capacity
 // is maintained (our choice: a temporary slump does not destroy plants, so a temporary shock
 // cannot leave a permanent hole).
 //
-// 10. Record (§4.9, §7): see Variables for units.
+// 12. Record: see Variables for units.
 //
-// # Accounting (MODEL.md §6.2)
+// # Accounting
 //
-// For every route and month, with v the value at exporter prices, fb and fe the buyer- and
-// exporter-borne fees and t the tariff: the buyer pays v (1+fb)(1+t); the exporter receives
-// v (1-fe); the exporter's government v (fb+fe); the importer's government t v (1+fb). Then
+// For every route and month, with v the value at exporter prices (exporter's currency), x = e_o /
+// e_d, fb and fe the buyer- and exporter-borne fees (an export tax is fb) and t the tariff: the
+// buyer pays v x (1+fb)(1+t); the exporter receives v (1-fe); the exporter's government v (fb+fe);
+// the importer's government t v x (1+fb). Then, in each region's currency,
 //
 //	GDP by income      = wages + profits + tariff revenue + fee revenue
-//	GDP by expenditure = C + (firm purchases - inputs used) + EX - IM
+//	GDP by expenditure = C + G + K + (firm purchases - inputs used) + EX - IM
 //
-// where C is household purchases at buyer prices, the bracket is inventory investment valued at
+// where C, G and K are the final buyers' purchases at buyer prices, the bracket is inventory investment valued at
 // purchase prices minus use at delivered prices, and EX and IM are border values v (1+fb) to and
 // from other regions. The two are equal by construction; Options.Check verifies them every month
 // with world exports = world imports per route and sector (what sellers shipped equals what
 // buyers received), output = shipments, stock change = deliveries - use, buyers' payments =
-// sellers' receipts + fees + tariffs (so tariff revenue = rate x import value), and no NaN or
-// Inf, to a relative 1e-9.
+// sellers' receipts + fees + tariffs (so tariff revenue = rate x import value), employment never
+// above its ceiling (1 - umin) LF, and no NaN or Inf, to a relative 1e-9.
 //
 // Reported aggregates: real GDP = sum_j va x + base-rate tariffs on real imports (base prices);
-// CPI = Laspeyres index of the base household basket at buyer prices; real consumption = C / CPI;
-// unemployment rate = (base employment - employment) / base employment; trade balance = EX - IM;
-// price of a cell = base-output-weighted mean of its firms' prices; inventory_months = stock on
-// hand at month end over use at base output; shortage_rate = the largest unfilled share of the
-// cell's input orders due this month, over its inputs (the input worst hit); export price = the
-// average price of what shipped (the origin price when nothing did).
+// welfare = prod_i (h_i / h0_i)^alpha_i, the households' Cobb-Douglas utility of the goods
+// actually delivered to them relative to base (an equivalent variation that sees rationing, which
+// a price index does not); CPI = Laspeyres index of the base household basket at buyer prices;
+// real consumption = household spending / CPI; unemployment rate = 1 - E / LF; wage = the
+// region's nominal wage index; exchange_rate = USD per unit of the region's currency; trade
+// balance = (EX - IM) in USD, and as a share of nominal GDP; government balance = tariff and
+// fee revenue kept (not rebated) less the rise of the cost of the government's basket over its
+// base cost, in USD (the budget items the engine moves); price of a cell = base-output-weighted
+// mean of its firms' prices; inventory_months = stock on hand at month end over use at base
+// output; shortage_rate = the share of the orders that reached the cell's firms left unfilled
+// (what its customers did not get); input_shortage_rate = the largest unfilled share of the
+// cell's input orders due this month (the input worst hit); output_lost_share = the share of
+// planned output (min(capacity, orders)) not made for want of inputs or labour; export price =
+// the average price of what shipped (the origin price when nothing did).
+//
+// # What a permanent tariff does (default world; sim tests TestClosure, TestLernerSymmetry)
+//
+// A 15-point US tariff on every import from April 2025 (3 firms, one replicate): US buyers pay
+// it in full on impact; the US trade balance rises to 1.3% of GDP above base and is back to
+// within 0.1 points 36 months later, while every other currency falls about 4% against the
+// dollar; US unemployment rises by up to 0.4 points and returns to base; real GDP is 0.2-0.4%
+// below base throughout (it never rises); welfare falls about 0.4% in the first year, as prices
+// rise before the currency moves. In the long run US welfare is about 0.7% above base: terms of
+// trade +0.95% of GDP (the dollar buys more imports), efficiency and the rest -0.25%. That sign
+// is not a theorem — a large country without retaliation can gain from a tariff — and under
+// retaliation the sign turns: a 2018-19-style war (25 points on US imports of Chinese metals,
+// machinery, electronics, chemicals and other manufactures; China's 25 points on US farm goods,
+// cars and chemicals) costs the US 0.05% of welfare after three years and 0.1-0.2% of real GDP
+// (Fajgelbaum et al. 2020: a net loss of 0.04% of GDP). A 10% import tariff plus a 9.1% export
+// subsidy (Lerner symmetry) moves every other currency 9.6-10.2% against the dollar (a
+// devaluation of 9.1% is exact) and leaves real GDP within 1% of base; tariffs add to base
+// tariffs and impact inflation reaches wages, so the experiment is not an exact devaluation and
+// US exports settle about 2% below base.
 //
 // # Randomness and determinism
 //
@@ -201,8 +303,11 @@
 // # Invariants (tests)
 //
 //   - Replication: with no policy, every series stays at its base value for 120 months to a
-//     relative 1e-9 (default world and random worlds).
+//     relative 1e-9 (default world and random worlds), labour market and exchange rates included.
 //   - Accounting identities above, every month, for random policies, rules and rationing rules.
+//   - Closure: after a permanent tariff the trade balance returns, the currency appreciates,
+//     unemployment returns to base and never falls below its floor, real GDP does not rise and
+//     welfare falls in the first year; Lerner symmetry; diversion to third origins.
 //   - Units: world values x 1024 scale every level by exactly 1024 and move no price, rate or
 //     month, to the last bit (every equation is homogeneous in the units; 1024 scales exactly in
 //     floating point); x 1000 on the default world moves no percentage deviation by more than a
@@ -215,16 +320,18 @@
 //     US AUTO on stock, cuts it thinnest-stocked firms first, spreads downstream, raises
 //     rare-earth prices outside China; recovery after the ban; a licence with a fee.
 //
-// # Departures from MODEL.md
+// # Choices that are ours
 //
 //   - Costs and scarcity use last month's input prices and orders (see step 3).
 //   - Sourcing speeds come in three classes per cell, not one per firm (see Sourcing groups).
 //   - Stock targets are indexed by the input's sector; stock at the start of a month includes
 //     last month's deliveries, so production is feasible for any tau.
-//   - shortage_rate reports the worst-hit input rather than the quantity-weighted mean, which
-//     a plentiful input would dilute.
-//   - Households spend what is delivered at buyer prices; a budget that finds no goods (a
-//     shortage) is not spent that month (our choice: MODEL.md leaves it open).
+//   - input_shortage_rate reports the worst-hit input rather than the quantity-weighted mean,
+//     which a plentiful input would dilute.
+//   - Final buyers spend what is delivered at buyer prices; a budget that finds no goods (a
+//     shortage) is not spent that month.
+//   - The exchange rates' signal and gain (step 4) differ from a plain smoothed nominal balance,
+//     for the stability reasons given there.
 //   - Released licence orders are shared among a sourcing group's firms in proportion to their
 //     orders in the pipeline, not traced order by order.
 //   - Rule timing: a policy a rule puts in force starts max(Lag, 1) months after the month whose
@@ -234,7 +341,12 @@
 //
 // Pichler, Pangallo, del Rio-Chanona, Lafond & Farmer (2022), "Forecasting the propagation of
 // pandemic shocks with a dynamic input-output model", JEDC 144. Armington (1969), IMF Staff
-// Papers 16. Amiti, Redding & Weinstein (2019), JEP 33(4). Fajgelbaum, Goldberg, Kennedy &
+// Papers 16. Hertel (ed., 1997), Global Trade Analysis: Modeling and Applications (GTAP), ch. 2
+// and 14. Galí (2011), "The return of the wage Phillips curve", JEEA 9(3). Shimer (2012),
+// "Reassessing the ins and outs of unemployment", RED 15(2). Gopinath, Boz, Casas, Díez,
+// Gourinchas & Plagborg-Møller (2020), "Dominant currency paradigm", AER 110(3). Lerner (1936),
+// Economica 3. Fajgelbaum, Goldberg, Kennedy, Khandelwal & Taglioni (2021), "The US-China trade
+// war and global reallocations". Flaaen & Pierce (2019), FEDS 2019-086. Amiti, Redding & Weinstein (2019), JEP 33(4). Fajgelbaum, Goldberg, Kennedy &
 // Khandelwal (2020), QJE 135(1). Caliendo & Parro (2015), REStud 82(1). Cabral & Mata (2003),
 // AER 93(4). Axtell (2001), Science 293. Syverson (2011), JEL 49(2).
 package sim

@@ -13,12 +13,15 @@ import (
 // Index conventions (used throughout the engine):
 //   - cell c = r*S + j is region r, sector j;
 //   - route rt = (o*R+d)*S + i is exporter o -> importer d, sector i (World.TIndex);
-//   - user u = d*(S+1) + j is buyer type j in region d, where j = S is region d's households;
+//   - user u = d*UT + j is buyer type j in region d (UT = S + NumBuyers user types a region):
+//     j < S is the firms of sector j, j = S + b is final buyer b (households, government,
+//     investment);
 //   - firm f = c*n + k, the k-th of the n firms of cell c; buyer b = f for firms and
 //     F + d for the households of region d.
 type economy struct {
 	R, S, n int
-	F, B, U int // firms, buyers (firms + one household per region), user types
+	F, U    int // firms, user types (R * UT)
+	UT      int // user types a region: S firm sectors and NumBuyers final buyers
 
 	x0     []float64 // [RS] base gross output per month (World.Output / 12)
 	a      []float64 // [RS*S] a[c*S+i]: quantity of input i (all origins) per unit of output of cell c
@@ -28,18 +31,24 @@ type economy struct {
 	pin0   []float64 // [U*S] base delivered price of input i for user u: sum_o s0 (1 + t0)
 	t0     []float64 // [RRS] base tariff
 	flow0  []float64 // [RRS] base route quantity per month (intermediate + final)
-	y0     []float64 // [RRS] base household purchases per month, route o->d sector i
-	alphaY []float64 // [R*S] household base spending share of sector i at buyer prices
-	bBase  []float64 // [R] household base budget per month at buyer prices
-	iBase  []float64 // [R] base income per month: value added + base tariff revenue
+	yH0    []float64 // [RRS] base household purchases per month, route o->d sector i (CPI weights)
+	fdQ0   []float64 // [R*NumBuyers*S] base quantity bought by final buyer b of region d, sector i
+	alphaH []float64 // [R*S] household base spending share of sector i at buyer prices
+	bBase  []float64 // [R*NumBuyers] final buyers' base spending per month at buyer prices
+	vaBase []float64 // [R] base value added per month (wages and profits)
 	tBase  []float64 // [R] base tariff revenue per month
 	cpiW   []float64 // [R] base household basket at base buyer prices (the CPI denominator)
+	tb0    []float64 // [R] base trade balance as a share of base nominal GDP
+	open0  []float64 // [R] base openness: (exports + imports) / 2 over base GDP
+	gdp0   []float64 // [R] base nominal GDP per month: value added + base tariff revenue
 	phi    []float64 // [S*S] criticality phi[i*S+j] of input i for user sector j
 	useSum []float64 // [RS] sum_i a[c,i]: inputs per unit of output, for inventory cover
 	// Critical inputs of each cell (phi > 0 and a > 0), for the production limit:
 	// crit[critAt[c]:critAt[c+1]].
 	crit   []critInput
 	critAt []int
+	// num is the region whose currency is the numeraire (NumeraireRegion).
+	num int
 	// hub is the region through which denied orders leak (the region coded ROW), or -1.
 	hub int
 	// rord lists the region ids in the order of their codes, and routes every route in that
@@ -57,7 +66,8 @@ type critInput struct {
 // newEconomy compiles w (already checked) for n firms per region-sector.
 func newEconomy(w *World, n int) *economy {
 	R, S := w.R(), w.S()
-	e := &economy{R: R, S: S, n: n, F: R * S * n, B: R*S*n + R, U: R * (S + 1)}
+	UT := S + int(NumBuyers)
+	e := &economy{R: R, S: S, n: n, F: R * S * n, U: R * UT, UT: UT}
 	e.x0 = make([]float64, R*S)
 	e.a = make([]float64, R*S*S)
 	e.va = make([]float64, R*S)
@@ -66,12 +76,16 @@ func newEconomy(w *World, n int) *economy {
 	e.pin0 = make([]float64, e.U*S)
 	e.t0 = append([]float64(nil), w.Tariff0...)
 	e.flow0 = make([]float64, R*R*S)
-	e.y0 = make([]float64, R*R*S)
-	e.alphaY = make([]float64, R*S)
-	e.bBase = make([]float64, R)
-	e.iBase = make([]float64, R)
+	e.yH0 = make([]float64, R*R*S)
+	e.fdQ0 = make([]float64, R*int(NumBuyers)*S)
+	e.alphaH = make([]float64, R*S)
+	e.bBase = make([]float64, R*int(NumBuyers))
+	e.vaBase = make([]float64, R)
 	e.tBase = make([]float64, R)
 	e.cpiW = make([]float64, R)
+	e.tb0 = make([]float64, R)
+	e.open0 = make([]float64, R)
+	e.gdp0 = make([]float64, R)
 	e.phi = append([]float64(nil), w.Criticality...)
 	e.useSum = make([]float64, R*S)
 
@@ -103,7 +117,7 @@ func newEconomy(w *World, n int) *economy {
 	// Intermediate users: coefficients and origin shares.
 	for d := range R {
 		for j := range S {
-			c, u := d*S+j, d*(S+1)+j
+			c, u := d*S+j, d*UT+j
 			cost := 0.0
 			for i := range S {
 				tot := 0.0
@@ -128,33 +142,41 @@ func newEconomy(w *World, n int) *economy {
 			e.va[c] = 1 - cost
 		}
 	}
-	// Households: one per region (MODEL.md §3), Cobb-Douglas across sectors at base shares.
+	// Final buyers (MODEL.md §3): households (Cobb-Douglas across sectors at base shares),
+	// government and investment (base real baskets), each with its own origin shares.
 	for d := range R {
-		u := d*(S+1) + S
-		for i := range S {
-			tot, val := 0.0, 0.0
-			for _, o := range e.rord {
-				y := w.FinalDemand(o, i, d)
-				tot += y
-				val += y * (1 + e.t0[w.TIndex(o, d, i)])
+		for b := range NumBuyers {
+			u := d*UT + S + int(b)
+			bb := d*int(NumBuyers) + int(b)
+			for i := range S {
+				tot, val := 0.0, 0.0
+				for _, o := range e.rord {
+					y := w.Y[w.YIndex(o, i, d, b)]
+					tot += y
+					val += y * (1 + e.t0[w.TIndex(o, d, i)])
+				}
+				e.bBase[bb] += val / months
+				e.fdQ0[bb*S+i] = tot / months
+				if b == Households {
+					e.alphaH[d*S+i] = val / months // budget share filled in below
+				}
+				if tot <= 0 {
+					continue
+				}
+				e.buys[u*S+i] = true
+				for o := range R {
+					e.s0[(u*S+i)*R+o] = w.Y[w.YIndex(o, i, d, b)] / tot
+				}
+				e.pin0[u*S+i] = val / tot
 			}
-			e.alphaY[d*S+i] = val / months // budget share filled in below
-			e.bBase[d] += val / months
-			if tot <= 0 {
-				continue
-			}
-			e.buys[u*S+i] = true
-			for o := range R {
-				e.s0[(u*S+i)*R+o] = w.FinalDemand(o, i, d) / tot
-			}
-			e.pin0[u*S+i] = val / tot
 		}
+		hh := e.bBase[d*int(NumBuyers)]
 		for i := range S {
-			if e.bBase[d] > 0 {
-				e.alphaY[d*S+i] /= e.bBase[d]
+			if hh > 0 {
+				e.alphaH[d*S+i] /= hh
 			}
 		}
-		e.cpiW[d] = e.bBase[d]
+		e.cpiW[d] = hh
 	}
 	for _, o := range e.rord {
 		for _, d := range e.rord {
@@ -164,14 +186,17 @@ func newEconomy(w *World, n int) *economy {
 				for j := range S {
 					f += w.Z[w.ZIndex(o, i, d, j)]
 				}
-				y := w.FinalDemand(o, i, d) / months
-				e.y0[rt] = y
-				e.flow0[rt] = f/months + y
+				e.yH0[rt] = w.Y[w.YIndex(o, i, d, Households)] / months
+				e.flow0[rt] = (f + w.FinalDemand(o, i, d)) / months
 				e.tBase[d] += e.t0[rt] * e.flow0[rt]
 			}
 		}
 	}
 	e.hub, _ = w.RegionIndex(LeakageRegion)
+	var ok bool
+	if e.num, ok = w.RegionIndex(NumeraireRegion); !ok {
+		e.num = e.rord[0]
+	}
 	e.critAt = make([]int, R*S+1)
 	for c := range R * S {
 		j := c % S
@@ -183,9 +208,20 @@ func newEconomy(w *World, n int) *economy {
 		e.critAt[c+1] = len(e.crit)
 	}
 	for d := range R {
-		e.iBase[d] = e.tBase[d]
 		for j := range S {
-			e.iBase[d] += e.va[d*S+j] * e.x0[d*S+j]
+			e.vaBase[d] += e.va[d*S+j] * e.x0[d*S+j]
+		}
+		e.gdp0[d] = e.vaBase[d] + e.tBase[d]
+	}
+	// Base trade balance and openness: exports at exporters' prices less imports at border values (base
+	// prices 1, no fees), as a share of base GDP.
+	for _, rt := range e.routes {
+		o, d := rt/(R*S), rt/S%R
+		if o != d {
+			e.tb0[o] += e.flow0[rt] / e.gdp0[o]
+			e.tb0[d] -= e.flow0[rt] / e.gdp0[d]
+			e.open0[o] += e.flow0[rt] / e.gdp0[o] / 2
+			e.open0[d] += e.flow0[rt] / e.gdp0[d] / 2
 		}
 	}
 	return e

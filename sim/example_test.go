@@ -34,7 +34,9 @@ func twoCountryWorld() *sim.World {
 }
 
 // Example runs a 25% tariff that HOME puts on FOR's goods and prints what HOME's buyers pay for
-// those goods, how much they import, and HOME's tariff revenue, against the baseline.
+// those goods, how much they import, and HOME's tariff revenue, against the baseline. The full
+// tariff reaches the buyer on impact; over the year HOME's currency appreciates as its trade
+// balance rises above base, which gives back part of the price rise (the closure).
 func Example() {
 	w := twoCountryWorld()
 	const home, foreign, goods = 0, 1, 0
@@ -57,6 +59,6 @@ func Example() {
 	}
 	// Output:
 	// 2025-01: buyer price +0.0%, imports +0.0%, tariff revenue 0.000 USD bn
-	// 2025-02: buyer price +25.0%, imports -7.5%, tariff revenue 0.386 USD bn
-	// 2025-12: buyer price +25.1%, imports -34.0%, tariff revenue 0.275 USD bn
+	// 2025-02: buyer price +25.0%, imports -5.3%, tariff revenue 0.395 USD bn
+	// 2025-12: buyer price +7.2%, imports -10.0%, tariff revenue 0.379 USD bn
 }

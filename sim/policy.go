@@ -43,9 +43,9 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 		return bad("ends (%v) before it starts (%v)", p.End, p.Start)
 	}
 	switch p.Kind {
-	case Tariff:
+	case Tariff, ExportTax:
 		if p.Rate <= -1 {
-			return bad("tariff rate %v would make the buyer's price negative", p.Rate)
+			return bad("rate %v would make the buyer's price negative", p.Rate)
 		}
 		if p.PhaseIn < 0 {
 			return bad("phase-in %d months is negative", p.PhaseIn)
@@ -75,7 +75,7 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 			return bad("leakage %v must lie between 0 and 1", p.Leakage)
 		}
 	default:
-		return bad("kind %d is not tariff, export_control or import_control", p.Kind)
+		return bad("kind %d is not tariff, export_tax, export_control or import_control", p.Kind)
 	}
 	for _, o := range p.Exporters {
 		for _, d := range p.Importers {
@@ -150,13 +150,19 @@ func (b *border) apply(p *compiledPolicy, m Month, flow0 []float64) {
 		return
 	}
 	switch p.Kind {
-	case Tariff:
+	case Tariff, ExportTax:
 		rate := p.Rate
 		if p.PhaseIn > 0 {
 			rate *= math.Min(1, float64(m-p.Start+1)/float64(p.PhaseIn))
 		}
+		// An export tax is paid by the buyer on top of the exporter's price and collected by
+		// the exporter's government, as a buyer-borne export fee is.
+		dst := b.tariff
+		if p.Kind == ExportTax {
+			dst = b.feeBuyer
+		}
 		for _, rt := range p.routes {
-			b.tariff[rt] += rate
+			dst[rt] += rate
 		}
 	case ExportControl, ImportControl:
 		for _, rt := range p.routes {

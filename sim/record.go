@@ -1,15 +1,23 @@
 package sim
 
+import "math"
+
 // record writes month t's metrics (MODEL.md §7; units in variables.go).
 //
 // Definitions (see doc.go): output and trade in quantities at base prices; price is the
 // base-output-weighted mean of firm prices; inventory_months is stock on hand at the end of the
-// month over use at base output; shortage_rate is, for the input worst hit, the share of the
-// region-sector's orders due this month that were not delivered; real GDP is base value added per unit times output
-// plus base-rate tariffs on real imports; CPI is a Laspeyres index of the base household basket;
-// real consumption is household spending over CPI; the unemployment rate is the fall of
-// employment below base as a share of base employment; the trade balance is exports less imports
-// at border values (exporter price plus a buyer-borne fee, before the importer's tariff).
+// month over use at base output; shortage_rate is the share of the orders that reached the
+// cell's firms (after the border) left unfilled; input_shortage_rate is, for the input worst
+// hit, the share of the cell's orders due this month that were not delivered;
+// output_lost_share is the share of planned output (min(capacity, orders)) not made for want of
+// inputs or labour. Real GDP is base value added per unit times output plus base-rate tariffs
+// on real imports; welfare is the Cobb-Douglas utility of the goods delivered to households,
+// relative to base; CPI is a Laspeyres index of the base household basket; real consumption is
+// household spending over CPI; the unemployment rate is 1 - employment / labour force; the
+// trade balance is exports less imports at border values (exporter price plus a buyer-borne
+// fee, before the importer's tariff), in USD; the government balance is tariff and fee revenue
+// kept (not rebated) less the rise of the cost of the government's basket over its base cost,
+// in USD.
 func (s *state) record(t int) {
 	e := s.e
 	R, S := e.R, e.S
@@ -38,7 +46,15 @@ func (s *state) record(t int) {
 					short = max(short, 1-a.got[c*S+i]/o)
 				}
 			}
-			m.RS[VarShortageRate][k] = short
+			m.RS[VarInputShortageRate][k] = short
+			m.RS[VarShortageRate][k] = 0
+			if ord := a.ordersIn[c]; ord > residue*e.x0[c] {
+				m.RS[VarShortageRate][k] = max(0, 1-a.out[c]/ord)
+			}
+			m.RS[VarOutputLostShare][k] = 0
+			if plan := a.planned[c]; plan > residue*e.x0[c] {
+				m.RS[VarOutputLostShare][k] = max(0, 1-a.out[c]/plan)
+			}
 			m.RS[VarTariffRevenue][k] = a.tariff[c]
 			m.RS[VarExportFeeRevenue][k] = a.fee[c]
 			m.RS[VarProfit][k] = a.profit[c]
@@ -46,21 +62,31 @@ func (s *state) record(t int) {
 			emp += a.emp[c]
 		}
 		k := m.RegionIndex(t, r)
+		usd := math.Exp(s.lnE[r]) // USD per unit of the region's currency
 		m.Region[VarGDPReal][k] = gdp
+		m.Region[VarWelfare][k] = s.welfare(r)
 		m.Region[VarCPI][k] = s.cpi[r]
-		real := a.cons[r]
+		real := a.consB[r*int(NumBuyers)+int(Households)]
 		if s.cpi[r] > 0 {
 			real /= s.cpi[r]
 		}
 		m.Region[VarConsumptionReal][k] = real
-		u := 0.0
-		if a.emp0[r] > 0 {
-			u = (a.emp0[r] - emp) / a.emp0[r]
+		m.Region[VarUnemploymentRate][k] = 1 - emp/s.lf[r]
+		m.Region[VarWage][k] = s.wage[r]
+		m.Region[VarExchangeRate][k] = usd
+		m.Region[VarTradeBalance][k] = (a.ex[r] - a.im[r]) * usd
+		m.Region[VarTradeBalanceShare][k] = 0
+		if a.income[r] > 0 {
+			m.Region[VarTradeBalanceShare][k] = (a.ex[r] - a.im[r]) / a.income[r]
 		}
-		m.Region[VarUnemploymentRate][k] = u
-		m.Region[VarTradeBalance][k] = a.ex[r] - a.im[r]
-		m.Region[VarRegionTariffRevenue][k] = a.tariffR[r]
-		m.Region[VarRegionExportFeeRevenue][k] = a.feeR[r]
+		kept := a.tariffR[r] + a.feeR[r]
+		if s.g.Revenue == RevenueRebate {
+			kept = 0
+		}
+		gov := int(Government)
+		m.Region[VarGovernmentBalance][k] = (kept - (a.consB[r*int(NumBuyers)+gov] - e.bBase[r*int(NumBuyers)+gov])) * usd
+		m.Region[VarRegionTariffRevenue][k] = a.tariffR[r] * usd
+		m.Region[VarRegionExportFeeRevenue][k] = a.feeR[r] * usd
 	}
 	for rt := range s.delQ {
 		o, d, i := rt/(R*S), rt/S%R, rt%S
@@ -72,7 +98,29 @@ func (s *state) record(t int) {
 		}
 		m.Flow[FlowQuantity][k] = q
 		m.Flow[FlowExportPrice][k] = px
-		m.Flow[FlowBuyerPrice][k] = px * (1 + s.bd.feeBuyer[rt]) * (1 + s.bd.tariff[rt])
+		m.Flow[FlowBuyerPrice][k] = px * s.fx[rt] * (1 + s.bd.feeBuyer[rt]) * (1 + s.bd.tariff[rt])
 		m.Flow[FlowTariffRate][k] = s.bd.tariff[rt]
 	}
+}
+
+// welfare is the households' Cobb-Douglas utility of the goods delivered to them this month,
+// relative to base: prod_i (h_i / h0_i)^alpha_i (MODEL.md §7). It sees rationing, which a price
+// index does not: goods that were paid for in a backlog or never came count as not consumed.
+func (s *state) welfare(r int) float64 {
+	e := s.e
+	S := e.S
+	hk := (r*int(NumBuyers) + int(Households)) * S
+	lw := 0.0
+	for i := range S {
+		al, h0 := e.alphaH[r*S+i], e.fdQ0[hk+i]
+		if al == 0 || h0 <= 0 {
+			continue
+		}
+		h := s.acc.hhGot[r*S+i]
+		if h <= 0 {
+			return 0
+		}
+		lw += al * math.Log(h/h0)
+	}
+	return math.Exp(lw)
 }

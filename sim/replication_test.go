@@ -85,7 +85,10 @@ func checkSteady(t tb, w *sim.World, m *sim.Metrics) {
 			for r := range R {
 				x, y := m.Region[v][m.RegionIndex(t0, r)], m.Region[v][m.RegionIndex(0, r)]
 				floor := 1e-6
-				if sim.RegionVar(v) == sim.VarTradeBalance || sim.RegionVar(v) == sim.VarUnemploymentRate {
+				switch {
+				case sim.RegionVars[v].Dev == sim.DevPoints:
+					floor = 1 // a rate (share) is judged in absolute terms
+				case sim.RegionVars[v].Dev == sim.DevDifference:
 					floor = math.Abs(m.Region[sim.VarGDPReal][m.RegionIndex(0, r)]) // a balance near zero is judged against GDP
 				}
 				if e := relErr(x, y, floor); e > replicationTol {

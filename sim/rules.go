@@ -151,5 +151,5 @@ func (c *condState) PriceDev(region, sector int) float64 {
 
 func (c *condState) Shortage(region, sector int) float64 {
 	m := c.s.metrics
-	return m.RS[VarShortageRate][m.RSIndex(c.t, region, sector)]
+	return m.RS[VarInputShortageRate][m.RSIndex(c.t, region, sector)] // its users' worst-hit input, as in version 1
 }

@@ -156,8 +156,10 @@ func TestLicenceFee(t *testing.T) {
 		if got := m.Region[sim.VarRegionExportFeeRevenue][m.RegionIndex(tt, chn)]; got != 0 {
 			t.Errorf("month %d: China books %v of a US fee", tt, got)
 		}
-		if bp, xp, tr := m.Flow[sim.FlowBuyerPrice][k], m.Flow[sim.FlowExportPrice][k], m.Flow[sim.FlowTariffRate][k]; math.Abs(bp-xp*(1+tr)) > 1e-12 {
-			t.Errorf("month %d: the buyer pays %v, want the exporter's price %v plus tariff only", tt, bp, xp)
+		// Producer currency pricing: the Chinese buyer pays the US price at e_USA / e_CHN.
+		fx := m.Region[sim.VarExchangeRate][m.RegionIndex(tt, usa)] / m.Region[sim.VarExchangeRate][m.RegionIndex(tt, chn)]
+		if bp, xp, tr := m.Flow[sim.FlowBuyerPrice][k], m.Flow[sim.FlowExportPrice][k], m.Flow[sim.FlowTariffRate][k]; math.Abs(bp-xp*fx*(1+tr)) > 1e-12 {
+			t.Errorf("month %d: the buyer pays %v, want the exporter's price %v at the exchange rate plus tariff only", tt, bp, xp)
 		}
 	}
 	if !reached {
@@ -257,7 +259,7 @@ func TestRuleReadsState(t *testing.T) {
 	x := ids{t, w}
 	usa, chn, ree, auto := x.r("USA"), x.r("CHN"), x.s("REE"), x.s("AUTO")
 	sc := baseScenario(14, 1)
-	sc.Rationing = sim.LoyalFirst // as the built-in rare-earth scenarios: see TestRareEarthBan
+	sc.Rationing = sim.ContractsFirst // as the built-in rare-earth scenarios: see TestRareEarthBan
 	sc.Policies = []sim.Policy{{ID: "ban", Kind: sim.ExportControl, Mode: sim.Ban, Exporters: []int{chn}, Importers: []int{usa},
 		Sectors: []int{ree}, Start: sc.Start + 1, End: sim.Forever}}
 	sc.Rules = []sim.Rule{{ID: "watch", Once: true, Lag: 1,
@@ -271,7 +273,7 @@ func TestRuleReadsState(t *testing.T) {
 	}
 	m, b := res.Replicates[0].Scenario, res.Replicates[0].Baseline
 	holds := func(tt int) bool {
-		return dev(m, b, sim.VarOutput, tt, usa, auto) < -5 && m.RS[sim.VarShortageRate][m.RSIndex(tt, usa, auto)] > 0.1 &&
+		return dev(m, b, sim.VarOutput, tt, usa, auto) < -5 && m.RS[sim.VarInputShortageRate][m.RSIndex(tt, usa, auto)] > 0.1 &&
 			dev(m, b, sim.VarPrice, tt, usa, ree) > 10 && m.Flow[sim.FlowQuantity][m.FlowIndex(tt, chn, usa, ree)] < 0.5*b.Flow[sim.FlowQuantity][b.FlowIndex(tt, chn, usa, ree)]
 	}
 	first := -1

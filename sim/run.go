@@ -185,10 +185,16 @@ func prepare(w *World, sc, baseline *Scenario, opts Options) (*prepared, error) 
 		}
 	}
 	switch sc.Rationing {
-	case Proportional, DomesticFirst, LoyalFirst:
+	case Proportional, DomesticFirst, ContractsFirst:
 		base.g.Rationing = sc.Rationing
 	default:
 		return nil, fmt.Errorf("sim: scenario %s: rationing rule %d is not one of %s", sc.Name, sc.Rationing, strings.Join(sortedKeys(RationingNames), ", "))
+	}
+	switch sc.Revenue {
+	case RevenueDeficit, RevenueRebate:
+		base.g.Revenue = sc.Revenue
+	default:
+		return nil, fmt.Errorf("sim: scenario %s: revenue use %d is not one of %s", sc.Name, sc.Revenue, strings.Join(sortedKeys(RevenueNames), ", "))
 	}
 	p := &prepared{w: w, sc: sc, base: base, pipes: map[int]int{}, check: opts.Check}
 	R, S := w.R(), w.S()

@@ -22,9 +22,12 @@ type Scenario struct {
 	Policies []Policy
 	Rules    []Rule
 
-	// Rationing is how sellers short of output serve their orders (MODEL.md §4.6); the zero
-	// value is proportional. The baseline runs with the scenario's rule.
+	// Rationing is how sellers short of output serve their orders (MODEL.md §4.9); the zero
+	// value is contracts-first. The baseline runs with the scenario's rule.
 	Rationing Rationing
+	// Revenue is what happens to tariff and export-fee revenue (MODEL.md §3): saved by the
+	// government (the zero value, deficit) or rebated to households. The baseline shares it.
+	Revenue Revenue
 }
 
 // End is the last simulated month.
@@ -69,11 +72,16 @@ const (
 	Tariff        PolicyKind = iota + 1 // additional ad valorem tariff levied by the importer
 	ExportControl                       // restriction imposed by the exporter's government
 	ImportControl                       // the importer's mirror of an export control
+	// ExportTax is an ad valorem tax the exporter's government levies on what ships (Rate; a
+	// negative rate is a subsidy): the buyer pays it on top of the exporter's price, and it is
+	// the exporter's government's revenue (China's export duties and VAT rebates are such levers).
+	ExportTax
 )
 
 // PolicyKindNames maps the scenario-file spelling to a PolicyKind.
 var PolicyKindNames = map[string]PolicyKind{
 	"tariff": Tariff, "export_control": ExportControl, "import_control": ImportControl,
+	"export_tax": ExportTax,
 }
 
 // ControlMode is how an export or import control restricts a route.
@@ -113,8 +121,8 @@ type Policy struct {
 	Start Month
 	End   Month // inclusive; Forever when in force to the end of the horizon
 
-	// Tariff
-	Rate    float64 // additional ad valorem rate on top of base tariffs (0.25 = 25%)
+	// Tariff and ExportTax
+	Rate    float64 // additional ad valorem rate (0.25 = 25%); an export tax may be negative (a subsidy)
 	PhaseIn int     // months over which the rate rises linearly to Rate; 0 = at once
 
 	// Export and import controls

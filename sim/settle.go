@@ -10,8 +10,12 @@ type accounts struct {
 	exQ, imQ                   []float64 // export and import quantities (other regions only)
 	ordered, got               []float64 // [R*S*S] input i ordered and delivered by the firms of a cell
 	// By region, [R].
-	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and households at buyer prices; border values
-	income, tariff0Q, emp0           []float64 // income; base-rate tariffs on real imports; base employment
+	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and final buyers at buyer prices; border values
+	income, tariff0Q, emp0           []float64 // GDP by income; base-rate tariffs on real imports; base employment
+	hhIncome                         []float64 // households' income: wages and profits (+ revenue under rebate)
+	consB                            []float64 // [R*NumBuyers] spending of each final buyer at buyer prices
+	hhGot                            []float64 // [R*S] quantity delivered to households (welfare)
+	ordersIn, planned                []float64 // [R*S] orders reaching the cell's firms; output planned: min(capacity, orders)
 	used                             []float64 // [R*S] inputs used by the cell's firms (quantity)
 	// By route, [R*R*S]: quantity received by buyers (for the check against what sellers shipped).
 	recvQ []float64
@@ -26,13 +30,17 @@ func newAccounts(R, S, RRS int) accounts {
 		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS * S), got: f(RS * S),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
 		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS), used: f(RS),
+		hhIncome: f(R), consB: f(R * int(NumBuyers)), hhGot: f(RS), ordersIn: f(RS), planned: f(RS),
 	}
 }
 
-// settle books the month (MODEL.md §4.7): employment moves toward x times labour per unit at the
-// hiring speed; profits are receipts less inputs used (at this month's delivered prices) less
-// wages; income = wages + profits + tariff and fee revenue, smoothed for next month's budget;
-// expected orders, reliability, consumer prices and sticky nominal wages update.
+// settle books the month (MODEL.md §4.10). Every money value is in the currency of the region it
+// belongs to: a seller's receipts in its own, a buyer's payments in its own (deliver applied
+// the exchange-rate factor). Profits are receipts less inputs used (at this month's delivered
+// prices) less wages; GDP by income = wages + profits + tariff and fee revenue; households'
+// income is wages and profits, plus the revenue when it is rebated, smoothed for next month's
+// budget. Expected orders, reliability, consumer prices, the unemployment rate and the smoothed
+// trade balance (the exchange rates' signal) update.
 func (s *state) settle() {
 	e := s.e
 	R, S, n := e.R, e.S, e.n
@@ -40,7 +48,7 @@ func (s *state) settle() {
 	g := &s.g
 	// useVal, invSum, ordered and got were summed in deliver's pass over the firms.
 	for _, v := range [][]float64{a.out, a.priceIdx, a.emp, a.rev, a.wages, a.tariff, a.fee,
-		a.exQ, a.imQ, a.tariffR, a.feeR, a.ex, a.im, a.income, a.tariff0Q} {
+		a.exQ, a.imQ, a.tariffR, a.feeR, a.ex, a.im, a.income, a.tariff0Q, a.hhIncome} {
 		clear(v)
 	}
 	for c := range R * S {
@@ -48,7 +56,6 @@ func (s *state) settle() {
 		wage := s.wage[d]
 		var out, pidx, emp, wages float64
 		for f := c * n; f < (c+1)*n; f++ {
-			s.emp[f] += g.Hiring * (s.x[f]*s.lab[f] - s.emp[f])
 			out += s.x[f]
 			pidx += s.w[f] * s.p[f]
 			emp += s.emp[f]
@@ -70,14 +77,15 @@ func (s *state) settle() {
 		a.rev[o*S+i] += v*(1-fe) + tr
 		a.fee[o*S+i] += v * (fb + fe)
 		a.feeR[o] += v * (fb + fe)
-		a.tariff[d*S+i] += t * v * (1 + fb)
-		a.tariffR[d] += t * v * (1 + fb)
+		fx := s.fx[rt] // the exporter's currency into the importer's
+		a.tariff[d*S+i] += t * v * (1 + fb) * fx
+		a.tariffR[d] += t * v * (1 + fb) * fx
 		a.tariff0Q[d] += e.t0[rt] * q
 		if o != d {
 			a.exQ[o*S+i] += q
 			a.imQ[d*S+i] += q
 			a.ex[o] += border
-			a.im[d] += border
+			a.im[d] += border * fx
 		}
 		req := s.ordP[rt] + s.ordO[rt] + s.denied[rt] + s.relP[rt] + s.relO[rt]
 		if req > 0 {
@@ -90,7 +98,8 @@ func (s *state) settle() {
 		// The hub's traders bought the leaked goods at the maker's price: their margin is the premium.
 		for _, rt := range e.routes {
 			if v := s.leakV[rt]; v != 0 {
-				a.rev[e.hub*S+rt%S] -= v
+				oh := (rt/(R*S)*R+e.hub)*S + rt%S
+				a.rev[e.hub*S+rt%S] -= v * s.fx[oh]
 			}
 		}
 	}
@@ -99,25 +108,66 @@ func (s *state) settle() {
 		a.income[c/S] += a.rev[c] - a.useVal[c]
 	}
 	for d := range R {
+		a.hhIncome[d] = a.income[d]
 		a.income[d] += a.tariffR[d] + a.feeR[d]
-		// Ibar_t = rho Ibar_t-1 + (1 - rho) I_t-1 (MODEL.md §4.3): this month's income is next month's.
-		s.ibar[d] = g.Rho*s.ibar[d] + (1-g.Rho)*a.income[d]
+		if g.Revenue == RevenueRebate {
+			a.hhIncome[d] += a.tariffR[d] + a.feeR[d]
+		}
+		// Ybar_t = rho Ybar_t-1 + (1 - rho) Y_t-1 (MODEL.md §3): this month's income is next month's.
+		s.ibar[d] = g.Rho*s.ibar[d] + (1-g.Rho)*a.hhIncome[d]
 		// Laspeyres consumer price index: the base household basket at this month's buyer prices.
 		cpi := 0.0
 		for _, o := range e.rord {
 			for i := range S {
 				rt := (o*R+d)*S + i
-				cpi += e.y0[rt] * s.q[rt]
+				cpi += e.yH0[rt] * s.q[rt]
 			}
 		}
+		s.cpiPrev[d] = s.cpi[d]
 		if e.cpiW[d] > 0 {
 			s.cpi[d] = cpi / e.cpiW[d]
 		}
-		// Sticky nominal wage, partly indexed to consumer prices (our choice, MODEL.md §4.7).
-		target := 1 + g.WageIndexation*(s.cpi[d]-1)
-		s.wage[d] += g.WageSpeed * (target - s.wage[d])
+		// The trade balance as a share of GDP, smoothed over about a year (the exchange rate's
+		// signal, MODEL.md §4.4).
+		// The exchange rate's signal (MODEL.md §4.4): the trade balance over GDP, with the
+		// quantities of this month valued at export, import and GDP prices smoothed over
+		// priceSmoothing months. In the long run it is the nominal trade-balance share; on
+		// impact it sees quantities only, so an exchange-rate move does not feed back through
+		// its own valuation of this month's imports (a J-curve that made the closure cycle).
+		xq, mq, gdp := 0.0, 0.0, a.tariff0Q[d]
+		for j := range S {
+			c := d*S + j
+			xq += a.exQ[c]
+			mq += a.imQ[c]
+			gdp += e.va[c] * a.out[c]
+		}
+		if xq > 0 {
+			s.pxBar[d] += (a.ex[d]/xq - s.pxBar[d]) / priceSmoothing
+		}
+		if mq > 0 {
+			s.pmBar[d] += (a.im[d]/mq - s.pmBar[d]) / priceSmoothing
+		}
+		if gdp > 0 {
+			s.pyBar[d] += (a.income[d]/gdp - s.pyBar[d]) / priceSmoothing
+		}
+		s.tbBar2[d] = s.tbBar[d]
+		if gdp > 0 && s.pyBar[d] > 0 {
+			tb := (xq*s.pxBar[d] - mq*s.pmBar[d]) / (gdp * s.pyBar[d])
+			s.tbBar[d] += (tb - s.tbBar[d]) / g.TbSmoothing
+		}
+		emp := 0.0
+		for j := range S {
+			emp += a.emp[d*S+j]
+		}
+		s.uPrev2[d] = s.uPrev[d]
+		s.uPrev[d] = 1 - emp/s.lf[d]
 	}
 }
+
+// priceSmoothing is the months over which the exchange rate's signal smooths trade and GDP
+// prices (our choice: about a year, the horizon over which trade prices are re-set; Gopinath
+// and Rigobon 2008 find a median import price life of 10.6 months).
+const priceSmoothing = 12
 
 // invest is capacity dynamics (MODEL.md §4.8): when smoothed orders exceed capacity plus what is
 // already being built, a firm starts new capacity of at most g x base capacity a month, arriving

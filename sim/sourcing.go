@@ -113,19 +113,20 @@ func (s *state) order(t int) {
 			continue // no member: nobody orders through this group
 		}
 		u := gid / K
-		d := u / (S + 1)
-		household := u%(S+1) == S
+		d := u / e.UT
+		buyer := Buyer(u%e.UT - S) // a final buyer when u%UT >= S
+		final := buyer >= 0
+		fdk := (d*int(NumBuyers) + int(buyer)) * S
 		var budget float64
-		if household {
-			// B = B_base (1 + m (Ibar / I_base - 1)) (MODEL.md §4.3).
-			budget = e.bBase[d] * (1 + s.g.M*(s.ibar[d]/e.iBase[d]-1))
+		if buyer == Households {
+			budget = s.householdBudget(d)
 		}
 		for i := range S {
 			k := (gid*S + i) * R
 			if !e.buys[u*S+i] {
 				s.lfrac[gid*S+i] = 0
-				if household {
-					s.hhDem[d*S+i] = 0
+				if final {
+					s.fdDem[fdk+i] = 0
 				}
 				continue
 			}
@@ -143,16 +144,25 @@ func (s *state) order(t int) {
 				pin += v * x.q
 			}
 			s.pin[gid*S+i] = pin
-			// 2. Households spend budget x base share / price (Cobb-Douglas).
-			if household {
+			// 2. Final buyers (MODEL.md §3): households spend budget x base share / price
+			// (Cobb-Douglas); government buys its base real basket; investment its base real
+			// basket times the demand stabiliser.
+			if final {
 				q := 0.0
-				if pin > 0 {
-					q = budget * e.alphaY[d*S+i] / pin
-					if sd := s.g.NoiseSD; sd > 0 {
-						q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
+				switch buyer {
+				case Households:
+					if pin > 0 {
+						q = budget * e.alphaH[d*S+i] / pin
+						if sd := s.g.NoiseSD; sd > 0 {
+							q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
+						}
 					}
+				case Government:
+					q = e.fdQ0[fdk+i]
+				case Investment:
+					q = s.demandA[d] * e.fdQ0[fdk+i]
 				}
-				s.hhDem[d*S+i] = q
+				s.fdDem[fdk+i] = q
 				s.gDem[gid*S+i] = q
 			}
 			// 3. Split and place.
@@ -202,7 +212,7 @@ func (s *state) order(t int) {
 					wL[o] = own
 					lf += own
 					if dem > 0 {
-						s.pipeline(t, rt, gid-d*(S+1)*K, dem*own)
+						s.pipeline(t, rt, gid-d*e.UT*K, dem*own)
 					}
 					own = 0
 				}
@@ -214,7 +224,7 @@ func (s *state) order(t int) {
 					} else {
 						q = own + extra
 					}
-				case LoyalFirst:
+				case ContractsFirst:
 					p, q = own, extra
 				default:
 					p = own + extra
@@ -229,6 +239,25 @@ func (s *state) order(t int) {
 			}
 		}
 	}
+}
+
+// householdBudget is the households' nominal spending of the month in region d (MODEL.md §3):
+// C_t = A_t C0 ((1 - m) CPI_t-1 + m Ybar_t / Y0). The part not tied to this year's income is
+// real (indexed to last month's CPI), so a price level alone has no real effect.
+func (s *state) householdBudget(d int) float64 {
+	e := s.e
+	m := s.g.M
+	return s.demandA[d] * e.bBase[d*int(NumBuyers)] * ((1-m)*s.cpi[d] + m*s.ibar[d]/s.incomeBase(d))
+}
+
+// incomeBase is the households' base income per month, Y0: value added (wages and profits),
+// plus the base tariff revenue when revenue is rebated.
+func (s *state) incomeBase(d int) float64 {
+	y := s.e.vaBase[d]
+	if s.g.Revenue == RevenueRebate {
+		y += s.e.tBase[d]
+	}
+	return y
 }
 
 // leakClassFirst says whether leaked orders are in the class a rationing seller serves first:

@@ -14,44 +14,47 @@ type state struct {
 	g  Globals
 
 	// Firm constants of the replicate, [F].
-	w    []float64 // size weight within its region-sector, sums to 1 (MODEL.md §3)
-	fx0  []float64 // base output per month: w * X
-	cap0 []float64 // base capacity: fx0 * (1 + slack)
-	tauF []float64 // stock-target factor: the firm holds tauF * tau_i months of use of input i
-	lab  []float64 // labour per unit of output at base (base wage 1)
-	c0   []float64 // base unit cost; the markup makes the base price 1
-	fg   []int     // sourcing group of the firm: user type * K + speed class
-	beta []float64 // [U*S*R] Armington weights calibrated to base shares
+	w     []float64 // size weight within its region-sector, sums to 1 (MODEL.md §3)
+	fx0   []float64 // base output per month: w * X
+	cap0  []float64 // base capacity: fx0 * (1 + slack)
+	tauF  []float64 // stock-target factor: the firm holds tauF * tau_i months of use of input i
+	lab   []float64 // labour per unit of output at base (base wage 1)
+	c0    []float64 // base unit cost; the markup makes the base price 1
+	fg    []int     // sourcing group of the firm: user type * K + speed class
+	beta  []float64 // [U*S*R] Armington weights: among import origins, and home's at the top nest
+	betaM []float64 // [U*S] the import composite's Armington weight at the top nest
 
 	// Sourcing groups (user type x speed class), [NG*S] and [NG*S*R]. Buyers of one user type
 	// with the same adjustment speed start from the same base shares and face the same targets,
 	// so they hold the same origin shares: shares are kept once per group (exact, not an
 	// approximation). Households are class 0 of user type S of their region.
-	K, NG  int
-	tauS   []float64 // [S] stock norm of each input sector, months of use (SectorParams.Tau)
-	powEta []powBy   // [S] x^-eta_j, the within-origin split (prices)
-	powSig []powBy   // [S] x^-sigma_i, the Armington weights (prices)
-	gLam   []float64 // [NG*S] sourcing adjustment speed
-	sh     []float64 // [NG*S*R] standing origin shares
-	pin    []float64 // [NG*S] delivered price of the input at standing shares
-	gDem   []float64 // [NG*S] orders of the group's members (quantity)
-	wP, wO []float64 // [NG*S*R] share of a unit of orders placed on origin o, by rationing class
-	wL     []float64 // [NG*S*R] share of a unit of orders approved into a licence pipeline
-	wK     []float64 // [NG*S*R] share of a unit of orders that leaks through the hub region
-	lfrac  []float64 // [NG*S] sum over o of wL
-	gFill  []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
-	gVal   []float64 // [NG*S] amount paid per unit ordered
-	gOn    []bool    // [NG] the group has members (households: class 0 only)
-	gLic   []bool    // [NG] the group placed licence orders this month
-	hhDem  []float64 // [R*S] household orders
-	noise  []float64 // [R*S] log household demand shock, AR(1) (MODEL.md §5)
-	pcg    *rand.PCG // the noise stream of the run, reseeded at reset
-	rng    *rand.Rand
+	K, NG   int
+	tauS    []float64 // [S] stock norm of each input sector, months of use (SectorParams.Tau)
+	powEta  []powBy   // [S] x^-eta_j, the within-origin split (prices)
+	powSigM []powBy   // [S] x^-sigmaM_i: among import origins (targets)
+	powSigD []powBy   // [S] x^-sigmaD_i: home against the import composite (targets)
+	gLam    []float64 // [NG*S] sourcing adjustment speed
+	sh      []float64 // [NG*S*R] standing origin shares
+	pin     []float64 // [NG*S] delivered price of the input at standing shares
+	gDem    []float64 // [NG*S] orders of the group's members (quantity)
+	wP, wO  []float64 // [NG*S*R] share of a unit of orders placed on origin o, by rationing class
+	wL      []float64 // [NG*S*R] share of a unit of orders approved into a licence pipeline
+	wK      []float64 // [NG*S*R] share of a unit of orders that leaks through the hub region
+	lfrac   []float64 // [NG*S] sum over o of wL
+	gFill   []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
+	gVal    []float64 // [NG*S] amount paid per unit ordered
+	gOn     []bool    // [NG] the group has members (households: class 0 only)
+	gLic    []bool    // [NG] the group placed licence orders this month
+	fdDem   []float64 // [R*NumBuyers*S] final buyers' orders (quantity)
+	noise   []float64 // [R*S] log household demand shock, AR(1) (MODEL.md §5)
+	pcg     *rand.PCG // the noise stream of the run, reseeded at reset
+	rng     *rand.Rand
 
 	// Firm state, [F].
 	p       []float64 // price at the factory gate
 	cap     []float64 // capacity, output per month
 	emp     []float64 // employment, base-year wage bill units
+	vac     []float64 // vacancies posted this month (labour.go)
 	xe      []float64 // expected orders: smoothed orders received
 	ordRecv []float64 // orders received this month
 	x       []float64 // output this month
@@ -76,7 +79,8 @@ type state struct {
 	// Routes, [R*R*S].
 	bd         border
 	q          []float64    // buyer price: origin price x (1 + buyer fee) x (1 + tariff)
-	pw         []float64    // (q * reliability)^-sigma
+	qe         []float64    // buyer price with the reliability penalty: q (1 + penalty * unfilled)
+	pw         []float64    // qe^-sigmaM on import routes, qe^-sigmaD on domestic ones
 	ordP, ordO []float64    // orders placed on the route this month, by class
 	denied     []float64    // orders the border closed this month
 	relP, relO []float64    // licence orders released this month, by class
@@ -92,8 +96,29 @@ type state struct {
 	licOf                 []int     // licence pipeline of the route, -1 if none
 	lic                   []licPipe
 
-	// Regions, [R].
-	ibar, wage, cpi []float64
+	// Routes: the exchange-rate factor e_o / e_d that turns the exporter's price into the
+	// buyer's currency (producer currency pricing, MODEL.md §4.4), [R*R*S].
+	fx []float64
+
+	// Regions, [R]: the macro state (labour.go, macro.go).
+	ibar    []float64 // smoothed household income, local currency per month
+	wage    []float64 // nominal wage index, base 1
+	cpi     []float64 // consumer price index (household basket), base 1
+	cpiPrev []float64 // last month's CPI
+	demandA []float64 // demand stabiliser A_t, base 1
+	uPrev   []float64 // unemployment rate last month and the month before
+	uPrev2  []float64
+	lnE     []float64 // log exchange rate, USD per unit of the region's currency
+	fxStep  []float64 // this month's step of each currency before the numeraire is taken out
+	tbBar   []float64 // trade balance share of GDP, smoothed over about a year
+	tbBar2  []float64 // the same a month earlier
+	pxBar   []float64 // export, import and GDP price indices smoothed over priceSmoothing months
+	pmBar   []float64
+	pyBar   []float64
+	lf      []float64 // labour force, base-wage-bill units
+	u0      []float64 // base unemployment rate
+	uMin    []float64 // frictional floor of the unemployment rate
+	jobF    []float64 // monthly job-finding rate
 
 	// Accounting of the month (see record.go).
 	acc accounts
@@ -126,29 +151,34 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s := &state{e: e, w0: w}
 	s.sp = make([]SectorParams, S)
 	s.tauS = make([]float64, S)
-	s.powEta, s.powSig = make([]powBy, S), make([]powBy, S)
+	s.powEta, s.powSigM, s.powSigD = make([]powBy, S), make([]powBy, S), make([]powBy, S)
 	s.w, s.fx0, s.cap0, s.tauF, s.lab, s.c0 = f(F), f(F), f(F), f(F), f(F), f(F)
-	s.fg, s.beta = make([]int, F), f(U*S*R)
+	s.fg, s.beta, s.betaM = make([]int, F), f(U*S*R), f(U*S)
 	s.K = speedClasses(e.n)
 	s.NG = U * s.K
 	NG := s.NG
 	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
 	s.sh, s.wP, s.wO, s.wL, s.wK = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
-	s.hhDem = f(R * S)
+	s.fdDem = f(R * int(NumBuyers) * S)
 	s.noise = f(R * S)
 	s.pcg = rand.NewPCG(0, 0)
 	s.rng = rand.New(s.pcg)
 	s.gOn = make([]bool, NG)
 	s.gLic = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
+	s.vac = f(F)
 	s.inv, s.arr, s.onOrd, s.dem = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(U * S * R)
 	s.bd = newBorder(RRS)
-	s.q, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
+	s.q, s.qe, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.fillTab, s.ordTab = make([]routeFill, RRS), make([]routeOrder, RRS)
-	s.ibar, s.wage, s.cpi = f(R), f(R), f(R)
+	s.fx = f(RRS)
+	s.ibar, s.wage, s.cpi, s.cpiPrev, s.demandA = f(R), f(R), f(R), f(R), f(R)
+	s.uPrev, s.uPrev2, s.lnE, s.tbBar, s.tbBar2 = f(R), f(R), f(R), f(R), f(R)
+	s.lf, s.u0, s.uMin, s.jobF, s.fxStep = f(R), f(R), f(R), f(R), f(R)
+	s.pxBar, s.pmBar, s.pyBar = f(R), f(R), f(R)
 	s.leakOrd, s.leakQ, s.leakV, s.transV = f(RRS), f(RRS), f(RRS), f(RRS)
 	s.acc = newAccounts(R, S, RRS)
 	s.licOf = make([]int, RRS)
@@ -161,7 +191,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 		if !ok {
 			continue
 		}
-		nb := (S + 1) * s.K
+		nb := e.UT * s.K
 		slots := d + 1
 		s.licOf[rt] = len(s.lic)
 		s.lic = append(s.lic, licPipe{
@@ -181,7 +211,8 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	s.g = st.g
 	for i := range S {
 		s.tauS[i] = s.sp[i].Tau
-		s.powEta[i], s.powSig[i] = newPowBy(-s.sp[i].Eta), newPowBy(-s.sp[i].SigmaM)
+		s.powEta[i] = newPowBy(-s.sp[i].Eta)
+		s.powSigM[i], s.powSigD[i] = newPowBy(-s.sp[i].SigmaM), newPowBy(-s.sp[i].SigmaD)
 	}
 	// Firms.
 	for c := range R * S {
@@ -189,7 +220,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		sp := &s.sp[j]
 		inputCost := 0.0
 		for i := range S {
-			inputCost += e.a[c*S+i] * e.pin0[(d*(S+1)+j)*S+i]
+			inputCost += e.a[c*S+i] * e.pin0[(d*e.UT+j)*S+i]
 		}
 		labUnit := sp.ThetaL * e.va[c] // labour per unit of output at wage 1
 		for k := range n {
@@ -232,7 +263,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	K := s.K
 	for c := range R * S {
 		d, j := c/S, c%S
-		u := d*(S+1) + j
+		u := d*e.UT + j
 		// Speed factors of the classes, normalised to an output-weighted mean of 1 in the cell.
 		var mean float64
 		for f := c * n; f < (c+1)*n; f++ {
@@ -247,10 +278,12 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		}
 	}
 	for d := range R {
-		u := d*(S+1) + S
-		for g := range K {
-			for i := range S {
-				s.gLam[(u*K+g)*S+i] = s.sp[i].Lambda
+		for b := range int(NumBuyers) {
+			u := d*e.UT + S + b
+			for g := range K {
+				for i := range S {
+					s.gLam[(u*K+g)*S+i] = s.sp[i].Lambda
+				}
 			}
 		}
 	}
@@ -259,7 +292,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		s.gOn[s.fg[f]] = true
 	}
 	for d := range R {
-		s.gOn[(d*(S+1)+S)*K] = true
+		for b := range int(NumBuyers) {
+			s.gOn[(d*e.UT+S+b)*K] = true // final buyers are class 0 of their user type
+		}
 	}
 	for gid := range s.NG {
 		u := gid / K
@@ -268,15 +303,34 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			copy(s.sh[(gid*S+i)*R:(gid*S+i+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
 		}
 	}
+	// Nested Armington weights (MODEL.md §4.6), calibrated so that the targets equal the base
+	// shares at base buyer prices q0 = 1 + t0: among import origins beta_o = s0_o|M q0_o^sigmaM
+	// (s0_o|M the base share of o within imports); at the top, home beta_d = s0_d q0_d^sigmaD and
+	// the import composite betaM = (1 - s0_d) PM0^sigmaD, with PM0 = sum_o s0_o|M q0_o.
 	for u := range e.U {
-		d := u / (S + 1)
+		d := u / e.UT
 		for i := range S {
-			sig := s.sp[i].SigmaM
-			for o := range R {
-				k := (u*S+i)*R + o
-				// beta_o = s0_o * q0_o^sigma makes the target share equal the base share at base
-				// buyer prices q0 = 1 + t0 (calibration, MODEL.md §4.3).
-				s.beta[k] = e.s0[k] * math.Pow(1+e.t0[(o*R+d)*S+i], sig)
+			k := (u*S + i) * R
+			sD, sM := s.sp[i].SigmaD, s.sp[i].SigmaM
+			home := e.s0[k+d]
+			imp := 1 - home
+			pm := 0.0
+			for _, o := range e.rord { // code order: relabelling-exact
+				if o == d {
+					continue
+				}
+				q0 := 1 + e.t0[(o*R+d)*S+i]
+				within := 0.0
+				if imp > 0 {
+					within = e.s0[k+o] / imp
+				}
+				s.beta[k+o] = within * math.Pow(q0, sM)
+				pm += within * q0
+			}
+			s.beta[k+d] = home * math.Pow(1+e.t0[(d*R+d)*S+i], sD)
+			s.betaM[u*S+i] = 0
+			if imp > 0 {
+				s.betaM[u*S+i] = imp * math.Pow(pm, sD)
 			}
 		}
 	}
@@ -287,14 +341,23 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		s.unfilled[rt] = 0
 	}
 	for r := range R {
-		s.ibar[r] = e.iBase[r]
-		s.wage[r] = 1
-		s.cpi[r] = 1
+		s.ibar[r] = s.incomeBase(r)
+		s.wage[r], s.cpi[r], s.cpiPrev[r], s.demandA[r] = 1, 1, 1, 1
+		s.lnE[r] = 0
+		s.tbBar[r], s.tbBar2[r] = e.tb0[r], e.tb0[r]
+		s.pxBar[r], s.pmBar[r], s.pyBar[r] = 1, 1, 1
 		e0 := 0.0
 		for k := r * S * n; k < (r+1)*S*n; k++ {
 			e0 += s.emp[k]
 		}
 		s.acc.emp0[r] = e0
+		lab := labourOf(s.w0, r)
+		s.u0[r], s.uMin[r], s.jobF[r] = lab.Unemployment, lab.Floor, lab.JobFinding
+		s.lf[r] = e0 / (1 - s.u0[r])
+		s.uPrev[r], s.uPrev2[r] = s.u0[r], s.u0[r]
+	}
+	for rt := range s.fx {
+		s.fx[rt] = 1
 	}
 	for l := range s.lic {
 		clear(s.lic[l].ring)

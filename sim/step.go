@@ -9,7 +9,9 @@ func (s *state) step(t int) error {
 		return err
 	}
 	s.arrive(t)  // last month's deliveries and finished capacity become usable
-	s.prices()   // §4.2
+	s.labour()   // §4.3: wages, layoffs and hires
+	s.macro()    // §3, §4.4: demand stabiliser and exchange rates
+	s.prices()   // §4.5
 	s.targets()  // §4.3: Armington targets
 	s.order(t)   // §4.3: sourcing and orders; border rules known in advance
 	s.border(t)  // §4.4
@@ -83,41 +85,73 @@ func (s *state) prices() {
 	}
 	pen := s.g.Penalty
 	for rt := range s.q {
-		o, i := rt/(R*S), rt%S
-		q := s.pIdx[o*S+i] * (1 + s.bd.feeBuyer[rt]) * (1 + s.bd.tariff[rt])
+		o, d, i := rt/(R*S), rt/S%R, rt%S
+		// Producer currency pricing: the buyer pays the exporter's price in the buyer's
+		// currency, e_o / e_d, plus the buyer-borne fee or export tax and the tariff.
+		q := s.pIdx[o*S+i] * s.fx[rt] * (1 + s.bd.feeBuyer[rt]) * (1 + s.bd.tariff[rt])
 		s.q[rt] = q
 		// Reliability: buyers see a supplier that failed a share u of their orders last month
-		// as 1 + penalty * u times dearer (MODEL.md §4.3).
-		sig := s.sp[i].SigmaM
-		if sig == 0 {
+		// as 1 + penalty * u times dearer (MODEL.md §4.6). Imports are weighed among themselves
+		// with sigmaM, home against the import composite with sigmaD (targets).
+		qe := q * (1 + pen*s.unfilled[rt])
+		s.qe[rt] = qe
+		switch {
+		case o == d:
+			s.pw[rt] = s.powSigD[i].pow(qe) // math.Pow(., -sigmaD), bit for bit
+		case s.sp[i].SigmaM == 0:
 			s.pw[rt] = 1
-		} else {
-			s.pw[rt] = s.powSig[i].pow(q * (1 + pen*s.unfilled[rt])) // math.Pow(., -sigma), bit for bit
+		default:
+			s.pw[rt] = s.powSigM[i].pow(qe) // math.Pow(., -sigmaM), bit for bit
 		}
 	}
 }
 
-// targets computes the Armington target shares s*_o = beta_o (q_o rel_o)^-sigma / sum for every
-// user type, input and origin (Armington 1969; the CES quantity share).
+// targets computes the nested Armington target shares for every user type, input and origin
+// (Armington 1969; the two-level nest of GTAP, Hertel ed. 1997, ch. 2): among import origins
+// s*_o|M = beta_o qe_o^-sigmaM / sum, with the import composite's price PM = sum_o s*_o|M qe_o
+// (the quantity-weighted price of the import mix); at the top, the home share
+// s*_H = beta_H qe_H^-sigmaD / (beta_H qe_H^-sigmaD + betaM PM^-sigmaD) and s*_o = (1 - s*_H)
+// s*_o|M. qe is the buyer price with the reliability penalty. Shares are quantity shares.
 func (s *state) targets() {
 	e := s.e
 	R, S := e.R, e.S
 	for u := range e.U {
-		d := u / (S + 1)
+		d := u / e.UT
 		for i := range S {
 			k := (u*S + i) * R
 			if !e.buys[u*S+i] {
 				continue
 			}
-			sum := 0.0
+			sum, pm := 0.0, 0.0
 			for _, o := range e.rord {
+				if o == d {
+					continue
+				}
 				v := s.beta[k+o] * s.pw[(o*R+d)*S+i]
 				s.star[k+o] = v
 				sum += v
 			}
 			if sum > 0 {
-				for o := range R {
-					s.star[k+o] /= sum
+				for _, o := range e.rord {
+					if o != d {
+						s.star[k+o] /= sum
+						pm += s.star[k+o] * s.qe[(o*R+d)*S+i]
+					}
+				}
+			}
+			home := 1.0
+			if bm := s.betaM[u*S+i]; bm > 0 && sum > 0 {
+				vh := s.beta[k+d] * s.pw[(d*R+d)*S+i]
+				vm := bm * s.powSigD[i].pow(pm)
+				home = vh / (vh + vm)
+			} else if sum > 0 && s.beta[k+d] == 0 {
+				home = 0
+			}
+			for _, o := range e.rord {
+				if o == d {
+					s.star[k+o] = home
+				} else {
+					s.star[k+o] *= 1 - home
 				}
 			}
 		}
@@ -190,7 +224,8 @@ func (s *state) border(t int) {
 // the average price of nothing would be noise.
 const residue = 1e-12
 
-// produce sets every firm's output x = min(capacity, orders, input limit) (MODEL.md §4.5), where
+// produce sets every firm's output x = min(capacity, orders, labour limit, input limit) (MODEL.md
+// §4.8), the labour limit being employment at normal hours times 1 + overtime, and
 // the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
 // capacity (Pichler et al. 2022 with a continuous criticality). A seller short of its orders
 // serves the first class in full before the second, each class in proportion (§4.6). Inputs
@@ -198,17 +233,21 @@ const residue = 1e-12
 func (s *state) produce() {
 	e := s.e
 	R, S, n := e.R, e.S, e.n
+	over := 1 + s.g.Overtime
 	for c := range R * S {
 		a := e.a[c*S : c*S+S]
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
-		var fp, fo, vp, vo, used, useVal, stock float64
+		var fp, fo, vp, vo, used, useVal, stock, planned float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
 			op, oo := sh*tp, sh*to
 			s.ordRecv[f] = op + oo
 			cp := s.cap[f]
-			x := min(cp, op+oo)
+			// Labour: the employed at normal hours plus overtime (MODEL.md §4.8).
+			plan := min(cp, op+oo)
+			planned += plan
+			x := min(plan, s.emp[f]/s.lab[f]*over)
 			inv := s.inv[f*S : f*S+S]
 			for _, ci := range crit {
 				lim := (1-ci.phi)*cp + ci.phi*inv[ci.i]*ci.invA
@@ -250,5 +289,6 @@ func (s *state) produce() {
 		}
 		s.fP[c], s.fO[c], s.vP[c], s.vO[c] = fp, fo, vp, vo
 		s.acc.used[c], s.acc.useVal[c], s.acc.invSum[c] = used, useVal, stock
+		s.acc.ordersIn[c], s.acc.planned[c] = tp+to, planned
 	}
 }

@@ -46,6 +46,8 @@ const (
 	VarImports
 	VarInventoryMonths
 	VarShortageRate
+	VarInputShortageRate
+	VarOutputLostShare
 	VarTariffRevenue
 	VarExportFeeRevenue
 	VarProfit
@@ -60,7 +62,9 @@ var RSVars = [NumRSVars]Variable{
 	{"exports", "USD bn per month at base prices", DevPercent, true},
 	{"imports", "USD bn per month at base prices", DevPercent, true},
 	{"inventory_months", "months of use", DevPercent, false},
-	{"shortage_rate", "share of orders unfilled", DevPoints, false},
+	{"shortage_rate", "share of orders for the output left unfilled", DevPoints, false},
+	{"input_shortage_rate", "largest unfilled share of an input's orders", DevPoints, false},
+	{"output_lost_share", "share of planned output lost to missing inputs or labour", DevPoints, false},
 	{"tariff_revenue", "USD bn per month", DevPercent, true},
 	{"export_fee_revenue", "USD bn per month", DevPercent, true},
 	{"profit", "USD bn per month", DevPercent, true},
@@ -71,11 +75,16 @@ type RegionVar int
 
 // Region metrics (MODEL.md §7), in the order of RegionVars.
 const (
-	VarGDPReal RegionVar = iota
+	VarWelfare RegionVar = iota
+	VarGDPReal
 	VarCPI
 	VarConsumptionReal
 	VarUnemploymentRate
+	VarWage
+	VarExchangeRate
 	VarTradeBalance
+	VarTradeBalanceShare
+	VarGovernmentBalance
 	VarRegionTariffRevenue
 	VarRegionExportFeeRevenue
 	NumRegionVars
@@ -83,11 +92,16 @@ const (
 
 // RegionVars describes the region metrics, indexed by RegionVar.
 var RegionVars = [NumRegionVars]Variable{
+	{"welfare", "index, base = 1", DevPercent, false},
 	{"gdp_real", "USD bn per month at base prices", DevPercent, true},
 	{"cpi", "index, base = 1", DevPercent, false},
 	{"consumption_real", "USD bn per month at base prices", DevPercent, true},
-	{"unemployment_rate", "share of base employment", DevPoints, false},
+	{"unemployment_rate", "share of the labour force", DevPoints, false},
+	{"wage", "index, base = 1, local currency", DevPercent, false},
+	{"exchange_rate", "USD per unit of local currency, base = 1", DevPercent, false},
 	{"trade_balance", "USD bn per month", DevDifference, true},
+	{"trade_balance_share", "share of nominal GDP", DevPoints, false},
+	{"government_balance", "USD bn per month", DevDifference, true},
 	{"tariff_revenue", "USD bn per month", DevPercent, true},
 	{"export_fee_revenue", "USD bn per month", DevPercent, true},
 }
