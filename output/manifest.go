@@ -34,7 +34,7 @@ type Manifest struct {
 	Seed        uint64 `json:"seed"`
 	Replicates  int    `json:"replicates"`
 	Firms       int    `json:"firms"`
-	Workers     int    `json:"workers"` // does not change any result (sim/README.md §6)
+	Workers     int    `json:"workers"` // does not change any result (sim/README.md §6.4)
 	// Start and End are the first and last simulated months (YYYY-MM).
 	Start    string         `json:"start"`
 	End      string         `json:"end"`

@@ -55,7 +55,7 @@ func compileRules(w *World, sc *Scenario) ([]compiledRule, error) {
 	return out, nil
 }
 
-// policy is the first stage of a month (MODEL.md §4.1): rules are evaluated on last month's
+// policy is the first stage of a month (sim/README.md §4.1): rules are evaluated on last month's
 // observed state, and the effective border of month m is built from the scheduled policies and
 // the policies rules have put in force. A rule whose condition holds in month c puts its policy in
 // force from month c + max(Lag, 1) (a condition observed in c cannot change c itself) for

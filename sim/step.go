@@ -1,6 +1,6 @@
 package sim
 
-// step advances the state by one month, t steps after the start, in MODEL.md §4's order. Each
+// step advances the state by one month, t steps after the start, in sim/README.md §4's order. Each
 // stage is a method below; the order is fixed and no stage reads what a later one writes in the
 // same month, except where the comment says so.
 func (s *state) step(t int) error {
@@ -25,7 +25,7 @@ func (s *state) step(t int) error {
 
 // arrive brings capacity whose time to build has passed into use. (Last month's deliveries join
 // the stock in order's pass over the firms: production uses stock held at the start of the
-// month, and this month's deliveries arrive for next month, MODEL.md §4.5.)
+// month, and this month's deliveries arrive for next month, sim/README.md §4.2.)
 func (s *state) arrive(t int) {
 	ring := s.capRing
 	slot := t % ring
@@ -39,7 +39,7 @@ func (s *state) arrive(t int) {
 	}
 }
 
-// prices sets every firm's price (MODEL.md §4.2): unit cost at last month's delivered input
+// prices sets every firm's price (sim/README.md §4.5): unit cost at last month's delivered input
 // prices and wage, a target price p* = c / c0 * scarcity (the markup calibrated per firm so that
 // p* = 1 at base: (1 + mu_f) / z_f = 1 / c0_f), and sticky adjustment p += kappa (p* - p).
 // Scarcity = 1 + kappaS * max(0, orders / capacity - 1) uses last month's orders. Then the
@@ -91,7 +91,7 @@ func (s *state) prices() {
 		q := s.pIdx[o*S+i] * s.fx[rt] * (1 + s.bd.feeBuyer[rt]) * (1 + s.bd.tariff[rt])
 		s.q[rt] = q
 		// Reliability: buyers see a supplier that failed a share u of their orders last month
-		// as 1 + penalty * u times dearer (MODEL.md §4.6). Imports are weighed among themselves
+		// as 1 + penalty * u times dearer (sim/README.md §4.6). Imports are weighed among themselves
 		// with sigmaM, home against the import composite with sigmaD (targets).
 		qe := q * (1 + pen*s.unfilled[rt])
 		s.qe[rt] = qe
@@ -158,7 +158,7 @@ func (s *state) targets() {
 	}
 }
 
-// border applies the month's controls to the orders on every route (MODEL.md §4.4): a quota
+// border applies the month's controls to the orders on every route (sim/README.md §4.7): a quota
 // ships at most Q, rationed across buyers in proportion to their orders; licence orders approved
 // delay months ago are released, capped by the licence limit. Then it sums the orders that
 // reach each origin's firms.
@@ -224,7 +224,7 @@ func (s *state) border(t int) {
 // the average price of nothing would be noise.
 const residue = 1e-12
 
-// produce sets every firm's output x = min(capacity, orders, labour limit, input limit) (MODEL.md
+// produce sets every firm's output x = min(capacity, orders, labour limit, input limit) (sim/README.md
 // §4.8), the labour limit being employment at normal hours times 1 + overtime, and
 // the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
 // capacity (Pichler et al. 2022 with a continuous criticality). A seller short of its orders
@@ -244,7 +244,7 @@ func (s *state) produce() {
 			op, oo := sh*tp, sh*to
 			s.ordRecv[f] = op + oo
 			cp := s.cap[f]
-			// Labour: the employed at normal hours plus overtime (MODEL.md §4.8).
+			// Labour: the employed at normal hours plus overtime (sim/README.md §4.8).
 			plan := min(cp, op+oo)
 			planned += plan
 			x := min(plan, s.emp[f]/s.lab[f]*over)

@@ -10,7 +10,7 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// TestDefaultWorld checks the structural promises of the embedded default world (MODEL.md §2):
+// TestDefaultWorld checks the structural promises of the embedded default world (sim/README.md §2):
 // positive output and value added in every region-sector, no negative flow, domestic purchases in
 // every column, and the engine's own Check.
 func TestDefaultWorld(t *testing.T) {

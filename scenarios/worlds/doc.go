@@ -1,5 +1,5 @@
 // Package worlds reads, writes, checks and aggregates world folders: the base data of a tradesim
-// simulation (MODEL.md §2), and holds the embedded default world.
+// simulation (sim/README.md §2), and holds the embedded default world.
 //
 // A world is a folder of five files:
 //

@@ -11,7 +11,7 @@ type sourced struct {
 // tableParams names the columns of sectorParams.
 var tableParams = []string{"sigma", "eta", "lambda", "tau", "kappa", "kappaS", "slack", "g", "L", "thetaL"}
 
-// sectorParams are the default behavioural parameters (MODEL.md §2), by sector, in the order of
+// sectorParams are the default behavioural parameters (sim/README.md §2), by sector, in the order of
 // tableParams; param derives the rest.
 var sectorParams = [nSectors][10]sourced{
 	AGR: {
@@ -24,7 +24,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.05, "assumption: land is fixed within a season"},
 		{0.02, "assumption"},
 		{6, "assumption: one growing season"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	MIN: {
 		{5.6, "assumption: homogeneous commodities; rule of two on 2.8"},
@@ -62,7 +62,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.1, "assumption"},
 		{0.02, "assumption"},
 		{18, "assumption"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	MET: {
 		{8.4, "GTAP non-ferrous metals 4.2 (IMF-ENV comments) x2 (rule of two)"},
@@ -74,7 +74,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.1, "assumption"},
 		{0.02, "assumption"},
 		{18, "assumption"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	SEMI: {
 		{4.4, "GTAP electronics 4.4 (IMF-ENV comments), not doubled: chips are design-specific (assumption)"},
@@ -86,7 +86,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.05, "assumption: fabs run near full utilisation"},
 		{0.015, "assumption"},
 		{24, "assumption: a fab takes two to three years"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	AIC: {
 		{2.0, "assumption: few suppliers and software lock-in (CUDA)"},
@@ -110,7 +110,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.1, "assumption"},
 		{0.02, "assumption"},
 		{9, "assumption"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	EQP: {
 		{5.6, "assumption: rule of two on 2.8 (GTAP motor vehicles as the nearest machinery figure)"},
@@ -122,7 +122,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.1, "assumption"},
 		{0.02, "assumption"},
 		{12, "assumption"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	AUTO: {
 		{5.6, "GTAP motor vehicles 2.8 (IMF-ENV comments) x2 (rule of two)"},
@@ -134,7 +134,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.1, "assumption"},
 		{0.02, "assumption"},
 		{18, "assumption"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	DEF: {
 		{1.0, "assumption: arms purchases follow alliances, not prices"},
@@ -146,7 +146,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.05, "assumption"},
 		{0.01, "assumption"},
 		{24, "assumption"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	OMF: {
 		{7.6, "GTAP textiles 3.78 (IMF-ENV comments) x2 (rule of two)"},
@@ -158,7 +158,7 @@ var sectorParams = [nSectors][10]sourced{
 		{0.1, "assumption"},
 		{0.02, "assumption"},
 		{6, "assumption"},
-		{0.55, "MODEL.md §2 default labour share"},
+		{0.55, "assumption: default labour share"},
 	},
 	SRV: {
 		{3.8, "assumption: services are mostly local; rule of two on 1.9"},
@@ -174,7 +174,7 @@ var sectorParams = [nSectors][10]sourced{
 	},
 }
 
-// criticality lists phi[input, user] (MODEL.md §2; Pichler et al. 2022 classes critical = 1,
+// criticality lists phi[input, user] (sim/README.md §2; Pichler et al. 2022 classes critical = 1,
 // important = 0.5, noncritical = 0). Pairs not listed are noncritical: the user can keep
 // producing without the input for a while (substitutes, stocks downstream, or a small share).
 var criticality = []struct {
