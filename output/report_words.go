@@ -101,13 +101,23 @@ func regionExtremes(name string, e Extremes, regions []string) string {
 	}
 	pretty := PrettyVariable(name)
 	v, _ := VariableNamed(name)
+	troughOnly := Extremes{Trough: e.Trough, Peak: map[Key]SummaryRow{}}
+	peakOnly := Extremes{Peak: e.Peak, Trough: map[Key]SummaryRow{}}
 	var parts []string
+	if fall != "" && fall == rise { // one region dips and overshoots: say both, in order
+		f, _ := moveSentence("it", troughOnly, Key{fall, All, name})
+		r, _ := moveSentence("it", peakOnly, Key{rise, All, name})
+		if e.Peak[Key{rise, All, name}].Month < e.Trough[Key{fall, All, name}].Month {
+			f, r = r, f
+		}
+		return fmt.Sprintf("%s moves most in %s: %s, and %s.", pretty, fall, f, strings.TrimPrefix(r, "it "))
+	}
 	if fall != "" {
-		s, _ := moveSentence("", Extremes{Trough: e.Trough, Peak: map[Key]SummaryRow{}}, Key{fall, All, name})
+		s, _ := moveSentence("", troughOnly, Key{fall, All, name})
 		parts = append(parts, fmt.Sprintf("%s falls most in %s:%s", pretty, fall, strings.TrimPrefix(s, " falls")))
 	}
 	if rise != "" {
-		s, _ := moveSentence("", Extremes{Peak: e.Peak, Trough: map[Key]SummaryRow{}}, Key{rise, All, name})
+		s, _ := moveSentence("", peakOnly, Key{rise, All, name})
 		subject := "it"
 		if fall == "" {
 			subject = pretty

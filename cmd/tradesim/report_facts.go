@@ -98,7 +98,7 @@ func measureTerms(p map[string]any) string {
 		parts = append(parts, s+" of orders approved")
 	}
 	if d, ok := p["delay"].(float64); ok && d > 0 {
-		parts = append(parts, fmt.Sprintf("%g months' delay", d))
+		parts = append(parts, fmt.Sprintf("%g %s delay", d, map[bool]string{true: "month's", false: "months'"}[d == 1]))
 	}
 	if s, ok := pct("fee"); ok {
 		by, _ := p["fee_borne_by"].(string)
