@@ -6,11 +6,11 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/scenarios/yamlfile"
 )
 
 // position is a 1-based line and column in a file.
@@ -39,7 +39,7 @@ type decoder struct {
 const maxNodes = 200_000
 
 func newDecoder(file string, data []byte, diags *diag.List) *decoder {
-	return &decoder{file: file, lines: splitLines(data), diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, misspelt: map[string]bool{}, budget: maxNodes}
+	return &decoder{file: file, lines: yamlfile.SplitLines(data), diags: diags, vals: map[string]position{}, keys: map[string]position{}, failed: map[string]bool{}, misspelt: map[string]bool{}, budget: maxNodes}
 }
 
 // nodeDecoder is a type that decodes itself from a node (Codes, Parameters, Uncertainty).
@@ -56,14 +56,10 @@ func (d *decoder) errf(n *yaml.Node, path, format string, args ...any) {
 // pos is where n is in the file.
 func (d *decoder) pos(n *yaml.Node) position { return nodePos(d.lines, n) }
 
-// nodePos is where n is in a file of these lines. yaml/v3 puts an empty value at the very end
-// of a file that lacks a final newline on the line after the last; that is the end of the last
-// line.
+// nodePos is where n is in a file of these lines (yamlfile.Pos).
 func nodePos(lines []string, n *yaml.Node) position {
-	if n.Line > len(lines) {
-		return position{len(lines), utf8.RuneCountInString(lines[len(lines)-1]) + 1}
-	}
-	return position{n.Line, n.Column}
+	line, col := yamlfile.Pos(lines, n)
+	return position{line, col}
 }
 
 func (d *decoder) record(n *yaml.Node, path string) {

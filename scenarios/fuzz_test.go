@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/scenarios/yamlfile"
 )
 
 // FuzzLoad feeds arbitrary bytes to the parser and validator, seeded with both corpora and the
@@ -43,7 +44,7 @@ func FuzzLoad(f *testing.F) {
 				if len(list.Items) == 0 {
 					t.Fatal("an empty problem list")
 				}
-				lines := splitLines(data)
+				lines := yamlfile.SplitLines(data)
 				for _, d := range list.Items {
 					if d.File == "" || d.Message == "" {
 						t.Fatalf("a problem without file or message: %+v", d)

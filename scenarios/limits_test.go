@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/scenarios/yamlfile"
 	"github.com/tradesim/tradesim/sim"
 )
 
@@ -66,9 +67,9 @@ func hostileCases() []hostileCase {
 		{"alias-bomb", aliasBomb(), "aliases (*name) expand to far more values"},
 		{"deep-1e5", deepNesting(100_000), "more than 10000 levels deep"},
 		{"file-10MB", bigFile(10 << 20), "larger than 1 MiB"},
-		// A badly indented last line: located by parsing prefixes up to maxBisect bytes, found
+		// A badly indented last line: located by parsing prefixes up to yamlfile.MaxBisect bytes, found
 		// at the start of its block only in a larger file.
-		{"misindented-32KiB", misindented(maxBisect - 100), ":410:4: this line is not aligned with the lines above it"},
+		{"misindented-32KiB", misindented(yamlfile.MaxBisect - 100), ":410:4: this line is not aligned with the lines above it"},
 		{"misindented-1MiB", misindented(MaxFileSize - 100), "this line is not aligned with the lines above it"},
 	}
 }

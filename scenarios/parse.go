@@ -1,15 +1,12 @@
 package scenarios
 
 import (
-	"bytes"
-	"errors"
-	"io"
 	"reflect"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/scenarios/yamlfile"
 	"github.com/tradesim/tradesim/sim"
 )
 
@@ -26,8 +23,8 @@ const (
 	MaxDelay      = sim.MaxDelay // months a licence may take: the engine's approval pipeline
 )
 
-// maxDepth is yaml/v3's nesting cap, which stays on (go-yaml PR #515).
-const maxDepth = 10_000
+// scenarioKind names scenario files in the YAML reader's messages.
+var scenarioKind = yamlfile.Kind{Noun: "a scenario", One: "scenario", Levels: 4, Empty: "start from `tradesim scenarios init NAME`"}
 
 // parse decodes a scenario file's bytes into a File, strictly. It returns nil when the file is
 // not a readable YAML mapping; problems go to diags either way.
@@ -36,38 +33,11 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 		diags.Addf(file, 0, 0, "", "the file is larger than 1 MiB (%d bytes); a scenario file is a few kilobytes: is this the right file?", MaxFileSize)
 		return nil, nil
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			diags.Addf(file, 0, 0, "", "the file is empty; start from `tradesim scenarios init NAME`")
-		} else {
-			diags.Add(yamlError(file, data, err))
-		}
+	doc := yamlfile.Read(file, data, scenarioKind, diags)
+	if doc == nil {
 		return nil, nil
 	}
-	var extra yaml.Node
-	switch err := dec.Decode(&extra); {
-	case err == nil:
-		pos := nodePos(splitLines(data), &extra)
-		diags.Addf(file, pos.Line, pos.Col, "", "the file holds more than one YAML document (---); put one scenario in each file")
-		return nil, nil
-	case !errors.Is(err, io.EOF):
-		diags.Add(yamlError(file, data, err))
-		return nil, nil
-	}
-	// yaml/v3 keeps aliases unexpanded in a Node; decoding once into a plain value runs its
-	// alias-expansion cap, which rejects "billion laughs" files in about a millisecond.
-	var probe any
-	if err := doc.Decode(&probe); err != nil && strings.Contains(err.Error(), "excessive aliasing") {
-		diags.Add(yamlError(file, data, err))
-		return nil, nil
-	}
-	if len(doc.Content) == 0 {
-		diags.Addf(file, 0, 0, "", "the file has no fields; start from `tradesim scenarios init NAME`")
-		return nil, nil
-	}
-	root := doc.Content[0]
+	root := doc.Root
 	d := newDecoder(file, data, diags)
 	if root.Kind != yaml.MappingNode {
 		d.errf(root, "", "a scenario file is a mapping of fields (name: ..., start: ..., horizon: ...); this file holds %s", describe(root))

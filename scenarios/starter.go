@@ -42,14 +42,19 @@ baseline: null        # null: compare with this scenario without its policies an
 #   sigmaM.ELEC: 3.0
 #   lambda.REE: 0.04
 
-# Per-replicate multipliers of parameters (lognormal, normal, uniform, triangular).
-# uncertainty:
-#   sigmaM.*: {dist: lognormal, sd: 0.25}
-#   tau.REE: {dist: uniform, min: 0.5, max: 1.5}
+# Per-replicate multipliers of parameters (lognormal, normal, uniform, triangular): what the
+# bands of the results cover. Without this block the bands show firm-level noise only. Keep the
+# lines whose uncertainty your question hinges on; remove the others.
+uncertainty:
+  sigmaM.*: {dist: lognormal, sd: 0.25}        # substitution among import origins (GTAP ESUBM, +-25%)
+  sigmaD.*: {dist: lognormal, sd: 0.25}        # home goods against imports (GTAP ESUBD, +-25%)
+  kappaS.*: {dist: lognormal, sd: 0.3}         # how fast scarcity raises prices: assumption
+  return_speed: {dist: uniform, min: 0.5, max: 1.5}   # how fast buyers return to old suppliers: assumption
+  m: {dist: uniform, min: 0.6, max: 1.4}       # share of household spending that follows income: assumption
 
 policies:
   - id: us-tariff-elec
-    type: tariff              # tariff | export_control | import_control
+    type: tariff              # tariff | export_tax | export_control | import_control
     importer: USA             # a region code, a list such as [USA, EU], or all
     exporter: CHN
     sectors: [ELEC]           # sector codes, or all

@@ -39,7 +39,7 @@ var (
 	}
 	globalBounds = []paramBound{
 		{"m", 0, 1}, {"rho", 0, 0.999}, {"penalty", 0, 100}, {"hiring", 0, 1},
-		{"leakage_premium", 0, 10}, {"order_smoothing", 0.01, 1}, {"stock_close", 1, 60},
+		{"leakage_premium", 0, 10}, {"order_smoothing", 0.01, 1}, {"return_speed", 1, 20}, {"stock_close", 1, 60},
 		{"wage_indexation", 0, 1}, {"psi", 0, 10}, {"overtime", 0, 0.5}, {"zeta", 0, 5},
 		{"zetaD", 0, 50}, {"xi", 0, 10}, {"xiD", 0, 100}, {"fx_cap", 0, 0.2}, {"tb_smoothing", 1, 60}, {"depreciation", 0, 1},
 		{"noise_sd", 0, 1}, {"noise_ar", 0, 0.99},

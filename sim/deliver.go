@@ -144,6 +144,11 @@ func (s *state) deliver(t int) {
 				if Buyer(b) == Households {
 					a.hhGot[d*S+i] += q * s.gFill[gid*S+i]
 				}
+				// A durable purchase that found no goods waits for next month (car buyers
+				// waited in 2021); the rest of the unfilled purchases vanish. Orders approved
+				// into a licence pipeline are not unfilled.
+				unfilled := q * (1 - s.gFill[gid*S+i] - s.lfrac[gid*S+i])
+				s.backlog[bb*S+i] = s.sp[i].Durable * max(0, unfilled)
 			}
 		}
 	}

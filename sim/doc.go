@@ -191,7 +191,9 @@
 // Orders on a route a border rule closes (a ban; the unapproved share of a licence) go at once
 // to the fully open origins in proportion to their shares; if there is none they stay unfilled.
 // Approved licence orders enter the route's pipeline and are released Delay months later
-// (within a group, to its firms in proportion to their orders in the pipeline).
+// (within a group, to its firms in proportion to their orders in the pipeline). A final
+// purchase that finds no goods waits for next month in the share durable_i of sector i (car
+// buyers waited in 2021; the world gives the share) and is ordered again then; the rest vanish.
 //
 // 7. Border. A quota ships at most Limit x base monthly flow, rationed across buyers in
 // proportion to their orders; released licence orders are capped by the licence Limit likewise.
@@ -270,21 +272,24 @@
 // # What a permanent tariff does (default world; sim tests TestClosure, TestLernerSymmetry)
 //
 // A 15-point US tariff on every import from April 2025 (3 firms, one replicate): US buyers pay
-// it in full on impact; the US trade balance rises to 1.3% of GDP above base and is back to
-// within 0.1 points 36 months later, while every other currency falls about 4% against the
-// dollar; US unemployment rises by up to 0.4 points and returns to base; real GDP is 0.2-0.4%
-// below base throughout (it never rises); welfare falls about 0.4% in the first year, as prices
-// rise before the currency moves. In the long run US welfare is about 0.7% above base: terms of
-// trade +0.95% of GDP (the dollar buys more imports), efficiency and the rest -0.25%. That sign
-// is not a theorem — a large country without retaliation can gain from a tariff — and under
-// retaliation the sign turns: a 2018-19-style war (25 points on US imports of Chinese metals,
-// machinery, electronics, chemicals and other manufactures; China's 25 points on US farm goods,
-// cars and chemicals) costs the US 0.05% of welfare after three years and 0.1-0.2% of real GDP
-// (Fajgelbaum et al. 2020: a net loss of 0.04% of GDP). A 10% import tariff plus a 9.1% export
-// subsidy (Lerner symmetry) moves every other currency 9.6-10.2% against the dollar (a
-// devaluation of 9.1% is exact) and leaves real GDP within 1% of base; tariffs add to base
-// tariffs and impact inflation reaches wages, so the experiment is not an exact devaluation and
-// US exports settle about 2% below base.
+// it in full on impact; the US trade balance rises to 1.2% of GDP above base and is back to
+// within 0.05 points 36 months later, while every other currency falls 4-6% against the dollar;
+// US unemployment rises by up to 0.4 points and returns to base; real GDP is 0.1-0.4% below base
+// throughout (it never rises; the literature's long-run figures are -0.4 to -0.6%); welfare falls
+// about 0.65% in the first year, as prices rise before the currency moves; manufacturing
+// employment falls about 2% (inputs cost more and the dollar hurts exporters). In the long run
+// US welfare is about 0.6% above base: terms of trade +0.85% of GDP (the dollar buys more
+// imports), efficiency and the rest -0.24%. That sign is not a theorem — a large country without
+// retaliation can gain from a tariff — and under retaliation the sign turns: a 2018-19-style
+// war (25 points on US imports of Chinese metals, machinery, electronics, chemicals and other
+// manufactures; China's 25 points on US farm goods, cars and chemicals) costs the US 0.03-0.04%
+// of welfare and 0.1% of real GDP over three years (Fajgelbaum et al. 2020: a net loss of 0.04%
+// of GDP), with manufacturing employment 0.2% lower (Flaaen and Pierce 2019 find 1.4%; the
+// engine has no firm-level input-cost channel beyond the sector's). A 10% import tariff plus a
+// 9.1% export subsidy (Lerner symmetry) moves every other currency 9.2-9.8% against the dollar
+// (a devaluation of 9.1% is exact) and leaves real GDP and consumption within 0.5% of base and
+// trade within 1%; tariffs add to base tariffs (1 + t0 + t, not (1 + t0)(1 + t)) and impact
+// inflation reaches wages, so the experiment is not an exact devaluation.
 //
 // # Randomness and determinism
 //
@@ -320,8 +325,11 @@
 //     US AUTO on stock, cuts it thinnest-stocked firms first, spreads downstream, raises
 //     rare-earth prices outside China; recovery after the ban; a licence with a fee.
 //
-// # Choices that are ours
+// # Choices that are ours, and what is not built yet
 //
+//   - Finished-goods stocks (tauF) are read from the world and checked, but this version of the
+//     engine does not use them: firms make to order, and producible output counts no finished
+//     stock. Fractional licence delays are not built either (Delay is whole months).
 //   - Costs and scarcity use last month's input prices and orders (see step 3).
 //   - Sourcing speeds come in three classes per cell, not one per firm (see Sourcing groups).
 //   - Stock targets are indexed by the input's sector; stock at the start of a month includes

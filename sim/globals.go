@@ -9,6 +9,7 @@ type Globals struct {
 	Hiring         float64 // share of a firm's excess employment shed per month (layoffs)
 	LeakagePremium float64 // price premium on demand routed through ROW around a control
 	OrderSmoothing float64 // weight of last month's orders in expected output
+	ReturnSpeed    float64 // how many times faster a buyer returns to a supplier it used before than it qualifies a new one
 	StockClose     float64 // months over which firms close an inventory gap
 	WageIndexation float64 // iota: share of last month's CPI inflation that nominal wages follow
 	Psi            float64 // wage Phillips-curve slope: wage growth a year per unit of unemployment gap
@@ -70,25 +71,26 @@ var RevenueNames = map[string]Revenue{"deficit": RevenueDeficit, "rebate": Reven
 // DefaultGlobals returns the default economy-wide parameters.
 func DefaultGlobals() Globals {
 	return Globals{
-		M:              0.5,   // assumption (sim/README.md §3): half of spending follows income, half is real
-		Rho:            0.8,   // assumption (sim/README.md §3): income smoothed with a half-life of about 3 months
-		Penalty:        1.0,   // assumption: a supplier that fails half its orders costs 50% more in buyers' eyes
-		Hiring:         0.2,   // assumption: a fifth of excess employment is shed each month
-		LeakagePremium: 0.3,   // assumption: smuggled or transshipped chips sell at about a 30% premium
-		OrderSmoothing: 0.5,   // assumption: expectations put equal weight on last month and earlier ones
-		StockClose:     3,     // assumption: inventory gaps close over a quarter
-		WageIndexation: 0.25,  // assumption: partial indexation; near-full indexation to tariff-inflated prices oscillates (doc.go)
-		Psi:            0.5,   // assumption in the range of wage Phillips-curve slopes (Galí 2011): 0.5 points of wage growth a year per point of unemployment
-		Overtime:       0.03,  // assumption: average weekly hours move by about 3% over the US cycle (BLS CES)
-		Zeta:           0.2,   // assumption: calibrated on a prototype so unemployment returns to base within about two years
-		ZetaD:          2,     // assumption: damping that keeps the stabiliser from overshooting (prototype)
-		Xi:             0.015, // calibrated on the default world, see doc.go
-		XiD:            0.2,   // calibrated on the default world, see doc.go
-		FxCap:          0.02,  // assumption: at most 2% a month, the size of large monthly moves of major currencies
-		TbSmoothing:    3,     // calibrated on the default world with xi and xiD, see doc.go
-		Depreciation:   0.01,  // assumption: about 11% a year, a common depreciation rate of equipment
-		NoiseSD:        0,     // sim/README.md §5: demand noise is off by default
-		NoiseAR:        0.5,   // assumption: a demand shock halves each month
+		M:              0.5,  // assumption (sim/README.md §3): half of spending follows income, half is real
+		Rho:            0.8,  // assumption (sim/README.md §3): income smoothed with a half-life of about 3 months
+		Penalty:        1.0,  // assumption: a supplier that fails half its orders costs 50% more in buyers' eyes
+		Hiring:         0.2,  // assumption: a fifth of excess employment is shed each month
+		LeakagePremium: 0.3,  // assumption: smuggled or transshipped chips sell at about a 30% premium
+		OrderSmoothing: 0.5,  // assumption: expectations put equal weight on last month and earlier ones
+		ReturnSpeed:    3,    // assumption: a supplier already qualified needs no new audit or testing
+		StockClose:     3,    // assumption: inventory gaps close over a quarter
+		WageIndexation: 0.25, // assumption: partial indexation; near-full indexation to tariff-inflated prices oscillates (doc.go)
+		Psi:            0.5,  // assumption in the range of wage Phillips-curve slopes (Galí 2011): 0.5 points of wage growth a year per point of unemployment
+		Overtime:       0.03, // assumption: average weekly hours move by about 3% over the US cycle (BLS CES)
+		Zeta:           0.2,  // assumption: calibrated on a prototype so unemployment returns to base within about two years
+		ZetaD:          2,    // assumption: damping that keeps the stabiliser from overshooting (prototype)
+		Xi:             0.08, // calibrated on the default world, see doc.go
+		XiD:            1,    // calibrated on the default world, see doc.go
+		FxCap:          0.02, // assumption: at most 2% a month, the size of large monthly moves of major currencies
+		TbSmoothing:    3,    // calibrated on the default world with xi and xiD, see doc.go
+		Depreciation:   0.01, // assumption: about 11% a year, a common depreciation rate of equipment
+		NoiseSD:        0,    // sim/README.md §5: demand noise is off by default
+		NoiseAR:        0.5,  // assumption: a demand shock halves each month
 	}
 }
 
@@ -102,6 +104,7 @@ var globalParams = []struct {
 	{"hiring", func(g *Globals) *float64 { return &g.Hiring }},
 	{"leakage_premium", func(g *Globals) *float64 { return &g.LeakagePremium }},
 	{"order_smoothing", func(g *Globals) *float64 { return &g.OrderSmoothing }},
+	{"return_speed", func(g *Globals) *float64 { return &g.ReturnSpeed }},
 	{"stock_close", func(g *Globals) *float64 { return &g.StockClose }},
 	{"wage_indexation", func(g *Globals) *float64 { return &g.WageIndexation }},
 	{"psi", func(g *Globals) *float64 { return &g.Psi }},

@@ -57,7 +57,7 @@ func (s *state) macro() {
 // openExponent is the power of base openness that divides the exchange-rate gain (our choice,
 // calibrated on the default world, see doc.go): a very open economy's trade balance moves a lot
 // with its currency, and a gain that ignored it made Taiwan's exchange rate cycle.
-const openExponent = 2
+const openExponent = 1
 
 // NumeraireRegion is the code of the region whose currency is the numeraire (USD): its exchange
 // rate is 1 throughout. A world without it takes its first region in code order.

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // compiledRule is a Rule with its condition compiled once (expr-lang) and its policy expanded.
 type compiledRule struct {
@@ -106,8 +109,42 @@ func (s *state) policy(t int, m Month) error {
 			s.bd.apply(&r.then, m, s.e.flow0)
 		}
 	}
+	s.openShares()
 	s.bd.markRestricted(s.e.R, s.e.S)
 	return nil
+}
+
+// openShares gives every restriction one semantics (sim/README.md §4.7): the share alpha of a route's
+// orders that may be placed on it. A ban has alpha 0 and a licence its approval share (apply);
+// a quota min(1, limit / the orders buyers directed at the route last month), so its excess
+// orders go at once to other origins, as a ban's do, and a quota of 0 is a ban; an
+// exporter-borne fee closes the route to the firms whose price net of the fee falls below their
+// unit cost ((1 - fee) p < c: they would rather not sell), so alpha is the share (by orders) of
+// the exporting cell's firms still willing. A ban, a quota of 0, a licence with approval 0 and a
+// fee above every exporter's margin are therefore the same thing.
+func (s *state) openShares() {
+	e := s.e
+	R, S, n := e.R, e.S, e.n
+	bd := &s.bd
+	for _, rt := range e.routes {
+		if qu := bd.quota[rt]; !math.IsInf(qu, 1) {
+			alpha := 1.0
+			if exp := s.reqPrev[rt]; qu == 0 || exp > qu {
+				alpha = qu / max(exp, qu, 1e-300)
+			}
+			bd.open[rt] = min(bd.open[rt], alpha)
+		}
+		if fe := bd.feeExp[rt]; fe > 0 {
+			c := rt/(R*S)*S + rt%S
+			willing := 0.0
+			for f := c * n; f < (c+1)*n; f++ {
+				if (1-fe)*s.p[f] >= s.cost[f] {
+					willing += s.share[f]
+				}
+			}
+			bd.open[rt] *= willing
+		}
+	}
 }
 
 // condState is what rule conditions read (ConditionState): month t of the run's metrics, with

@@ -88,6 +88,7 @@ func (s *state) settle() {
 			a.im[d] += border * fx
 		}
 		req := s.ordP[rt] + s.ordO[rt] + s.denied[rt] + s.relP[rt] + s.relO[rt]
+		s.reqPrev[rt] = req
 		if req > 0 {
 			s.unfilled[rt] = max(0, 1-q/req)
 		} else {
@@ -171,7 +172,8 @@ const priceSmoothing = 12
 
 // invest is capacity dynamics (sim/README.md §4.11): when smoothed orders exceed capacity plus what is
 // already being built, a firm starts new capacity of at most g x base capacity a month, arriving
-// after L months. Idle capacity above the base capacity depreciates at the depreciation rate;
+// after L months, never beyond capmax x base capacity, and only while its labour and critical
+// inputs can run the capacity it has (a plant short of magnets does not build more plants). Idle capacity above the base capacity depreciates at the depreciation rate;
 // base capacity is maintained (our choice: a temporary slump does not destroy plants).
 func (s *state) invest(t int) {
 	e := s.e
@@ -180,8 +182,11 @@ func (s *state) invest(t int) {
 	for f := range s.cap {
 		sp := &s.sp[f/n%S]
 		need := s.xe[f] * (1 + max(sp.Slack, minSlack))
-		if sp.G > 0 && s.xe[f] > (s.cap[f]+s.capTot[f])*(1+1e-9) {
-			add := min(need-s.cap[f]-s.capTot[f], sp.G*s.cap0[f])
+		room := sp.Capmax*s.cap0[f] - s.cap[f] - s.capTot[f] // capacity never beyond capmax x base
+		// New capacity only while labour and critical inputs can run the capacity there is.
+		runnable := s.producible(f, f/n) >= s.cap[f]*(1-1e-9)
+		if sp.G > 0 && s.xe[f] > (s.cap[f]+s.capTot[f])*(1+1e-9) && room > 0 && runnable {
+			add := min(need-s.cap[f]-s.capTot[f], sp.G*s.cap0[f], room)
 			slot := (t + buildMonths(sp.L)) % ring
 			s.capPipe[f*ring+slot] += add
 			s.capTot[f] += add

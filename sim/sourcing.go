@@ -137,11 +137,33 @@ func (s *state) order(t int) {
 			lam := s.gLam[gid*S+i]
 			pin := 0.0
 			tab := s.ordTab[rt0*R : rt0*R+R]
+			// Returning to a supplier the buyer used before (a share below its base share that
+			// the target raises) is return_speed times faster than qualifying a new one; the
+			// shares are then renormalised.
+			s0 := e.s0[(u*S+i)*R : (u*S+i)*R+R]
+			back, rs := false, s.g.ReturnSpeed
 			for j := range tab {
 				x := &tab[j] // not a copy of the entry
-				v := sh[x.o] + lam*(st[x.o]-sh[x.o])
-				sh[x.o] = v
-				pin += v * x.q
+				gap := st[x.o] - sh[x.o]
+				if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) && rs > 1 { // below its base share, beyond rounding
+					sh[x.o] += min(1, lam*rs) * gap
+					back = true
+				} else {
+					sh[x.o] += lam * gap
+				}
+			}
+			if back {
+				sum := 0.0
+				for _, o := range e.rord {
+					sum += sh[o]
+				}
+				for _, o := range e.rord {
+					sh[o] /= sum
+				}
+			}
+			for j := range tab {
+				x := &tab[j]
+				pin += sh[x.o] * x.q
 			}
 			s.pin[gid*S+i] = pin
 			// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
@@ -162,6 +184,7 @@ func (s *state) order(t int) {
 				case Investment:
 					q = s.demandA[d] * e.fdQ0[fdk+i]
 				}
+				q += s.backlog[fdk+i] // purchases that waited for goods last month (durable)
 				s.fdDem[fdk+i] = q
 				s.gDem[gid*S+i] = q
 			}

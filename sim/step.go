@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // step advances the state by one month, t steps after the start, in sim/README.md §4's order. Each
 // stage is a method below; the order is fixed and no stage reads what a later one writes in the
 // same month, except where the comment says so.
@@ -39,10 +41,20 @@ func (s *state) arrive(t int) {
 	}
 }
 
-// prices sets every firm's price (sim/README.md §4.5): unit cost at last month's delivered input
-// prices and wage, a target price p* = c / c0 * scarcity (the markup calibrated per firm so that
-// p* = 1 at base: (1 + mu_f) / z_f = 1 / c0_f), and sticky adjustment p += kappa (p* - p).
-// Scarcity = 1 + kappaS * max(0, orders / capacity - 1) uses last month's orders. Then the
+// prices sets every firm's price (sim/README.md §4.5) as a cost part times a scarcity part, p = pc ps.
+// The cost part follows unit cost at last month's delivered input prices and this month's wage,
+// c / c0 (the markup calibrated per firm so that p = 1 at base: (1 + mu_f) / z_f = 1 / c0_f), at
+// the sticky speed kappa: pc += kappa (c / c0 - pc). The scarcity part reads last month's orders
+// against what the firm can make now, its producible output xP = min(capacity, labour limit,
+// input limit) (producible), relative to the same ratio at base:
+//
+//	rho = (orders / xP) / (orders0 / xP0)
+//	S   = 1 + kappaS (rho - 1) if rho >= 1, else 1 + kappaD (rho - 1), clamped to [1 - kappaD, pmax]
+//	ps += scarcitySpeed (S - ps)
+//
+// so a premium appears where output is physically short (cars without magnets), not only where
+// orders exceed machines, it never exceeds the sector's ceiling pmax, and it moves fast both up
+// and down: an auction-like premium vanishes when the queue does. Then the
 // within-origin split omega_f p_f^-eta (omega_f = w_f, so base shares are the firm sizes) and the
 // buyer price of every route: exporters price to every destination at their own price, so a
 // tariff reaches the buyer in full on impact (Amiti, Redding & Weinstein 2019; Fajgelbaum et al. 2020).
@@ -56,6 +68,7 @@ func (s *state) prices() {
 		a := e.a[c*S : c*S+S]
 		wage := s.wage[d]
 		lo := c * n
+		ps := s.scarcity(c, sp)
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
@@ -64,12 +77,9 @@ func (s *state) prices() {
 			for i, ai := range a {
 				cost += ai * pin[i]
 			}
-			scarcity := 1.0
-			if s.cap[f] > 0 {
-				scarcity += sp.KappaS * max(0, s.ordRecv[f]/s.cap[f]-1)
-			}
-			target := cost / s.c0[f] * scarcity
-			s.p[f] += sp.Kappa * (target - s.p[f])
+			s.cost[f] = cost
+			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
+			s.p[f] = s.pc[f] * ps
 			wt := s.w[f]
 			if sp.Eta != 0 && s.p[f] != 1 {
 				wt *= pe.pow(s.p[f]) // math.Pow(p, -eta), bit for bit
@@ -104,6 +114,61 @@ func (s *state) prices() {
 			s.pw[rt] = s.powSigM[i].pow(qe) // math.Pow(., -sigmaM), bit for bit
 		}
 	}
+}
+
+// scarcitySpeed is the share of the gap to the target scarcity mark-up closed in a month (our
+// choice: half, fast against the cost part's kappa, so premiums rise within a quarter and vanish
+// when the queue does; version 1's slow premium echoed for years after a policy ended).
+const scarcitySpeed = 0.5
+
+// scarcity moves cell c's scarcity mark-up toward its target and returns it. The market is the
+// cell: its firms' orders against their producible output, so every seller of the cell charges
+// the same premium (a premium per firm sent orders to the firm with the lowest premium, beyond
+// what it could make, while others idled: a shortage that never cleared).
+func (s *state) scarcity(c int, sp *SectorParams) float64 {
+	n := s.e.n
+	orders, xp, orders0, xp0 := 0.0, 0.0, 0.0, 0.0
+	for f := c * n; f < (c+1)*n; f++ {
+		orders += s.ordRecv[f]
+		xp += s.producible(f, c)
+		orders0 += s.fx0[f]
+		xp0 += s.xP0[f]
+	}
+	sc := 1.0
+	switch {
+	case xp > 0:
+		rho := (orders / xp) / (orders0 / xp0)
+		if math.Abs(rho-1) < 1e-9 {
+			rho = 1 // rounding, not scarcity: keeps the base a steady state to the last bits
+		}
+		if rho >= 1 {
+			sc = 1 + sp.KappaS*(rho-1)
+		} else {
+			sc = 1 + sp.KappaD*(rho-1)
+		}
+	case orders > 0:
+		sc = sp.Pmax // orders and nothing to sell: the ceiling
+	}
+	sc = min(sp.Pmax, max(1-sp.KappaD, sc))
+	s.ps[c] += scarcitySpeed * (sc - s.ps[c])
+	return s.ps[c]
+}
+
+// producible is what firm f of cell c can make this month (sim/README.md §4.5): the least of its
+// capacity, its labour at normal hours plus overtime, and the limit its stocks of critical inputs
+// set, (1 - phi) capacity + phi stock / a (stock on hand plus last month's deliveries).
+func (s *state) producible(f, c int) float64 {
+	e := s.e
+	S := e.S
+	cp := s.cap[f]
+	x := min(cp, s.emp[f]/s.lab[f]*(1+s.g.Overtime))
+	for _, ci := range e.crit[e.critAt[c]:e.critAt[c+1]] {
+		stock := s.inv[f*S+ci.i] + s.arr[f*S+ci.i]
+		if lim := (1-ci.phi)*cp + ci.phi*stock*ci.invA; lim < x {
+			x = lim
+		}
+	}
+	return x
 }
 
 // targets computes the nested Armington target shares for every user type, input and origin

@@ -27,7 +27,7 @@ Exit status: 0 when every file is valid; 2 when any is not, or the command is mi
   tradesim validate scenarios/*.yaml h20-allowance
 
   A file with a typo in a region code prints, and exits 2:
-  my-tariff.yaml:33:15: policies[0].exporter: unknown region "CHA" in world "default"; did you mean "CHN"?`,
+  my-tariff.yaml:38:15: policies[0].exporter: unknown region "CHA" in world "default"; did you mean "CHN"?`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bad := 0

@@ -34,12 +34,16 @@ The mapping file (--map) has the header kind,from,to,share:
   region,DEU,EU,1          many source regions to one
   sector,C26,SEMI,0.3      one source sector split over several, shares summing to 1
   sector,C26,ELEC,0.7
-  use,HFCE,FD,1            every final-demand column of the source to FD
+  use,HFCE,HH,1            a final-demand column to a buyer: HH (households), GOV
+                           (government) or INV (investment); FD is read as HH
   drop,TLS,                leave out every row naming the code (taxes, value added, totals)
   region,*,ROW             every source region not listed
-Lines starting with # are comments. Without --map the codes are kept as they are (to_use FD is
-final demand). Built-in maps: --map icio2023 aggregates the OECD ICIO tables (2023 edition, 50
-industries) to the default world's 7 regions and 13 sectors; its splits of ICIO industries
+Lines starting with # are comments. Without --map the codes are kept as they are (to_use HH, GOV,
+INV or FD is final demand). Final-demand columns may hold negative values (inventory draws,
+purchases abroad): they net against the other columns of the same buyer, and a cell still negative
+is set to 0 and recorded in world.yaml's sources. Built-in maps: --map icio2023 aggregates the OECD
+ICIO tables (2023 edition, 50 industries) to the default world's 7 regions and 13 sectors (HFCE,
+NPISH, DPABR to HH; GGFC to GOV; GFCF, INVNT to INV); its splits of ICIO industries
 (semiconductors and AI accelerators out of C26, rare earths, defence) are documented in the map.
 
 Output is the row sum of each region-sector, so the row identities hold by construction; the

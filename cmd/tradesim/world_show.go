@@ -24,10 +24,12 @@ func newWorldShowCmd(s streams) *cobra.Command {
 	opts := worldShowOptions{World: worlds.DefaultName, Top: 15}
 	cmd := &cobra.Command{
 		Use:   "show [--world W]",
-		Short: "Print a world's output, value added, exports and imports, and its largest routes",
+		Short: "Print a world's output, value added, trade, final demand, labour markets and largest routes",
 		Long: `Print a world as aligned tables, in its currency a year: gross output, value added, exports and
-imports by region and sector, then the largest bilateral routes by sector. Exports are sales to
-every other region, intermediate and final; value added is output less inputs with tariffs.`,
+imports by region and sector; final demand by buyer (households HH, government GOV, investment
+INV) with its share of GDP and each region's labour market (a "-" takes the engine's default);
+then the largest bilateral routes by sector. Exports are sales to every other region,
+intermediate and final; value added is output less inputs with tariffs.`,
 		Example: `  tradesim world show
   tradesim world show --sector REE --top 8      # who sells rare earths to whom
   tradesim world show --world my-world --top 30`,
@@ -126,6 +128,9 @@ func showWorld(out io.Writer, w *sim.World, top int, only []int) error {
 			return err
 		}
 	}
+	if err := showBuyersAndLabour(&b, w); err != nil {
+		return err
+	}
 	type route struct {
 		o, d, i int
 		v       float64
@@ -177,6 +182,49 @@ func showWorld(out io.Writer, w *sim.World, top int, only []int) error {
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
+}
+
+// showBuyersAndLabour writes each region's final demand by buyer (and its share of GDP) and its
+// labour market; labour fields the world leaves at 0 take the engine's defaults ("-").
+func showBuyersAndLabour(b *strings.Builder, w *sim.World) error {
+	fmt.Fprintf(b, "\nFinal demand by buyer (share of GDP) and labour markets\n")
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "\t")
+	for _, c := range sim.BuyerCodes {
+		fmt.Fprintf(tw, "%s\t", c)
+	}
+	fmt.Fprint(tw, "labour force (m)\tunemployment\tfloor\tjob finding a month\t\n")
+	pct := func(x float64) string {
+		if x == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%.1f%%", 100*x)
+	}
+	plain := func(x float64) string {
+		if x == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%g", x)
+	}
+	for r := range w.R() {
+		var gdp float64
+		for i := range w.S() {
+			gdp += w.ValueAdded(r, i)
+		}
+		fmt.Fprintf(tw, "%s\t", w.Regions[r].Code)
+		for bu := range sim.NumBuyers {
+			var y float64
+			for o := range w.R() {
+				for i := range w.S() {
+					y += w.Y[w.YIndex(o, i, r, bu)]
+				}
+			}
+			fmt.Fprintf(tw, "%s (%.0f%%)\t", amount(y), 100*y/gdp)
+		}
+		lab := w.Labour[r]
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", plain(lab.Force), pct(lab.Unemployment), pct(lab.Floor), plain(lab.JobFinding))
+	}
+	return tw.Flush()
 }
 
 // amount formats a flow for a table: one decimal from 100 up, more below so small sectors such as

@@ -108,10 +108,36 @@ var Facts = []Fact{
 			"emergency licences, which the model's one-month licence delay and critical-input rule leave out. " +
 			"What moves it: the rare-earth stock cover (tau.REE 1.4 months, derived from CLEPA's 4 June warning; read as the cover at the start, " +
 			"0.875 months, it gave an EU trough of about -36%) and approvals set from the customs month in which approved orders ship " +
-			"(with approvals so aligned but the 0.875 cover, the trough was about -18%). CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption.",
+			"(with approvals so aligned but the 0.875 cover, the trough was about -18%). CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption. " +
+			"The world's EU sourcing: with 85% of the EU's rare earths and magnets from China (European Court of Auditors) the trough is about -17%, as the US's; " +
+			"an earlier world had the EU buying a third at home, and a trough of about -3%.",
 		Gap: "Firms in 2025 stretched magnet stocks, redesigned parts and obtained emergency licences; the model has a fixed criticality of REE " +
 			"for AUTO, one inventory target and no emergency channel, so once stocks run out output follows the approved share down.",
 		measure: extremeDeviation(sim.VarOutput, "EU", "AUTO", month(2025, 4), month(2025, 12), false),
+	},
+	{
+		ID: "jpn-auto-falls", Scenario: "rare-earth-licensing-2025",
+		Claim:  "Japanese car output dips in May-June 2025",
+		Record: "Suzuki halted Swift production in Japan from 26 May to mid-June 2025 for want of parts, which people familiar with the matter tied to China's rare-earth licences: the first Japanese carmaker hit",
+		Source: "Nikkei and Reuters (5 June 2025)",
+		Unit:   "lowest % deviation of JPN AUTO output, May-June 2025", Lo: -100, Hi: -0.1,
+		Why: "As for the US and the EU: the fact is the direction and the timing; one model line for three weeks is no aggregate figure. " +
+			"Not required yet: the model fails it (see Gap).",
+		Gap: "In the model Japanese car makers' rare earths are about 70% Chinese and got 26% approvals in April and 62% in May, so their " +
+			"stock of about six weeks bridges the gap, and Japan's own magnet makers are not short of the Chinese heavy rare earths they " +
+			"need (rare earths are one sector here). Worse, Japanese car output then rises about 2% as US and EU output falls: the " +
+			"bystander that depends on the same input gains instead of suffering, which the 2025 record contradicts.",
+		measure: extremeDeviation(sim.VarOutput, "JPN", "AUTO", month(2025, 5), month(2025, 6), false),
+	},
+	{
+		ID: "kor-auto-no-broad-shutdown", Scenario: "rare-earth-licensing-2025",
+		Claim:  "No broad shutdown in Korea: Korean car output stays within 10% of its baseline through 2025",
+		Record: "Hyundai and Kia kept producing; the strain fell on small suppliers (a Daegu magnet maker imported 2.5% of its heavy rare earths in five months and warned in September 2025 that it may stop)",
+		Source: "Korea JoongAng Daily (26 September 2025)",
+		Unit:   "lowest % deviation of KOR AUTO output, April-December 2025", Lo: -10, Hi: 0,
+		Why: "A magnitude check, as for the US and the EU: Korea's heavy rare earths come about half from China (industry ministry, April 2025), " +
+			"and public reserves of about six months covered part of the gap, which the model's single stock target does not see.",
+		measure: extremeDeviation(sim.VarOutput, "KOR", "AUTO", month(2025, 4), month(2025, 12), false),
 	},
 	{
 		ID: "ree-prices-outside-china-usa", Scenario: "rare-earth-licensing-2025",

@@ -89,16 +89,32 @@ func ResolveFolder(ref, baseDir string) (*Folder, error) {
 // same simulation; run manifests record it.
 func Digest(w *sim.World) string {
 	f := newFolder(w)
-	files, err := Encode(f)
-	if err != nil {
-		// Encoding plain strings and numbers as YAML cannot fail; keep Digest total anyway.
-		h := sha256.Sum256([]byte(fmt.Sprintf("%#v", w)))
-		return hex.EncodeToString(h[:])
-	}
 	h := sha256.New()
 	for _, name := range Files {
-		fmt.Fprintf(h, "%s %s\n", name, strconv.Itoa(len(files[name])))
-		h.Write(files[name])
+		if name == FlowsFile {
+			// Streamed twice (to count, then to hash) rather than held: flows.csv of a large
+			// world runs to gigabytes.
+			var n countingWriter
+			writeFlows(&n, w)
+			fmt.Fprintf(h, "%s %s\n", name, strconv.FormatInt(int64(n), 10))
+			writeFlows(h, w)
+			continue
+		}
+		data, err := encodeFile(f, name)
+		if err != nil {
+			// Encoding plain strings and numbers as YAML cannot fail; keep Digest total anyway.
+			data = []byte(fmt.Sprintf("%#v", w))
+		}
+		fmt.Fprintf(h, "%s %s\n", name, strconv.Itoa(len(data)))
+		h.Write(data)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// countingWriter counts the bytes written to it.
+type countingWriter int64
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
 }

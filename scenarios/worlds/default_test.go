@@ -10,7 +10,7 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// TestDefaultWorld checks the structural promises of the embedded default world (sim/README.md §2):
+// TestDefaultWorld checks the structural promises of the embedded default world:
 // positive output and value added in every region-sector, no negative flow, domestic purchases in
 // every column, and the engine's own Check.
 func TestDefaultWorld(t *testing.T) {
@@ -33,6 +33,32 @@ func TestDefaultWorld(t *testing.T) {
 			}
 			if !(dom > 0) {
 				t.Errorf("%s %s buys nothing at home", w.Regions[d].Code, w.Sectors[j].Code)
+			}
+		}
+	}
+	// Every region has a labour market with 0 < floor < u0 < 1 and a job-finding rate in (0, 1].
+	for r, lab := range w.Labour {
+		if !(lab.Force > 0 && lab.Floor > 0 && lab.Floor < lab.Unemployment && lab.Unemployment < 1 &&
+			lab.JobFinding > 0 && lab.JobFinding <= 1) {
+			t.Errorf("%s labour market %+v", w.Regions[r].Code, lab)
+		}
+	}
+	// Every buyer buys in every region, and defence is the government's alone.
+	def, _ := w.SectorIndex("DEF")
+	for d := range w.R() {
+		for b := range sim.NumBuyers {
+			var y, yDef float64
+			for o := range w.R() {
+				for i := range w.S() {
+					y += w.Y[w.YIndex(o, i, d, b)]
+				}
+				yDef += w.Y[w.YIndex(o, def, d, b)]
+			}
+			if !(y > 0) {
+				t.Errorf("%s %s buys nothing", w.Regions[d].Code, sim.BuyerCodes[b])
+			}
+			if (b == sim.Government) != (yDef > 0) {
+				t.Errorf("%s %s buys %v of defence", w.Regions[d].Code, sim.BuyerCodes[b], yDef)
 			}
 		}
 	}

@@ -17,6 +17,8 @@ type Folder struct {
 	TariffSources []string
 	// CriticalityReasons[i*S+j] explains phi[i,j]; "" when none was given.
 	CriticalityReasons []string
+	// LabourSources[r] is the source of region r's labour data (World.Labour); "" when none.
+	LabourSources []string
 }
 
 // File names inside a world folder.
@@ -38,6 +40,12 @@ func buyerOf(code string) (sim.Buyer, bool) {
 	if code == FinalDemand {
 		return sim.Households, true
 	}
+	return buyerCode(code)
+}
+
+// buyerCode returns the buyer a code of sim.BuyerCodes names (FD is not one: it is a to_use
+// code of flows.csv only).
+func buyerCode(code string) (sim.Buyer, bool) {
 	for b, c := range sim.BuyerCodes {
 		if c == code {
 			return sim.Buyer(b), true
@@ -51,10 +59,13 @@ var useCodes = append([]string{FinalDemand}, sim.BuyerCodes[:]...)
 
 // Limits that keep a hostile or mistaken file from exhausting memory.
 const (
-	MaxFileBytes = 64 << 20 // per file
-	MaxRegions   = 500
-	MaxSectors   = 500
-	MaxCells     = 50_000_000 // R*S*R*S cells of the intermediate table
+	MaxFileBytes  = 64 << 20 // per file other than flows.csv
+	MaxFlowsBytes = 4 << 30  // flows.csv, read as a stream: EXIOBASE's 49 x 163 in long form is about 2 GiB
+	MaxRegions    = 500
+	MaxSectors    = 500
+	// MaxCells caps the R*S*R*S cells of the intermediate table (8 bytes each): EXIOBASE 3's 49
+	// regions x 163 industries are 63.8 million.
+	MaxCells = 80_000_000
 )
 
 // newFolder allocates a Folder around w with empty documentation.
@@ -65,6 +76,7 @@ func newFolder(w *sim.World) *Folder {
 		ParamSources:       make([][]string, S),
 		TariffSources:      make([]string, len(w.Tariff0)),
 		CriticalityReasons: make([]string, len(w.Criticality)),
+		LabourSources:      make([]string, w.R()),
 	}
 	for j := range f.ParamSources {
 		f.ParamSources[j] = make([]string, len(sim.SectorParamNames))
@@ -83,5 +95,6 @@ func (f *Folder) Clone() *Folder {
 	}
 	c.TariffSources = append([]string(nil), f.TariffSources...)
 	c.CriticalityReasons = append([]string(nil), f.CriticalityReasons...)
+	c.LabourSources = append([]string(nil), f.LabourSources...)
 	return &c
 }

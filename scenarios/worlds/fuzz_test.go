@@ -24,6 +24,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add(1, []byte("from_region,from_sector,to_region,to_use,value\nAAA,GDS,AAA,FD,1e308\nAAA,GDS,AAA,GDS,1e308\n"))
 	f.Add(0, []byte("name: x\nbase_year: 2024\ncurrency: c\nregions: &a [{code: A}]\nsectors: *a\n"))
+	f.Add(0, []byte("name: x\nbase_year: 2024\ncurrency: c\nregions: [{code: AAA}, {code: BBB}]\nsectors: [{code: GDS}, {code: SVC}]\nlabour: [{region: AAA, unemployment: 0.04, unemployment_floor: 0.02, job_finding: 0.3, labour_force: 1, source: s}]\n"))
 	f.Fuzz(func(t *testing.T, which int, data []byte) {
 		if which < 0 {
 			which = -which

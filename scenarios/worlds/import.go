@@ -57,7 +57,7 @@ func Import(flows ImportSource, m *Mapping, opts ImportOptions) (*Folder, error)
 	}
 	regions := in.order(in.regions, opts.Template, true, m)
 	sectors := in.order(in.sectors, opts.Template, false, m)
-	if R, S := len(regions), len(sectors); R > MaxRegions || S > MaxSectors || R*S*R*S > MaxCells {
+	if R, S := len(regions), len(sectors); !sizeOK(R, S) {
 		l.Addf(flows.Display, 0, 0, "", "%d regions and %d sectors after aggregation exceed the limits (%d regions, %d sectors, %d cells of the intermediate table); aggregate further with a map", R, S, MaxRegions, MaxSectors, MaxCells)
 		return nil, l.Err()
 	}
@@ -97,12 +97,29 @@ func Import(flows ImportSource, m *Mapping, opts ImportOptions) (*Folder, error)
 			w.Z[w.ZIndex(o, i, d, spos[k.j])] += in.cells[k]
 		}
 	}
-	ld := loader{w: w, f: f, l: &l}
+	// Final-demand columns may be negative (inventory draws, residents' purchases abroad); they
+	// net against the other columns mapped to the same buyer. A cell still negative after
+	// aggregation is set to 0, and the world's sources say how much was left out.
+	var clipped int
+	var clippedValue float64
+	for k, y := range w.Y {
+		if y < 0 {
+			clipped++
+			clippedValue += y
+			w.Y[k] = 0
+		}
+	}
+	if clipped > 0 {
+		f.Sources = append(f.Sources, fmt.Sprintf("%d final-demand cells negative after aggregation (net inventory draws or purchases abroad) set to 0 (total value %s)",
+			clipped, strconv.FormatFloat(clippedValue, 'g', 10, 64)))
+	}
+	ld := newLoader(w, f, &l)
 	in.complete(ld, opts)
 	if l.Len() > 0 {
 		return nil, l.Err()
 	}
 	checkBalance(w, flows.Display, nil, &l)
+	checkFinalTotals(w, flows.Display, &l)
 	if l.Len() == 0 {
 		if err := w.Check(); err != nil {
 			l.Addf(flows.Display, 0, 0, "", "%v", err)
@@ -193,13 +210,13 @@ func (in *importer) report(kind, code string, line, col int, msg string) {
 }
 
 func (in *importer) read(src ImportSource) {
-	f, err := src.FS.Open(src.Name)
-	if err != nil {
-		in.l.Addf(src.Display, 0, 0, "", "cannot read the flows file: %v", err)
+	f, ok := openFile(src.FS, src.Name, src.Display, MaxImportBytes,
+		"give the input-output table in long form (from_region,from_sector,to_region,to_use,value)", in.l)
+	if !ok {
 		return
 	}
 	defer f.Close()
-	lr := &limitedReader{r: f, n: MaxImportBytes}
+	lr := &limitedReader{r: f, n: MaxImportBytes, limit: MaxImportBytes}
 	cr := csv.NewReader(lr)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -263,12 +280,20 @@ func (in *importer) read(src ImportSource) {
 				continue
 			}
 		}
+		fd := false
+		if in.m != nil {
+			if _, isUse := in.m.Uses[ju]; isUse || (slices.Contains(useCodes, ju) && in.m.Sectors[ju] == nil) {
+				fd = true
+			}
+		} else {
+			fd = slices.Contains(useCodes, ju)
+		}
 		switch {
 		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 			in.l.Addf(src.Display, vl, vc, "value", "%q is not a finite number", vs)
 			continue
-		case v < 0:
-			in.l.Addf(src.Display, vl, vc, "value", "the flow value is negative (%s); an input-output table for tradesim needs values of 0 or more (net out negative inventory changes first)", vs)
+		case v < 0 && !fd:
+			in.l.Addf(src.Display, vl, vc, "value", "the flow value is negative (%s); intermediate flows must be 0 or more (only final-demand columns such as inventory changes may be negative)", vs)
 			continue
 		case v == 0:
 			continue
@@ -278,14 +303,6 @@ func (in *importer) read(src ImportSource) {
 		sd, ok3 := in.splits(dr, "region", l3, c3)
 		var sj []Split
 		var ok4 bool
-		fd := false
-		if in.m != nil {
-			if _, isUse := in.m.Uses[ju]; isUse || (slices.Contains(useCodes, ju) && in.m.Sectors[ju] == nil) {
-				fd = true
-			}
-		} else {
-			fd = slices.Contains(useCodes, ju)
-		}
 		if fd {
 			sj, ok4 = in.splits(ju, "use", l4, c4)
 		} else {
@@ -390,7 +407,8 @@ func positions(interned, final []string) []int {
 	return pos
 }
 
-// complete fills tariffs, sector parameters and criticality from the given files or the template.
+// complete fills tariffs, sector parameters and criticality from the given files or the template,
+// and labour markets from the template's regions of the same code.
 func (in *importer) complete(ld loader, opts ImportOptions) {
 	w, f, tpl := ld.w, ld.f, opts.Template
 	read := func(src ImportSource, required, optional []string) *table {
@@ -454,6 +472,18 @@ func (in *importer) complete(ld loader, opts ImportOptions) {
 			}
 		}
 		f.Sources = append(f.Sources, "criticality: the "+tpl.World.Name+" world's where codes match, else 0")
+	}
+	if tpl != nil {
+		// Labour markets describe regions: keep the template's for regions with the same code;
+		// the others take the engine's defaults.
+		for r, reg := range w.Regions {
+			if tr, ok := tpl.World.RegionIndex(reg.Code); ok && tr < len(tpl.World.Labour) {
+				w.Labour[r] = tpl.World.Labour[tr]
+				if tr < len(tpl.LabourSources) {
+					f.LabourSources[r] = tpl.LabourSources[tr]
+				}
+			}
+		}
 	}
 }
 

@@ -144,7 +144,7 @@ func TestImportErrors(t *testing.T) {
 	if err == nil {
 		t.Fatal("want an error")
 	}
-	want := "f.csv:4:17: value: the flow value is negative (-3); an input-output table for tradesim needs values of 0 or more (net out negative inventory changes first)"
+	want := "f.csv:4:17: value: the flow value is negative (-3); intermediate flows must be 0 or more (only final-demand columns such as inventory changes may be negative)"
 	if err.Error() != want {
 		t.Errorf("got %q\nwant %q", err, want)
 	}
@@ -197,11 +197,11 @@ func TestImportDrop(t *testing.T) {
 func TestImportTooLarge(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("from_region,from_sector,to_region,to_use,value\n")
-	for k := range 90 { // 90 regions x 90 sectors: 65.6 million cells
+	for k := range 100 { // 100 regions x 100 sectors: 100 million cells
 		fmt.Fprintf(&b, "R%d,S%d,R%d,FD,1\n", k, k, k)
 	}
 	_, err := Import(ImportSource{FS: fstest.MapFS{"f.csv": {Data: []byte(b.String())}}, Name: "f.csv", Display: "f.csv"}, nil, ImportOptions{})
-	if err == nil || !strings.Contains(err.Error(), "90 regions and 90 sectors after aggregation exceed the limits") {
+	if err == nil || !strings.Contains(err.Error(), "100 regions and 100 sectors after aggregation exceed the limits") {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -22,3 +22,16 @@ func TestLimitedReader(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeLimits: EXIOBASE 3 (49 regions x 163 industries, 63.8 million cells) and OECD ICIO
+// (77 x 50) fit; 100 x 100 (100 million cells) and more than MaxSectors sectors do not.
+func TestSizeLimits(t *testing.T) {
+	for _, c := range []struct {
+		R, S int
+		ok   bool
+	}{{49, 163, true}, {77, 50, true}, {7, 13, true}, {100, 100, false}, {1, MaxSectors + 1, false}, {MaxRegions + 1, 1, false}} {
+		if got := sizeOK(c.R, c.S); got != c.ok {
+			t.Errorf("sizeOK(%d, %d) = %v, want %v", c.R, c.S, got, c.ok)
+		}
+	}
+}

@@ -32,7 +32,15 @@ func LoadFolder(dir string) (*Folder, error) {
 		l.Addf(dir, 0, 0, "", "not a world folder: %s", describeStatErr(err))
 		return nil, l.Err()
 	}
-	return LoadFS(os.DirFS(dir), func(name string) string { return filepath.Join(dir, name) })
+	// Through an os.Root: a link inside the folder that leads outside it is refused.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		var l diag.List
+		l.Addf(dir, 0, 0, "", "cannot open the world folder: %v", err)
+		return nil, l.Err()
+	}
+	defer root.Close()
+	return LoadFS(root.FS(), func(name string) string { return filepath.Join(dir, name) })
 }
 
 func describeStatErr(err error) string {
@@ -58,7 +66,7 @@ func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
 		return nil, l.Err()
 	}
 	R, S := len(m.Regions), len(m.Sectors)
-	if R*S*R*S > MaxCells {
+	if !sizeOK(R, S) {
 		l.Addf(display(WorldFile), 0, 0, "", "%d regions x %d sectors is too large a table (limit %d cells)", R, S, MaxCells)
 		return nil, l.Err()
 	}
@@ -66,10 +74,13 @@ func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
 	w.BaseYear, w.Currency = m.BaseYear, m.Currency
 	f := newFolder(w)
 	f.Description, f.Sources = m.Description, m.Sources
+	if m.Labour != nil {
+		copy(w.Labour, m.Labour)
+		copy(f.LabourSources, m.LabourSrc)
+	}
 
-	ld := loader{w: w, f: f, l: &l}
-	flowLines := ld.flows(readTable(fsys, FlowsFile, display(FlowsFile),
-		[]string{"from_region", "from_sector", "to_region", "to_use", "value"}, nil, &l))
+	ld := newLoader(w, f, &l)
+	flowLines := ld.flows(fsys, FlowsFile, display(FlowsFile))
 	ld.tariffs(readTable(fsys, TariffsFile, display(TariffsFile),
 		[]string{"importer", "exporter", "sector", "rate"}, []string{"source"}, &l))
 	ld.sectors(readTable(fsys, SectorsFile, display(SectorsFile),
@@ -80,6 +91,7 @@ func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
 		return nil, l.Err()
 	}
 	checkBalance(w, display(FlowsFile), flowLines, &l)
+	checkFinalTotals(w, display(FlowsFile), &l)
 	if l.Len() == 0 {
 		if err := w.Check(); err != nil { // a backstop: the checks above should have caught it
 			l.Addf(display(FlowsFile), 0, 0, "", "%v", err)
@@ -91,10 +103,28 @@ func LoadFS(fsys fs.FS, display func(name string) string) (*Folder, error) {
 	return f, nil
 }
 
+// sizeOK reports whether a world of R regions and S sectors is within the limits (MaxRegions,
+// MaxSectors, MaxCells cells of the intermediate table).
+func sizeOK(R, S int) bool {
+	return R <= MaxRegions && S <= MaxSectors && R*S*R*S <= MaxCells
+}
+
 type loader struct {
-	w *sim.World
-	f *Folder
-	l *diag.List
+	w                    *sim.World
+	f                    *Folder
+	l                    *diag.List
+	regionIdx, sectorIdx map[string]int // code -> id, built once: a lookup per field is O(1)
+}
+
+func newLoader(w *sim.World, f *Folder, l *diag.List) loader {
+	ld := loader{w: w, f: f, l: l, regionIdx: make(map[string]int, w.R()), sectorIdx: make(map[string]int, w.S())}
+	for r, lab := range w.Regions {
+		ld.regionIdx[lab.Code] = r
+	}
+	for j, lab := range w.Sectors {
+		ld.sectorIdx[lab.Code] = j
+	}
+	return ld
 }
 
 // code looks up a region or sector code in column col of row r, reporting unknown codes with the
@@ -104,15 +134,9 @@ func (ld loader) code(t *table, r tableRow, col string, regions bool, extra ...s
 	if !ok {
 		return -1, "", false
 	}
-	var idx int
-	var found bool
-	var valid []string
+	idx, found := ld.sectorIdx[v]
 	if regions {
-		idx, found = ld.w.RegionIndex(v)
-		valid = ld.w.RegionCodes()
-	} else {
-		idx, found = ld.w.SectorIndex(v)
-		valid = ld.w.SectorCodes()
+		idx, found = ld.regionIdx[v]
 	}
 	if found {
 		return idx, v, true
@@ -121,8 +145,10 @@ func (ld loader) code(t *table, r tableRow, col string, regions bool, extra ...s
 		return -1, v, true
 	}
 	kind := "sector"
+	valid := ld.w.SectorCodes()
 	if regions {
 		kind = "region"
+		valid = ld.w.RegionCodes()
 	}
 	valid = append(valid, extra...)
 	if v == "" {
@@ -167,44 +193,75 @@ func (ld loader) duplicate(t *table, r tableRow, first map[int]int, key int, wha
 	return false
 }
 
-// flows reads flows.csv into Z and Y; it returns, for each (to_region, to_use) column, the line
-// of its first row, so that balance errors can point at the table.
-func (ld loader) flows(t *table) map[int]int {
+// flows reads flows.csv into Z and Y, streaming its rows (memory does not grow with the file);
+// it returns, for each (to_region, to_use) column, the line of its first row, so that balance
+// errors can point at the table. Repeated cells are found with one bit per cell; the line of a
+// repeated cell's first row is looked up in a second pass, only when there are repeats.
+func (ld loader) flows(fsys fs.FS, name, display string) map[int]int {
 	colLine := map[int]int{}
-	if t == nil {
-		return colLine
-	}
 	w := ld.w
-	R, S := w.R(), w.S()
-	first := map[int]int{}
-	for _, r := range t.rows {
+	nZ := len(w.Z)
+	seen := make([]uint64, (nZ+len(w.Y)+63)/64)
+	type repeat struct {
+		key, line int
+		what      string
+	}
+	var repeats []repeat
+	cols := []string{"from_region", "from_sector", "to_region", "to_use", "value"}
+	// cell parses a row into its cell key (Z cells first, then Y cells) and value.
+	cell := func(ld loader, t *table, r tableRow) (key int, x float64, what string, ok bool) {
 		o, oc, ok1 := ld.code(t, r, "from_region", true)
 		i, ic, ok2 := ld.code(t, r, "from_sector", false)
 		d, dc, ok3 := ld.code(t, r, "to_region", true)
 		j, jc, ok4 := ld.code(t, r, "to_use", false, useCodes...)
 		x, ok5 := ld.number(t, r, "value", "flow value")
 		if !(ok1 && ok2 && ok3 && ok4 && ok5) {
-			continue
+			return 0, 0, "", false
 		}
-		// key over cells: Z cells first, then Y cells
-		var key int
 		if j >= 0 {
 			key = w.ZIndex(o, i, d, j)
-		} else {
-			b, _ := buyerOf(jc)
-			key = R*S*R*S + w.YIndex(o, i, d, b)
-		}
-		if ld.duplicate(t, r, first, key, fmt.Sprintf("%s %s -> %s %s", oc, ic, dc, jc)) {
-			continue
-		}
-		if j >= 0 {
-			w.Z[key] = x
-			if _, seen := colLine[d*S+j]; !seen {
-				colLine[d*S+j] = r.line()
+			if _, seen := colLine[d*w.S()+j]; !seen {
+				colLine[d*w.S()+j] = r.line()
 			}
 		} else {
-			w.Y[key-R*S*R*S] = x
+			b, _ := buyerOf(jc)
+			key = nZ + w.YIndex(o, i, d, b)
 		}
+		return key, x, oc + " " + ic + " -> " + dc + " " + jc, true
+	}
+	t := scanTable(fsys, name, display, cols, nil, 0, MaxFlowsBytes, true, ld.l, func(t *table, r tableRow) {
+		key, x, what, ok := cell(ld, t, r)
+		if !ok {
+			return
+		}
+		if seen[key/64]&(1<<(key%64)) != 0 {
+			repeats = append(repeats, repeat{key, r.line(), what})
+			return
+		}
+		seen[key/64] |= 1 << (key % 64)
+		if key < nZ {
+			w.Z[key] = x
+		} else {
+			w.Y[key-nZ] = x
+		}
+	})
+	if t == nil || len(repeats) == 0 {
+		return colLine
+	}
+	first := make(map[int]int, len(repeats))
+	for _, rp := range repeats {
+		first[rp.key] = 0
+	}
+	quiet := newLoader(w, ld.f, &diag.List{}) // the first pass reported every bad field already
+	scanTable(fsys, name, display, cols, nil, 0, MaxFlowsBytes, true, &diag.List{}, func(t *table, r tableRow) {
+		if key, _, _, ok := cell(quiet, t, r); ok {
+			if line, want := first[key]; want && line == 0 {
+				first[key] = r.line()
+			}
+		}
+	})
+	for _, rp := range repeats {
+		ld.l.Addf(display, rp.line, 1, "", "duplicate row for %s (first at line %d); merge the two rows into one", rp.what, first[rp.key])
 	}
 	return colLine
 }
@@ -394,14 +451,41 @@ func checkBalance(w *sim.World, file string, colLine map[int]int, l *diag.List) 
 		for i := range w.S() {
 			rc, sc := w.Regions[o].Code, w.Sectors[i].Code
 			x := w.Output(o, i)
+			if math.IsInf(x, 0) {
+				l.Addf(file, 0, 0, "", "%s %s: its sales (rows with from_region %s, from_sector %s) add up to more than a number can hold; the values are too large: express the table in a larger unit (billions rather than units)", rc, sc, rc, sc)
+				continue
+			}
 			if !(x > 0) {
 				l.Addf(file, 0, 0, "", "%s %s has no output: it sells nothing; every region-sector needs positive sales (rows with from_region %s, from_sector %s)", rc, sc, rc, sc)
 				continue
 			}
 			va := w.ValueAdded(o, i)
+			if cost := x - va; math.IsInf(va, 0) || math.IsNaN(va) || math.IsInf(cost, 0) {
+				l.Addf(file, colLine[o*w.S()+i], 0, "", "%s %s: its inputs with tariffs (rows with to_region %s, to_use %s) add up to more than a number can hold; the values are too large: express the table in a larger unit (billions rather than units)", rc, sc, rc, sc)
+				continue
+			}
 			if !(va > 0) || va < 1e-12*x {
 				l.Addf(file, colLine[o*w.S()+i], 0, "", "%s %s is unbalanced: its inputs with tariffs cost %s but its output (row sum) is %s, so value added is %s; lower the rows with to_region %s, to_use %s or raise its sales",
 					rc, sc, fmtAmount(x-va), fmtAmount(x), fmtAmount(va), rc, sc)
+			}
+		}
+	}
+}
+
+// checkFinalTotals reports a region whose final demand of one buyer adds up past the largest
+// float64 (each value finite, the sum infinite).
+func checkFinalTotals(w *sim.World, file string, l *diag.List) {
+	for d := range w.R() {
+		for b := range sim.NumBuyers {
+			var y float64
+			for o := range w.R() {
+				for i := range w.S() {
+					y += w.Y[w.YIndex(o, i, d, b)]
+				}
+			}
+			if math.IsInf(y, 0) {
+				l.Addf(file, 0, 0, "", "%s: the final demand of %s (rows with to_region %s, to_use %s) adds up to more than a number can hold; express the table in a larger unit (billions rather than units)",
+					w.Regions[d].Code, sim.BuyerCodes[b], w.Regions[d].Code, sim.BuyerCodes[b])
 			}
 		}
 	}

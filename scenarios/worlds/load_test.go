@@ -10,6 +10,8 @@ import (
 	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/tradesim/tradesim/sim"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/bad/*.txtar")
@@ -47,6 +49,12 @@ func TestLoadSmall(t *testing.T) {
 	}
 	if w.Params[1].L != 12 || w.Params[0].ThetaL != 0.55 {
 		t.Errorf("params = %+v", w.Params)
+	}
+	// No labour list: every region takes the engine's defaults (zero values).
+	for r, lab := range w.Labour {
+		if lab != (sim.RegionLabour{}) {
+			t.Errorf("region %d labour = %+v, want zero", r, lab)
+		}
 	}
 }
 

@@ -18,16 +18,18 @@ import (
 //	region,FRA,EU,1
 //	sector,C26,SEMI,0.3       # a source code may be split over several targets
 //	sector,C26,ELEC,0.7       # ... with shares that sum to 1
-//	use,HFCE,FD,1             # final-demand categories of the source all map to FD
+//	use,HFCE,HH,1             # final-demand columns map to a buyer: HH, GOV or INV (FD = HH)
 //	drop,TLS,                 # rows and columns with this code are left out (taxes, VA, totals)
 //	region,*,ROW              # every source region not listed goes to ROW
 //
 // Lines starting with # are comments.
-// kind is region, sector, use (a final-demand column of the source; its target must be FD) or
+// kind is region, sector, use (a final-demand column of the source; its target is HH, GOV, INV
+// or FD, read as HH) or
 // drop (to empty: every row naming the code in any of its four code columns is left out).
 // share defaults to 1. A source region or sector split by shares is split both as a seller (its
 // rows) and as a buyer (its columns), so every total is kept. Source to_use codes that are
-// neither a mapped sector nor a mapped use are an error, except FD, which maps to FD by default.
+// neither a mapped sector nor a mapped use are an error, except FD, HH, GOV and INV, which map to
+// themselves by default.
 type Mapping struct {
 	Regions map[string][]Split
 	Sectors map[string][]Split

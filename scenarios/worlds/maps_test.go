@@ -27,7 +27,8 @@ func TestBuiltinICIOMap(t *testing.T) {
 	countries := strings.Fields("USA DEU FRA CN1 CN2 JPN KOR TWN MEX IND ROW")
 	var b strings.Builder
 	b.WriteString("from_region,from_sector,to_region,to_use,value\n")
-	var c26, fd float64
+	var c26 float64
+	var fd [3]float64 // by buyer: HH, GOV, INV
 	for _, o := range countries {
 		for k, i := range industries {
 			for _, d := range countries {
@@ -38,11 +39,22 @@ func TestBuiltinICIOMap(t *testing.T) {
 						c26 += v
 					}
 				}
-				fmt.Fprintf(&b, "%s,%s,%s,HFCE,500\n", o, i, d)
-				fmt.Fprintf(&b, "%s,%s,%s,INVNT,-3\n", o, i, d)
-				fd += 500
+				// Households 500 - 1 bought abroad, government 100, investment 20 - 3 of
+				// inventory draws; US crops draw 30 of inventories, more than their 20 of fixed
+				// investment, so those investment cells stay negative and are set to 0.
+				invnt := -3.0
+				if o == "USA" && strings.HasPrefix(i, "A0") {
+					invnt = -30
+				}
+				fmt.Fprintf(&b, "%s,%s,%s,HFCE,500\n%s,%s,%s,DPABR,-1\n%s,%s,%s,GGFC,100\n", o, i, d, o, i, d, o, i, d)
+				fmt.Fprintf(&b, "%s,%s,%s,GFCF,20\n%s,%s,%s,INVNT,%g\n", o, i, d, o, i, d, invnt)
+				fd[0] += 499
+				fd[1] += 100
+				if invnt == -3 {
+					fd[2] += 17
+				}
 				if i == "C26" {
-					c26 += 500
+					c26 += 499 + 100 + 17
 				}
 			}
 		}
@@ -78,14 +90,21 @@ func TestBuiltinICIOMap(t *testing.T) {
 	if math.Abs(semi-0.30*c26) > 1e-9*c26 || math.Abs(aic-0.05*c26) > 1e-9*c26 {
 		t.Errorf("SEMI %v, AIC %v; want %v and %v of C26's %v", semi, aic, 0.30*c26, 0.05*c26, c26)
 	}
-	var y float64
-	for _, v := range w.Y {
-		y += v
+	var y [3]float64
+	for k, v := range w.Y {
+		y[k%3] += v // YIndex puts the buyer last
 	}
-	if math.Abs(y-fd) > 1e-9*fd {
-		t.Errorf("final demand %v, want %v (HFCE kept, INVNT dropped)", y, fd)
+	for b := range y {
+		if math.Abs(y[b]-fd[b]) > 1e-9*fd[b] {
+			t.Errorf("final demand of %s %v, want %v", []string{"HH", "GOV", "INV"}[b], y[b], fd[b])
+		}
 	}
-	if !strings.Contains(strings.Join(f.Sources, "\n"), "rows of the source left out by the map's drop rows") {
+	src := strings.Join(f.Sources, "\n")
+	if !strings.Contains(src, "rows of the source left out by the map's drop rows") {
 		t.Errorf("sources %q do not record the dropped rows", f.Sources)
+	}
+	// US crops' investment: 3 ICIO industries (all AGR) x 11 buying countries x (20 - 30), in 7 regions.
+	if !strings.Contains(src, "7 final-demand cells negative after aggregation (net inventory draws or purchases abroad) set to 0 (total value -330)") {
+		t.Errorf("sources %q do not record the negative final demand set to 0", f.Sources)
 	}
 }

@@ -1,7 +1,6 @@
 package worlds
 
 import (
-	"errors"
 	"io"
 	"io/fs"
 	"regexp"
@@ -11,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tradesim/tradesim/scenarios/diag"
+	"github.com/tradesim/tradesim/scenarios/yamlfile"
 	"github.com/tradesim/tradesim/sim"
 )
 
@@ -23,30 +23,26 @@ type meta struct {
 	Regions     []sim.Label
 	Sectors     []sim.Label
 	Sources     []string
+	Labour      []sim.RegionLabour // by region; nil when world.yaml has no labour list
+	LabourSrc   []string           // by region
 }
 
 var (
-	metaKeys  = []string{"name", "base_year", "currency", "description", "regions", "sectors", "sources"}
+	metaKeys  = []string{"name", "base_year", "currency", "description", "regions", "sectors", "labour", "sources"}
 	labelKeys = []string{"code", "name", "description"}
 	// codeRE is the shape of a region or sector code: a letter, then letters, digits or _ (at most 16).
 	codeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,15}$`)
-	// reservedCodes cannot name a region or sector: FD is final demand in flows.csv, ALL is the
-	// aggregate in result tables.
+	// reservedCodes cannot name a region or sector: FD, HH, GOV and INV are final-demand buyers in
+	// flows.csv, ALL is the aggregate in result tables.
 	reservedCodes = append([]string{"ALL"}, useCodes...)
-	// yamlLineRE finds the line in a yaml.v3 syntax error ("yaml: line 3: did not find ...").
-	yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
 )
 
 // readMeta parses world.yaml strictly: unknown keys, missing keys and bad codes are reported with
 // their line and column.
 func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
-	f, err := fsys.Open(WorldFile)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.Addf(display, 0, 0, "", "the file is missing; a world folder needs world.yaml with name, base_year, currency, regions and sectors")
-		} else {
-			l.Addf(display, 0, 0, "", "cannot read the file: %v", err)
-		}
+	f, ok := openFile(fsys, WorldFile, display, MaxFileBytes,
+		"a world folder needs world.yaml with name, base_year, currency, regions and sectors", l)
+	if !ok {
 		return nil
 	}
 	defer f.Close()
@@ -59,31 +55,21 @@ func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
 		l.Addf(display, 0, 0, "", "the file is larger than %d MiB", MaxFileBytes>>20)
 		return nil
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line := 0
-		msg := err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		l.Addf(display, line, 0, "", "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	doc := yamlfile.Read(display, data, worldKind, l)
+	if doc == nil {
 		return nil
 	}
-	if len(doc.Content) == 0 {
-		l.Addf(display, 1, 1, "", "the file is empty; it needs name, base_year, currency, regions and sectors")
-		return nil
-	}
-	root := doc.Content[0]
+	root := doc.Root
 	m := &meta{}
-	p := metaParser{file: display, l: l}
+	p := metaParser{file: display, l: l, lines: doc.Lines}
+	var labour []labourEntry
 	seen := p.mapping(root, "", metaKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "name":
 			m.Name = p.str(v, key)
 		case "base_year":
 			var y int
-			if v.Kind != yaml.ScalarNode || v.Decode(&y) != nil || y < 1900 || y > 2200 {
+			if dv := deref(v); dv.Kind != yaml.ScalarNode || dv.Decode(&y) != nil || y < 1900 || y > 2200 {
 				p.errf(v, key, "base_year must be a year such as 2024")
 			}
 			m.BaseYear = y
@@ -95,12 +81,14 @@ func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
 			m.Regions = p.labels(v, key, MaxRegions)
 		case "sectors":
 			m.Sectors = p.labels(v, key, MaxSectors)
+		case "labour":
+			labour = p.labour(v, key)
 		case "sources":
-			if v.Kind != yaml.SequenceNode {
+			if deref(v).Kind != yaml.SequenceNode {
 				p.errf(v, key, "sources must be a list of strings")
 				return
 			}
-			for k, s := range v.Content {
+			for k, s := range deref(v).Content {
 				m.Sources = append(m.Sources, p.str(s, key+"["+strconv.Itoa(k)+"]"))
 			}
 		}
@@ -113,23 +101,42 @@ func readMeta(fsys fs.FS, display string, l *diag.List) *meta {
 			l.Addf(display, root.Line, root.Column, k, "missing key %q; world.yaml needs name, base_year, currency, regions and sectors", k)
 		}
 	}
+	if seen["labour"] && len(m.Regions) > 0 {
+		m.Labour, m.LabourSrc = p.resolveLabour(labour, m.Regions)
+	}
 	// A region and a sector may share a code (they never appear in the same column), but two
 	// regions or two sectors may not.
 	return m
 }
 
+// worldKind names world files in the YAML reader's messages.
+var worldKind = yamlfile.Kind{Noun: "a world file", One: "world", Levels: 3,
+	Empty: "world.yaml needs name, base_year, currency, regions and sectors (tradesim world export DIR writes an example)"}
+
 type metaParser struct {
-	file string
-	l    *diag.List
+	file  string
+	l     *diag.List
+	lines []string
 }
 
 func (p metaParser) errf(n *yaml.Node, field, format string, args ...any) {
-	p.l.Addf(p.file, n.Line, n.Column, field, format, args...)
+	line, col := yamlfile.Pos(p.lines, n)
+	p.l.Addf(p.file, line, col, field, format, args...)
+}
+
+// deref follows an alias (*name) to the value it names; yamlfile.Read has already refused files
+// whose aliases expand without bound.
+func deref(n *yaml.Node) *yaml.Node {
+	for hops := 0; n.Kind == yaml.AliasNode && n.Alias != nil && hops < 100; hops++ {
+		n = n.Alias
+	}
+	return n
 }
 
 // mapping walks a YAML mapping, reporting unknown and repeated keys; it returns the keys seen, or
 // nil when n is not a mapping.
 func (p metaParser) mapping(n *yaml.Node, field string, keys []string, each func(key string, v *yaml.Node)) map[string]bool {
+	n = deref(n)
 	if n.Kind != yaml.MappingNode {
 		p.errf(n, field, "expected a mapping of %s", strings.Join(keys, ", "))
 		return nil
@@ -157,25 +164,27 @@ func (p metaParser) mapping(n *yaml.Node, field string, keys []string, each func
 }
 
 func (p metaParser) str(n *yaml.Node, field string) string {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+	v := deref(n)
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 		p.errf(n, field, "expected a string")
 		return ""
 	}
-	return n.Value
+	return v.Value
 }
 
 func (p metaParser) labels(n *yaml.Node, field string, limit int) []sim.Label {
-	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+	items := deref(n).Content
+	if deref(n).Kind != yaml.SequenceNode || len(items) == 0 {
 		p.errf(n, field, "%s must be a non-empty list of {code, name, description}", field)
 		return nil
 	}
-	if len(n.Content) > limit {
-		p.errf(n, field, "%d %s is more than the limit of %d", len(n.Content), field, limit)
+	if len(items) > limit {
+		p.errf(n, field, "%d %s is more than the limit of %d", len(items), field, limit)
 		return nil
 	}
 	var out []sim.Label
 	where := map[string]*yaml.Node{}
-	for k, item := range n.Content {
+	for k, item := range items {
 		f := field + "[" + strconv.Itoa(k) + "]"
 		var lab sim.Label
 		var codeNode *yaml.Node
@@ -202,7 +211,7 @@ func (p metaParser) labels(n *yaml.Node, field string, limit int) []sim.Label {
 			p.errf(codeNode, f+".code", "code %q must start with a letter and use letters, digits or _ (at most 16)", lab.Code)
 			continue
 		case contains(reservedCodes, strings.ToUpper(lab.Code)):
-			p.errf(codeNode, f+".code", "code %q is reserved (FD is final demand, ALL the aggregate); choose another", lab.Code)
+			p.errf(codeNode, f+".code", "code %q is reserved (FD, HH, GOV and INV are final-demand buyers, ALL the aggregate); choose another", lab.Code)
 			continue
 		}
 		if prev, dup := where[lab.Code]; dup {

@@ -20,8 +20,12 @@ import (
 //	imports(R,G)           purchases of G by R from every other region
 //	trade(O,D,G)           sales of G from O to D (O != D), intermediate and final
 //	import_share(O,D,G)    trade(O,D,G) / imports(D,G): O's share of D's imports of G
+//	source_share(O,D,G)    O's share of all D's purchases of G, home included (O may be D)
 //	export_share(O,G)      exports(O,G) / sum over regions of exports(R,G)
 //	fd(R,G)                final demand of R for G, from every origin (domestic and imported)
+//	final(R,B,G)           final demand of buyer B of R (HH, GOV or INV) for G, from every origin
+//	balance(R,G)           exports(R,G) - imports(R,G): R's trade balance in G
+//	balance2(A,B,G)        trade(A,B,G) - trade(B,A,G): A's balance with B in G
 //	trade2(A,B,G)          trade(A,B,G) + trade(B,A,G): total trade between two regions
 //	avg_tariff(O,D,G)      D's base tariff on G from O, weighted by the trade flows of each sector
 //	domestic(R,G)          sales of G from R to R itself, intermediate and final
@@ -33,18 +37,21 @@ import (
 type Quantity struct {
 	Text    string
 	Func    string
-	Regions []int   // region arguments; -1 for *
-	Sectors [][]int // sector-group arguments
-	User    int     // the using sector of inputs and input_share
+	Regions []int     // region arguments; -1 for *
+	Sectors [][]int   // sector-group arguments
+	User    int       // the using sector of inputs and input_share
+	Buyer   sim.Buyer // the final-demand buyer of final
 }
 
 var quantityRE = regexp.MustCompile(`^([a-z_0-9]+)\(([^()]*)\)$`)
 
-// quantitySigs gives the argument kinds of each function: r = region, R = region or *, g = group.
+// quantitySigs gives the argument kinds of each function: r = region, R = region or *, g = group,
+// s = sector, b = final-demand buyer (sim.BuyerCodes).
 var quantitySigs = map[string]string{
 	"gdp": "r", "output": "Rg", "va": "rg", "va_share": "rg", "supply_share": "rg",
-	"exports": "rg", "imports": "rg", "trade": "rrg", "import_share": "rrg", "export_share": "rg", "fd": "rg",
+	"exports": "rg", "imports": "rg", "trade": "rrg", "import_share": "rrg", "source_share": "rrg", "export_share": "rg", "fd": "rg",
 	"trade2": "rrg", "avg_tariff": "rrg", "domestic": "rg", "inputs": "rsg", "input_share": "rrsg",
+	"final": "rbg", "balance": "rg", "balance2": "rrg",
 }
 
 // ParseQuantity parses a quantity against the codes of w.
@@ -86,6 +93,12 @@ func ParseQuantity(s string, w *sim.World) (Quantity, error) {
 				return q, fmt.Errorf("unknown sector %q in %q", a, s)
 			}
 			q.User = j
+		case 'b':
+			b, ok := buyerCode(a)
+			if !ok {
+				return q, fmt.Errorf("unknown buyer %q in %q; buyers are %s", a, s, strings.Join(sim.BuyerCodes[:], ", "))
+			}
+			q.Buyer = b
 		case 'g':
 			g, err := sectorGroup(a, w)
 			if err != nil {
@@ -94,7 +107,7 @@ func ParseQuantity(s string, w *sim.World) (Quantity, error) {
 			q.Sectors = append(q.Sectors, g)
 		}
 	}
-	if len(q.Regions) == 2 && q.Regions[0] == q.Regions[1] && q.Func != "input_share" {
+	if len(q.Regions) == 2 && q.Regions[0] == q.Regions[1] && q.Func != "input_share" && q.Func != "source_share" {
 		if q.Regions[0] == q.Regions[1] {
 			return q, fmt.Errorf("%q: origin and destination must differ", s)
 		}
@@ -175,25 +188,43 @@ func (q Quantity) Cells(w *sim.World) (num, den []int, ok bool) {
 			}
 		}
 		return cs, nil, true
-	case "import_share":
+	case "import_share", "source_share":
 		o, d := q.Regions[0], q.Regions[1]
 		num = sales(o, d, q.Sectors[0])
 		for x := range R {
-			if x != d {
+			if x != d || q.Func == "source_share" {
 				den = append(den, sales(x, d, q.Sectors[0])...)
 			}
 		}
 		return num, den, true
-	case "fd":
+	case "fd", "final":
 		var cs []int
 		for o := range R {
 			for _, i := range q.Sectors[0] {
 				for b := range sim.NumBuyers {
-					cs = append(cs, nZ+w.YIndex(o, i, q.Regions[0], b))
+					if q.Func == "fd" || b == q.Buyer {
+						cs = append(cs, nZ+w.YIndex(o, i, q.Regions[0], b))
+					}
 				}
 			}
 		}
 		return cs, nil, true
+	}
+	return nil, nil, false
+}
+
+// Terms lists the cells of a difference quantity (balance, balance2): the quantity is the sum of
+// plus less the sum of minus. ok is false for other quantities. Cell indices are as in Cells.
+func (q Quantity) Terms(w *sim.World) (plus, minus []int, ok bool) {
+	switch q.Func {
+	case "balance":
+		ex := Quantity{Func: "exports", Regions: q.Regions, Sectors: q.Sectors}
+		im := Quantity{Func: "imports", Regions: q.Regions, Sectors: q.Sectors}
+		return ex.mustCells(w), im.mustCells(w), true
+	case "balance2":
+		ab := Quantity{Func: "trade", Regions: q.Regions, Sectors: q.Sectors}
+		ba := Quantity{Func: "trade", Regions: []int{q.Regions[1], q.Regions[0]}, Sectors: q.Sectors}
+		return ab.mustCells(w), ba.mustCells(w), true
 	}
 	return nil, nil, false
 }
@@ -212,6 +243,9 @@ func (q Quantity) Eval(w *sim.World) float64 {
 			s += cell(k)
 		}
 		return s
+	}
+	if plus, minus, ok := q.Terms(w); ok {
+		return sum(plus) - sum(minus)
 	}
 	if num, den, ok := q.Cells(w); ok {
 		if den == nil {

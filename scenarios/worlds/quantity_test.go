@@ -17,23 +17,29 @@ func TestQuantities(t *testing.T) {
 		q    string
 		want float64
 	}{
-		{"output(AAA,GDS)", 55},               // 10+5+4+30+6
-		{"output(*,all)", 278},                // 55+128+31+64
-		{"gdp(BBB)", 68.6},                    // (31-6-4-4*1.1) + (64-2-10)
-		{"exports(AAA,goods)", 10},            // 4+6
-		{"imports(BBB,all)", 10},              // from AAA
-		{"trade(BBB,AAA,GDS)", 3},             // intermediate
-		{"trade2(AAA,BBB,GDS)", 13},           // 10 + 3
-		{"import_share(AAA,BBB,GDS)", 1},      // AAA is BBB's only foreign supplier
-		{"fd(BBB,GDS)", 26},                   // 6 imported + 20 domestic
-		{"domestic(AAA,GDS)", 45},             // 10+5+30
-		{"inputs(BBB,GDS,GDS)", 10},           // 6 home + 4 from AAA
-		{"input_share(AAA,BBB,GDS,GDS)", 0.4}, // 4 of 10
-		{"avg_tariff(AAA,BBB,GDS)", 0.1},      // one sector at 10%
-		{"supply_share(BBB,GDS)", 31.0 / 86},  // 31 of 55+31
-		{"va_share(AAA,SVC)", 103.0 / 136.85}, // (128-25) / (33.85+103)
-		{"export_share(AAA,GDS)", 10.0 / 13},  // 10 of 10+3
-		{"va(AAA,GDS+SVC)", 136.85},           // 55-18-3*1.05 + 103
+		{"output(AAA,GDS)", 55},                  // 10+5+4+30+6
+		{"output(*,all)", 278},                   // 55+128+31+64
+		{"gdp(BBB)", 68.6},                       // (31-6-4-4*1.1) + (64-2-10)
+		{"exports(AAA,goods)", 10},               // 4+6
+		{"imports(BBB,all)", 10},                 // from AAA
+		{"trade(BBB,AAA,GDS)", 3},                // intermediate
+		{"trade2(AAA,BBB,GDS)", 13},              // 10 + 3
+		{"import_share(AAA,BBB,GDS)", 1},         // AAA is BBB's only foreign supplier
+		{"source_share(AAA,BBB,GDS)", 10.0 / 38}, // 10 of BBB's 10+28 purchases
+		{"source_share(BBB,BBB,GDS)", 28.0 / 38}, // home: 6+2 intermediate, 20 final
+		{"fd(BBB,GDS)", 26},                      // 6 imported + 20 domestic
+		{"final(BBB,HH,GDS)", 26},                // FD rows are the households'
+		{"final(BBB,GOV,all)", 0},                // no government rows
+		{"balance(AAA,all)", 10 - 3},             // exports 4+6 less imports 3
+		{"balance2(BBB,AAA,GDS)", 3 - 10},        // 3 less 10
+		{"domestic(AAA,GDS)", 45},                // 10+5+30
+		{"inputs(BBB,GDS,GDS)", 10},              // 6 home + 4 from AAA
+		{"input_share(AAA,BBB,GDS,GDS)", 0.4},    // 4 of 10
+		{"avg_tariff(AAA,BBB,GDS)", 0.1},         // one sector at 10%
+		{"supply_share(BBB,GDS)", 31.0 / 86},     // 31 of 55+31
+		{"va_share(AAA,SVC)", 103.0 / 136.85},    // (128-25) / (33.85+103)
+		{"export_share(AAA,GDS)", 10.0 / 13},     // 10 of 10+3
+		{"va(AAA,GDS+SVC)", 136.85},              // 55-18-3*1.05 + 103
 	}
 	for _, c := range cases {
 		q, err := ParseQuantity(c.q, w)
@@ -54,6 +60,7 @@ func TestQuantities(t *testing.T) {
 		"gpd(AAA)":                   `unknown function "gpd"`,
 		"exports AAA":                "is not a quantity",
 		"input_share(AAA,BBB,X,GDS)": `unknown sector "X"`,
+		"final(AAA,FD,GDS)":          `unknown buyer "FD" in "final(AAA,FD,GDS)"; buyers are HH, GOV, INV`,
 	}
 	for q, want := range bad {
 		if _, err := ParseQuantity(q, w); err == nil || !strings.Contains(err.Error(), want) {

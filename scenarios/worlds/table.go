@@ -58,21 +58,32 @@ func readTable(fsys fs.FS, name, display string, required, optional []string, l 
 
 // readTableComments is readTable where lines starting with comment (if not 0) are skipped.
 func readTableComments(fsys fs.FS, name, display string, required, optional []string, comment rune, l *diag.List) *table {
-	f, err := fsys.Open(name)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.Addf(display, 0, 0, "", "the file is missing; a world folder needs %s with the columns %s",
-				name, strings.Join(required, ","))
-		} else {
-			l.Addf(display, 0, 0, "", "cannot read the file: %v", err)
-		}
+	var rows []tableRow
+	t := scanTable(fsys, name, display, required, optional, comment, MaxFileBytes, false, l, func(_ *table, r tableRow) {
+		rows = append(rows, r)
+	})
+	if t != nil {
+		t.rows = rows
+	}
+	return t
+}
+
+// scanTable reads a CSV file as readTable does but hands each row to fn instead of keeping it,
+// so that memory does not grow with the file (flows.csv of a large world). With reuse, the row
+// passed to fn is overwritten by the next one. It returns the table (without rows), or nil when
+// the file cannot be used; rows read before a CSV error have been handed to fn.
+func scanTable(fsys fs.FS, name, display string, required, optional []string, comment rune, limit int64, reuse bool,
+	l *diag.List, fn func(t *table, r tableRow)) *table {
+	f, ok := openFile(fsys, name, display, limit,
+		fmt.Sprintf("a world folder needs %s with the columns %s", name, strings.Join(required, ",")), l)
+	if !ok {
 		return nil
 	}
 	defer f.Close()
-	lr := &limitedReader{r: f, n: MaxFileBytes}
+	lr := &limitedReader{r: f, n: limit, limit: limit}
 	cr := csv.NewReader(lr)
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	cr.ReuseRecord = reuse
 	cr.Comment = comment
 	t := &table{file: display, cols: map[string]int{}}
 
@@ -85,6 +96,7 @@ func readTableComments(fsys fs.FS, name, display string, required, optional []st
 		}
 		return nil
 	}
+	nHeader := len(header)
 	known := append(append([]string(nil), required...), optional...)
 	bad := false
 	for k, h := range header {
@@ -111,6 +123,7 @@ func readTableComments(fsys fs.FS, name, display string, required, optional []st
 	if bad {
 		return nil
 	}
+	var pos [][2]int
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -120,23 +133,26 @@ func readTableComments(fsys fs.FS, name, display string, required, optional []st
 			addCSVError(l, display, err, lr)
 			return nil
 		}
-		r := tableRow{fields: rec, pos: make([][2]int, len(rec))}
+		if !reuse || cap(pos) < len(rec) {
+			pos = make([][2]int, len(rec))
+		}
+		r := tableRow{fields: rec, pos: pos[:len(rec)]}
 		for k := range rec {
 			line, col := cr.FieldPos(k)
 			r.pos[k] = [2]int{line, col}
 		}
-		if len(rec) != len(header) && !(len(rec) < len(header) && t.trailingOptional(len(rec), optional)) {
-			l.Addf(display, r.line(), 1, "", "the row has %d fields but the header has %d", len(rec), len(header))
+		if len(rec) != nHeader && !(len(rec) < nHeader && t.trailingOptional(len(rec), optional)) {
+			l.Addf(display, r.line(), 1, "", "the row has %d fields but the header has %d", len(rec), nHeader)
 			continue
 		}
-		t.rows = append(t.rows, r)
+		fn(t, r)
 	}
 	return t
 }
 
 func addCSVError(l *diag.List, display string, err error, lr *limitedReader) {
 	if lr.exceeded {
-		l.Addf(display, 0, 0, "", "the file is larger than %d MiB; split or aggregate it first", MaxFileBytes>>20)
+		l.Addf(display, 0, 0, "", "the file is larger than %s; split or aggregate it first", sizeText(lr.limit))
 		return
 	}
 	var pe *csv.ParseError
@@ -147,10 +163,12 @@ func addCSVError(l *diag.List, display string, err error, lr *limitedReader) {
 	l.Addf(display, 0, 0, "", "cannot read the file: %v", err)
 }
 
-// limitedReader fails once more than n bytes have been read.
+// limitedReader fails once more than n bytes have been read (limit: the n it started with, for
+// messages; 0 means MaxFileBytes).
 type limitedReader struct {
 	r        io.Reader
 	n        int64
+	limit    int64
 	exceeded bool
 }
 
@@ -162,7 +180,10 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 		l.exceeded = true
-		return 0, fmt.Errorf("file larger than %d bytes", MaxFileBytes)
+		if l.limit == 0 {
+			l.limit = MaxFileBytes
+		}
+		return 0, fmt.Errorf("file larger than %d bytes", l.limit)
 	}
 	if int64(len(p)) > l.n {
 		p = p[:l.n]

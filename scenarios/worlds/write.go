@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,17 +22,32 @@ var Files = []string{WorldFile, FlowsFile, TariffsFile, SectorsFile, Criticality
 // order, zero flows, tariffs and criticalities without a reason left out, numbers in the shortest
 // form that reads back to the same float64. So Encode(Load(Encode(f))) == Encode(f), byte for byte.
 func Encode(f *Folder) (map[string][]byte, error) {
-	w := f.World
 	out := map[string][]byte{}
-	var err error
-	if out[WorldFile], err = encodeMeta(f); err != nil {
-		return nil, err
+	for _, name := range Files {
+		data, err := encodeFile(f, name)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = data
 	}
-	out[FlowsFile] = encodeFlows(w)
-	out[TariffsFile] = encodeTariffs(f)
-	out[SectorsFile] = encodeSectors(f)
-	out[CriticalityFile] = encodeCriticality(f)
 	return out, nil
+}
+
+// encodeFile renders one file of Files.
+func encodeFile(f *Folder, name string) ([]byte, error) {
+	switch name {
+	case WorldFile:
+		return encodeMeta(f)
+	case FlowsFile:
+		return encodeFlows(f.World), nil
+	case TariffsFile:
+		return encodeTariffs(f), nil
+	case SectorsFile:
+		return encodeSectors(f), nil
+	case CriticalityFile:
+		return encodeCriticality(f), nil
+	}
+	return nil, fmt.Errorf("worlds: no file %q in a world folder", name)
 }
 
 type labelOut struct {
@@ -41,13 +57,23 @@ type labelOut struct {
 }
 
 type metaOut struct {
-	Name        string     `yaml:"name"`
-	BaseYear    int        `yaml:"base_year"`
-	Currency    string     `yaml:"currency"`
-	Description string     `yaml:"description,omitempty"`
-	Regions     []labelOut `yaml:"regions"`
-	Sectors     []labelOut `yaml:"sectors"`
-	Sources     []string   `yaml:"sources,omitempty"`
+	Name        string      `yaml:"name"`
+	BaseYear    int         `yaml:"base_year"`
+	Currency    string      `yaml:"currency"`
+	Description string      `yaml:"description,omitempty"`
+	Regions     []labelOut  `yaml:"regions"`
+	Sectors     []labelOut  `yaml:"sectors"`
+	Labour      []labourOut `yaml:"labour,omitempty"`
+	Sources     []string    `yaml:"sources,omitempty"`
+}
+
+type labourOut struct {
+	Region       string  `yaml:"region"`
+	Force        float64 `yaml:"labour_force,omitempty"`
+	Unemployment float64 `yaml:"unemployment,omitempty"`
+	Floor        float64 `yaml:"unemployment_floor,omitempty"`
+	JobFinding   float64 `yaml:"job_finding,omitempty"`
+	Source       string  `yaml:"source,omitempty"`
 }
 
 func encodeMeta(f *Folder) ([]byte, error) {
@@ -58,6 +84,16 @@ func encodeMeta(f *Folder) ([]byte, error) {
 	}
 	for _, s := range w.Sectors {
 		m.Sectors = append(m.Sectors, labelOut(s))
+	}
+	for r, lab := range w.Labour {
+		var src string
+		if r < len(f.LabourSources) {
+			src = f.LabourSources[r]
+		}
+		if lab != (sim.RegionLabour{}) || src != "" {
+			m.Labour = append(m.Labour, labourOut{Region: w.Regions[r].Code, Force: lab.Force, Unemployment: lab.Unemployment,
+				Floor: lab.Floor, JobFinding: lab.JobFinding, Source: src})
+		}
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
@@ -82,24 +118,37 @@ func csvBytes(rows [][]string) []byte {
 }
 
 func encodeFlows(w *sim.World) []byte {
-	rows := [][]string{{"from_region", "from_sector", "to_region", "to_use", "value"}}
+	var b bytes.Buffer
+	writeFlows(&b, w)
+	return b.Bytes()
+}
+
+// writeFlows writes flows.csv row by row, so that a large world (EXIOBASE has 64 million cells)
+// never holds its rows as strings at once.
+func writeFlows(out io.Writer, w *sim.World) {
+	cw := csv.NewWriter(out)
+	_ = cw.Write([]string{"from_region", "from_sector", "to_region", "to_use", "value"}) // errors surface at Flush
+	rec := make([]string, 5)
 	for o, ro := range w.Regions {
 		for i, si := range w.Sectors {
 			for d, rd := range w.Regions {
+				rec[0], rec[1], rec[2] = ro.Code, si.Code, rd.Code
 				for j, sj := range w.Sectors {
 					if x := w.Z[w.ZIndex(o, i, d, j)]; x != 0 {
-						rows = append(rows, []string{ro.Code, si.Code, rd.Code, sj.Code, num(x)})
+						rec[3], rec[4] = sj.Code, num(x)
+						_ = cw.Write(rec)
 					}
 				}
 				for b, code := range sim.BuyerCodes {
 					if x := w.Y[w.YIndex(o, i, d, sim.Buyer(b))]; x != 0 {
-						rows = append(rows, []string{ro.Code, si.Code, rd.Code, code, num(x)})
+						rec[3], rec[4] = code, num(x)
+						_ = cw.Write(rec)
 					}
 				}
 			}
 		}
 	}
-	return csvBytes(rows)
+	cw.Flush()
 }
 
 func encodeTariffs(f *Folder) []byte {

@@ -86,6 +86,9 @@ func Build(targetsCSV []byte) (*Result, error) {
 	for _, c := range criticality {
 		w.Criticality[c.in*S+c.user] = c.phi
 	}
+	for r, m := range labourMarkets {
+		w.Labour[r] = m.lab
+	}
 	f, err := folderOf(w, src)
 	if err != nil {
 		return nil, err
@@ -116,6 +119,10 @@ func folderOf(w *sim.World, tariffSrc []string) (*worlds.Folder, error) {
 		ParamSources:       make([][]string, nSectors),
 		TariffSources:      tariffSrc,
 		CriticalityReasons: make([]string, nSectors*nSectors),
+		LabourSources:      make([]string, nRegions),
+	}
+	for r, m := range labourMarkets {
+		f.LabourSources[r] = m.src
 	}
 	for j := range nSectors {
 		f.ParamSources[j] = make([]string, len(sim.SectorParamNames))

@@ -1,5 +1,7 @@
 package build
 
+import "github.com/tradesim/tradesim/sim"
+
 // The documented assumptions behind the prior table. Every number here is either a published
 // figure (with its source) or an assumption stated as such; targets.csv holds the figures the
 // balanced table must meet, and SOURCES.md reprints both.
@@ -26,7 +28,9 @@ var vaSharePct = [nRegions][nSectors]float64{
 //
 //   - REE: world ~15.4 (rare earths $3.95-5.8bn plus magnets $8.78bn, market estimates [U]); China
 //     13.0 so that its share (~85%) sits between USGS mining (69%) and IEA separation (91%) and
-//     magnets (94%); USA 0.5 (mine and concentrate), JPN 0.7 and EU 0.4 (magnet makers), ROW 0.6
+//     magnets (94%); USA 0.5 (mine and concentrate), JPN 0.7 and EU 0.2 (magnet makers: of the
+//     20,000 t of magnets EU industry uses, 17,000 t come from China (European Court of Auditors),
+//     so the EU's own makers and Japan supply at most 3,000 t), ROW 0.6
 //     (Australia/Malaysia separation, Vietnam, Myanmar): assumption.
 //   - SEMI: by location of fabrication, assembly and test, gross of chip-to-chip sales; sized so
 //     that exports fit (TWN 146.9, KOR 141.9, CHN 159 of exports; CHN 385 of imports): assumption
@@ -43,7 +47,7 @@ var outputBn = [nRegions][nSectors]float64{
 	//     AGR MIN REE   CHM MET SEMI AIC   ELEC EQP AUTO  DEF   OMF SRV
 	USA: {0, 0, 0.5, 0, 0, 250, 125, 0, 0, 642, 1020, 0, 0},
 	CHN: {0, 0, 13.0, 0, 0, 230, 5, 0, 0, 1001, 316, 0, 0},
-	EU:  {0, 0, 0.4, 0, 0, 70, 0.5, 0, 0, 678, 365, 0, 0},
+	EU:  {0, 0, 0.2, 0, 0, 70, 0.5, 0, 0, 678, 365, 0, 0},
 	JPN: {0, 0, 0.7, 0, 0, 60, 0.5, 0, 0, 395, 52, 0, 0},
 	KOR: {0, 0, 0.1, 0, 0, 200, 0.5, 0, 0, 165, 45, 0, 0},
 	TWN: {0, 0, 0.05, 0, 0, 230, 2, 0, 0, 25, 14, 0, 0},
@@ -91,12 +95,43 @@ var inputMix = [nSectors][nSectors]float64{
 	SRV:  {0.30, 0.45, 0.18, 0.30, 0.249, 0.33, 0.28, 0.2192, 0.2692, 0.1688, 0.5042, 0.30, 0.705},
 }
 
-// fdMix is the share of each sector in a region's final demand other than defence (assumption:
-// household consumption, investment and government spending together; machinery and vehicles
-// include investment; AIC is data-centre investment bought directly).
-var fdMix = [nSectors]float64{
-	AGR: 0.03, MIN: 0.005, REE: 0, CHM: 0.03, MET: 0.003, SEMI: 0.003, AIC: 0.003,
-	ELEC: 0.04, EQP: 0.05, AUTO: 0.04, DEF: 0, OMF: 0.10, SRV: 0.696,
+// fdShare is the spending of each final-demand buyer in percent of GDP, 2024: households (and
+// NPISH), government consumption (defence included) and gross capital formation (fixed capital
+// and inventories, private and public). Net exports are the rest of GDP. The government and
+// investment figures are fit targets in targets.csv (final_gov_*, final_inv_*); the households'
+// follow from GDP less net trade and are checked (final_hh_*). Sources: BEA NIPA table 1.1.5
+// (USA), NBS expenditure-approach GDP (CHN), Eurostat nama_10_gdp (EU27), Cabinet Office SNA
+// (JPN), Bank of Korea (KOR), DGBAS (TWN), World Bank WDI world shares less the six regions (ROW);
+// see targets.csv for each figure's source and uncertainty.
+var fdShare = [nRegions][sim.NumBuyers]float64{
+	//    HH    GOV   INV
+	USA: {67.9, 13.8, 21.5},
+	CHN: {39.5, 16.5, 40.5},
+	EU:  {52.5, 21.5, 21.0},
+	JPN: {53.5, 21.0, 26.0},
+	KOR: {48.0, 18.5, 29.5},
+	TWN: {47.0, 13.5, 25.5},
+	ROW: {58.5, 16.0, 27.5},
+}
+
+// fdMix[b] is the share of each sector in buyer b's spending (assumption, shaped to national
+// accounts by product; defence is the government's and sized by SIPRI, so it is not in the mix):
+//   - households: goods were about 31% of US personal consumption in 2024 (BEA PCE by type:
+//     food, clothing, fuels, vehicles, electronics), services the rest;
+//   - government consumption: compensation of public employees and purchased services, with
+//     medicines (CHM) and a little equipment (OECD government-at-a-glance: services dominate);
+//   - gross capital formation: construction and intellectual property (software, R&D) are SRV
+//     and about two thirds of fixed investment (BEA: structures, residential and IP about 72% of
+//     US private fixed investment in 2024; Eurostat: construction about half of EU GFCF); the
+//     rest is machinery and aircraft (EQP), computers and electrical equipment (ELEC), vehicles
+//     (AUTO), fabricated metal structures (MET), data-centre accelerators (AIC), furniture
+//     (OMF), and small inventory changes.
+var fdMix = [sim.NumBuyers][nSectors]float64{
+	sim.Households: {AGR: 0.035, MIN: 0.005, CHM: 0.045, MET: 0.002, SEMI: 0.001, ELEC: 0.04, EQP: 0.005,
+		AUTO: 0.045, OMF: 0.13, SRV: 0.692},
+	sim.Government: {CHM: 0.03, ELEC: 0.008, EQP: 0.004, OMF: 0.008, SRV: 0.95},
+	sim.Investment: {AGR: 0.005, MIN: 0.003, CHM: 0.005, MET: 0.025, SEMI: 0.002, AIC: 0.01, ELEC: 0.07,
+		EQP: 0.14, AUTO: 0.055, OMF: 0.02, SRV: 0.665},
 }
 
 // importShare is the prior share of imports in a region's purchases of a sector (assumption,

@@ -2,8 +2,9 @@ package build
 
 import "math"
 
-// constraint asks that a weighted sum of cells equal a target (sum kind), or that the cells in
-// num make up share of the cells in den (share kind, num a subset of den).
+// constraint asks that a weighted sum of cells equal a target (sum kind), that the cells in num
+// make up share of the cells in den (share kind, num a subset of den), or that the cells in num
+// exceed those in rest by target (difference kind: a trade balance).
 type constraint struct {
 	name   string
 	cells  []int
@@ -11,6 +12,7 @@ type constraint struct {
 	target float64
 
 	share   bool
+	diff    bool
 	num     []int
 	rest    []int // den minus num
 	shareOf float64
@@ -55,6 +57,18 @@ func scaleCells(x []float64, cells []int, f float64) {
 }
 
 func applyConstraint(x []float64, c *constraint) {
+	if c.diff {
+		// Keep the total a + b and move it so that a - b = target; a balance larger than the
+		// total cannot be met this sweep and is left to the other constraints.
+		a, b := sumCells(x, c.num, nil), sumCells(x, c.rest, nil)
+		tot := a + b
+		if a <= 0 || b <= 0 || math.Abs(c.target) >= tot {
+			return
+		}
+		scaleCells(x, c.num, (tot+c.target)/2/a)
+		scaleCells(x, c.rest, (tot-c.target)/2/b)
+		return
+	}
 	if !c.share {
 		if s := sumCells(x, c.cells, c.weight); s > 0 {
 			scaleCells(x, c.cells, c.target/s)
@@ -72,6 +86,10 @@ func applyConstraint(x []float64, c *constraint) {
 
 // deviation is a constraint's relative miss.
 func deviation(x []float64, c *constraint) float64 {
+	if c.diff {
+		a, b := sumCells(x, c.num, nil), sumCells(x, c.rest, nil)
+		return math.Abs(a-b-c.target) / math.Max(a+b, 1e-12)
+	}
 	if !c.share {
 		s := sumCells(x, c.cells, c.weight)
 		return math.Abs(s-c.target) / math.Max(c.target, 1e-12)

@@ -6,7 +6,8 @@ import (
 )
 
 // prior builds the starting table, Z then Y in one vector: every user's purchases by input sector
-// (inputMix times its input costs; fdMix times final demand), split between the home region and
+// (inputMix times its input costs; each final-demand buyer's share of GDP, fdShare, times its
+// mix, fdMix), split between the home region and
 // foreign origins by importShare x openness, and among foreign origins in proportion to their
 // output of the sector (a gravity-free default that the balancing reshapes to the trade targets).
 func prior(w *sim.World, sz *sizes) []float64 {
@@ -47,20 +48,25 @@ func prior(w *sim.World, sz *sizes) []float64 {
 				}
 			}
 		}
-		// Final demand: defence at SIPRI's spending, the rest of GDP by fdMix.
-		fdDef := sz.output[d][DEF]
-		civil := sz.gdp[d] - fdDef
-		var mixSum float64
-		for i := range S {
-			mixSum += fdMix[i]
-		}
-		for i := range S {
-			buy := civil * fdMix[i] / mixSum
-			if i == DEF {
-				buy = fdDef
+		// Final demand by buyer: each buyer's share of GDP by its sector mix; defence is the
+		// government's, at SIPRI's spending, and the rest of government consumption follows the mix.
+		for b := range sim.NumBuyers {
+			total := sz.gdp[d] * fdShare[d][b] / 100
+			if b == sim.Government {
+				total -= sz.output[d][DEF]
 			}
-			for o := range R {
-				x[nZ+w.YIndex(o, i, d, sim.Households)] = buy * origin[d][i][o]
+			var mixSum float64
+			for i := range S {
+				mixSum += fdMix[b][i]
+			}
+			for i := range S {
+				buy := max(total, 0) * fdMix[b][i] / mixSum
+				if b == sim.Government && i == DEF {
+					buy = sz.output[d][DEF]
+				}
+				for o := range R {
+					x[nZ+w.YIndex(o, i, d, b)] = buy * origin[d][i][o]
+				}
 			}
 		}
 	}
@@ -80,7 +86,9 @@ func constraints(w *sim.World, sz *sizes, targets []worlds.Target) []constraint 
 				for j := range S {
 					c.cells = append(c.cells, w.ZIndex(o, i, d, j))
 				}
-				c.cells = append(c.cells, nZ+w.YIndex(o, i, d, sim.Households))
+				for b := range sim.NumBuyers {
+					c.cells = append(c.cells, nZ+w.YIndex(o, i, d, b))
+				}
 			}
 			cs = append(cs, c)
 		}
@@ -99,6 +107,10 @@ func constraints(w *sim.World, sz *sizes, targets []worlds.Target) []constraint 
 	}
 	for _, t := range targets {
 		if t.Use != "fit" {
+			continue
+		}
+		if plus, minus, ok := t.Quantity.Terms(w); ok {
+			cs = append(cs, constraint{name: t.ID, diff: true, num: plus, rest: minus, target: t.Value})
 			continue
 		}
 		num, den, ok := t.Quantity.Cells(w)

@@ -70,6 +70,8 @@ func resplitServices(w *sim.World, x []float64) {
 		for j := range S {
 			split(func(o int) int { return w.ZIndex(o, SRV, d, j) }, d)
 		}
-		split(func(o int) int { return nZ + w.YIndex(o, SRV, d, sim.Households) }, d)
+		for b := range sim.NumBuyers {
+			split(func(o int) int { return nZ + w.YIndex(o, SRV, d, b) }, d)
+		}
 	}
 }

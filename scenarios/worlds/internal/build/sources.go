@@ -26,9 +26,10 @@ func Sources(res *Result) []byte {
 	p("1. Size: GDP by region (targets `gdp_*`) times value-added shares of broad sectors, or output\n")
 	p("   from industry facts for REE, SEMI, AIC, AUTO and DEF, divided by value-added ratios; services\n")
 	p("   take the rest of GDP (`economy.go`, `size.go`).\n")
-	p("2. Prior: each user's input costs split by an input mix, final demand by a spending mix, each\n")
-	p("   purchase between home and foreign origins by an import share times the region's openness,\n")
-	p("   and among foreign origins by their output (`prior.go`).\n")
+	p("2. Prior: each user's input costs split by an input mix; final demand by buyer (households,\n")
+	p("   government with defence, investment) at its share of GDP (targets `final_*`) by the buyer's\n")
+	p("   sector mix; each purchase between home and foreign origins by an import share times the\n")
+	p("   region's openness, and among foreign origins by their output (`prior.go`).\n")
 	p("3. Balance: iterative proportional fitting (generalised RAS) scales cells until every row sums to\n")
 	p("   its output, every column's input costs with tariffs to output minus value added, and every\n")
 	p("   `fit` target holds; %d sweeps in the last round, largest remaining relative deviation %.2g\n", res.Sweeps, res.MaxDev)
@@ -79,10 +80,22 @@ func Sources(res *Result) []byte {
 		p("- %s\n", d)
 	}
 	p("\n## Key figures of the balanced world\n\n")
-	p("| region | GDP | goods exports | goods imports |\n|---|---:|---:|---:|\n")
+	p("| region | GDP | goods exports | goods imports | households | government | investment |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for r := range w.R() {
-		p("| %s | %s | %s | %s |\n", w.Regions[r].Code, fmtVal(eval(w, "gdp(%s)", w.Regions[r].Code)),
-			fmtVal(eval(w, "exports(%s,goods)", w.Regions[r].Code)), fmtVal(eval(w, "imports(%s,goods)", w.Regions[r].Code)))
+		rc := w.Regions[r].Code
+		gdp := eval(w, "gdp(%s)", rc)
+		p("| %s | %s | %s | %s |", rc, fmtVal(gdp), fmtVal(eval(w, "exports(%s,goods)", rc)), fmtVal(eval(w, "imports(%s,goods)", rc)))
+		for _, b := range sim.BuyerCodes {
+			p(" %.1f%% |", 100*eval(w, "final(%s,%s,all)", rc, b)/gdp)
+		}
+		p("\n")
+	}
+	p("\nFinal demand (households, government, investment) in percent of GDP.\n\n")
+	p("| region | services exports | services imports | services balance |\n|---|---:|---:|---:|\n")
+	for r := range w.R() {
+		rc := w.Regions[r].Code
+		p("| %s | %s | %s | %s |\n", rc, fmtVal(eval(w, "exports(%s,SRV)", rc)), fmtVal(eval(w, "imports(%s,SRV)", rc)),
+			fmtVal(eval(w, "balance(%s,SRV)", rc)))
 	}
 	p("\n")
 	for _, q := range []string{"trade(CHN,USA,goods)", "trade(USA,CHN,goods)", "import_share(CHN,USA,REE)",
@@ -91,6 +104,12 @@ func Sources(res *Result) []byte {
 		p("- `%s` = %s\n", q, fmtVal(eval(w, "%s", q)))
 	}
 
+	p("\n## Labour markets\n\n")
+	p("| region | labour force (millions) | unemployment | floor | job finding (a month) | source |\n|---|---:|---:|---:|---:|---|\n")
+	for r, m := range labourMarkets {
+		p("| %s | %g | %.1f%% | %.1f%% | %g | %s |\n", regions[r].Code, m.lab.Force, 100*m.lab.Unemployment,
+			100*m.lab.Floor, m.lab.JobFinding, md(m.src))
+	}
 	p("\n## Base tariffs between the US and China (20 January 2025)\n\n")
 	p("| sector | US on China | China on US | US MFN | EU MFN |\n|---|---:|---:|---:|---:|\n")
 	for i := range nSectors {
@@ -132,6 +151,17 @@ func Sources(res *Result) []byte {
 	p("source or reason. The prior's assumptions (value-added shares and ratios, output of REE, SEMI,\n")
 	p("AIC, AUTO and DEF, input and final-demand mixes, import shares, openness, tariff profiles) are\n")
 	p("in `scenarios/worlds/internal/build/economy.go` and `tariffs.go`, each with its reason.\n\n")
+	p("| buyer | sector mix of final demand (share of the buyer's spending; defence is the government's at SIPRI's figure) |\n|---|---|\n")
+	for b, code := range sim.BuyerCodes {
+		var parts []string
+		for i := range nSectors {
+			if fdMix[b][i] > 0 {
+				parts = append(parts, fmt.Sprintf("%s %g", sectors[i].Code, fdMix[b][i]))
+			}
+		}
+		p("| %s | %s |\n", code, strings.Join(parts, ", "))
+	}
+	p("\n")
 	p("| sector | input mix of the top inputs (share of intermediate costs) |\n|---|---|\n")
 	for j := range nSectors {
 		var parts []string
@@ -202,6 +232,9 @@ var knownDifferences = []string{
 		"values (Korea's exports to the US 127.8 vs US imports 135.5; Japan's in yen); tolerances cover the gap.",
 	"DEF is military spending as SIPRI measures it (personnel and operations included), so its value added " +
 		"(half of output) is larger than the arms industry's; services (SRV) are correspondingly smaller.",
+	"All of DEF's final demand is the government's (GOV), although national accounts book weapons systems as " +
+		"gross fixed capital formation; so GOV holds SIPRI's spending plus the rest of government consumption, and " +
+		"INV is national accounts' capital formation less military equipment (a few tenths of a percent of GDP).",
 	"Trade within ROW (e.g. Mexico-Canada, intra-ASEAN) is domestic in this table; ROW's exports are only to the " +
 		"six named regions, and world totals of trade here are below WTO's USD 24.43 tn of merchandise trade.",
 	"US rare earths bought at home are 0.023 (fit target usa_ree_home), so the US imports 95% of the rare earths " +
@@ -210,6 +243,14 @@ var knownDifferences = []string{
 		"and US auto output barely moves; the built-in rare-earth scenarios and sim's rare-earth tests use loyal-first " +
 		"rationing (magnet makers serve contracted customers first), under which US auto output holds for about two " +
 		"months of an 8-month ban and then falls.",
-	"Services trade is not calibrated (no target in the sources): imports are a prior 4% of purchases scaled " +
-		"by openness, split among partners by the geometric mean of their services output and their share of the region's goods imports (a gravity proxy; see services.go).",
+	"Services trade is calibrated where the sources give figures (targets exp_*_srv, imp_*_srv, *_srv, bal_*_srv): " +
+		"US totals and its trade with China (BEA), extra-EU totals and EU-US trade (Eurostat), Japan's balance (MOF), " +
+		"Korea's balance with the US (BOK), China's balance (SAFE); China's exports (between MOFCOM's and the " +
+		"balance-of-payments basis) and Korea's balance are uncertain [U] annual figures. The rest follows the prior: imports a 4% share of purchases scaled by openness, split among partners " +
+		"by the geometric mean of their services output and their share of the region's goods imports (a gravity " +
+		"proxy; see services.go). Not found, so not targets: services totals of Japan, Korea and Taiwan, Taiwan's " +
+		"balance, and every pair among China, the EU, Japan, Korea and Taiwan.",
+	"EU-US services follow Eurostat (EU imports from the US 522.8, exports 372.3); BEA's mirror figures put US " +
+		"exports to the EU lower, mostly because intellectual-property and IT charges booked by US firms' Irish " +
+		"affiliates count as EU imports from the US in EU data; the tolerances (15%) cover part of the gap.",
 }

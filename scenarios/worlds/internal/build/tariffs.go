@@ -1,6 +1,6 @@
 package build
 
-// Base tariffs as of 20 January 2025 (sim/README.md §2: t0[o -> d, i]).
+// Base tariffs as of 20 January 2025.
 //
 // US on China and China on the US: the sector profile follows the Section 301 lists and China's
 // retaliation lists (shape, assumption below), and one factor per direction scales the profile so

@@ -1,4 +1,4 @@
-package scenarios
+package yamlfile
 
 import (
 	"errors"
@@ -16,17 +16,17 @@ import (
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlError turns a yaml/v3 error into a positioned, plain-language diagnostic. yaml/v3 gives
+// SyntaxError turns a yaml/v3 error into a positioned, plain-language diagnostic. yaml/v3 gives
 // only a line, and for a badly indented line the line where the enclosing block starts; the
 // source (data) lets us find the line and column at fault and say what to do in the words of
-// someone who writes scenarios, not of a YAML parser.
-func yamlError(file string, data []byte, err error) diag.Diagnostic {
+// someone who writes scenarios or worlds, not of a YAML parser. kind names what the file holds.
+func SyntaxError(file string, data []byte, err error, kind Kind) diag.Diagnostic {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "excessive aliasing"):
-		return diag.Diagnostic{File: file, Message: "the file's aliases (*name) expand to far more values than a scenario has (a \"billion laughs\" file?); write the values out instead of nesting aliases"}
+		return diag.Diagnostic{File: file, Message: "the file's aliases (*name) expand to far more values than " + kind.Noun + " has (a \"billion laughs\" file?); write the values out instead of nesting aliases"}
 	case strings.Contains(msg, "exceeded max depth"):
-		return diag.Diagnostic{File: file, Message: fmt.Sprintf("the file nests lists or mappings more than %d levels deep; a scenario nests at most 4 levels: is this the right file?", maxDepth)}
+		return diag.Diagnostic{File: file, Message: fmt.Sprintf("the file nests lists or mappings more than %d levels deep; %s nests at most %d levels: is this the right file?", MaxDepth, kind.Noun, kind.Levels)}
 	}
 	m := yamlLine.FindStringSubmatch(msg)
 	if m == nil {
@@ -39,7 +39,7 @@ func yamlError(file string, data []byte, err error) diag.Diagnostic {
 		// mark; checked against files with the error on a known line.
 		line++
 	}
-	lines := splitLines(data)
+	lines := SplitLines(data)
 	// At the end of a file without a final newline yaml/v3's mark is on the line after the last.
 	line = min(line, len(lines))
 	d := diag.Diagnostic{File: file, Line: line}
@@ -62,7 +62,7 @@ func yamlError(file string, data []byte, err error) diag.Diagnostic {
 	case problem == "did not find expected key" || problem == "did not find expected '-' indicator":
 		// The reported line opens the block; the line at fault is the first whose prefix of the
 		// file no longer parses.
-		if len(data) <= maxBisect {
+		if len(data) <= MaxBisect {
 			if bad := firstFailingLine(lines, line, problem); bad > 0 {
 				d.Line = bad
 			}
@@ -113,9 +113,9 @@ func yamlError(file string, data []byte, err error) diag.Diagnostic {
 	return d
 }
 
-// splitLines splits a file into lines as yaml/v3 counts them: at CR LF, LF, CR, NEL, LS and PS
+// SplitLines splits a file into lines as yaml/v3 counts them: at CR LF, LF, CR, NEL, LS and PS
 // (YAML 1.2 line breaks), so that line n of a position is lines[n-1].
-func splitLines(data []byte) []string {
+func SplitLines(data []byte) []string {
 	var lines []string
 	s, start := string(data), 0
 	for i := 0; i < len(s); {
@@ -181,10 +181,10 @@ func stripComment(line string) string {
 	return line
 }
 
-// maxBisect is the largest file whose syntax errors are located by parsing its prefixes: about
+// MaxBisect is the largest file whose syntax errors are located by parsing its prefixes: about
 // 12 parses of up to this size take at most about 60 ms; a scenario is a few kilobytes, and a
 // larger (hostile) file gets the line of the block only.
-const maxBisect = 32 << 10 // bytes: four times the longest built-in
+const MaxBisect = 32 << 10 // bytes: four times the longest built-in
 
 // firstFailingLine is the smallest n >= from such that the file's first n lines fail to parse
 // with problem, found by bisection (a prefix that ends before the fault parses, or fails with

@@ -1,4 +1,4 @@
-package scenarios
+package yamlfile
 
 import (
 	"slices"
@@ -17,8 +17,8 @@ func TestSplitLines(t *testing.T) {
 		{"a\u2028b\u0085c", []string{"a", "b", "c"}},
 		{"", []string{""}},
 	} {
-		if got := splitLines([]byte(c.in)); !slices.Equal(got, c.want) {
-			t.Errorf("splitLines(%q) = %q, want %q", c.in, got, c.want)
+		if got := SplitLines([]byte(c.in)); !slices.Equal(got, c.want) {
+			t.Errorf("SplitLines(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
