@@ -207,7 +207,7 @@ const (
 )
 
 // HeadlineRegionVars are the region variables of the headline table, in its column order.
-var HeadlineRegionVars = []string{"gdp_real", "cpi", "consumption_real"}
+var HeadlineRegionVars = []string{"welfare", "gdp_real", "cpi", "consumption_real"}
 
 // Extremes indexes the trough and peak rows of a summary by series.
 type Extremes struct{ Trough, Peak map[Key]SummaryRow }
@@ -249,7 +249,8 @@ func (e Extremes) Move(k Key) float64 {
 // Headlines picks the figures of the headline table from the summary rows: the region-sectors
 // whose output moves most (trough or peak, by the magnitude of the median), those short of
 // supply (peak shortage rate up ShortageThreshold points or more; one sector per region, see
-// shortPlaces), and the larger move of real GDP, CPI and real consumption of every region.
+// shortPlaces), and the larger move of welfare, real GDP, CPI and real consumption of every
+// region (those the run reports).
 func Headlines(rows []SummaryRow, b *SeriesBands) []Headline {
 	e := NewExtremes(rows)
 	headline := func(group string, r SummaryRow) Headline {
