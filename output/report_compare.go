@@ -65,7 +65,7 @@ func LoadCompareBrief(dir string) (*Brief, error) {
 		t := BriefTable{Caption: PrettyVariable(v) + " by region", Header: []string{"region"}, Numeric: []bool{false}}
 		vi, _ := VariableNamed(v)
 		t.Note = "Median (5–95% band) of the larger of the trough and the peak, " + unitText(vi) + ", with the month the median reaches it."
-		any := false
+		found := false
 		for _, n := range names {
 			t.Header, t.Numeric = append(t.Header, n), append(t.Numeric, true)
 		}
@@ -82,13 +82,13 @@ func LoadCompareBrief(dir string) (*Brief, error) {
 			for _, n := range names {
 				k := Key{r, All, v}
 				if _, ok := ext[n].Larger(k); ok {
-					any = true
+					found = true
 				}
 				row = append(row, moveCell(ext[n], k))
 			}
 			t.Rows = append(t.Rows, row)
 		}
-		if any {
+		if found {
 			sec.Tables = append(sec.Tables, t)
 		}
 	}
