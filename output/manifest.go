@@ -61,8 +61,10 @@ type PolicyWindow struct {
 	Exporters []string `json:"exporters"`
 	Importers []string `json:"importers"`
 	Sectors   []string `json:"sectors"`
-	Start     string   `json:"start"`
-	End       string   `json:"end"` // last month in force; the horizon's end when open-ended
+	// Regions are the regions a measure without routes hits (a capacity shock).
+	Regions []string `json:"regions,omitempty"`
+	Start   string   `json:"start"`
+	End     string   `json:"end"` // last month in force; the horizon's end when open-ended
 	// Note qualifies a window that is not certain, e.g. a rule that fired in 14 of 20 replicates.
 	Note string `json:"note,omitempty"`
 }

@@ -306,7 +306,7 @@ func annualTables(b *SeriesBands, regions []string) []BriefTable {
 func timelineTable(ws []PolicyWindow, facts *ScenarioFacts) BriefTable {
 	t := BriefTable{Caption: "Policy timeline",
 		Note:    "From and to are the first and last months in force (to: the end of the simulation when open-ended). Measures put in force by rules start at the median month over replicates.",
-		Header:  []string{"policy", "type", "exporter → importer", "sectors", "rate or limit", "from", "to", "source"},
+		Header:  []string{"policy", "type", "exporter → importer (or region)", "sectors", "rate or limit", "from", "to", "source"},
 		Numeric: []bool{false, false, false, false, false, false, false, false}}
 	for _, w := range ws {
 		terms := ""
@@ -317,8 +317,11 @@ func timelineTable(ws []PolicyWindow, facts *ScenarioFacts) BriefTable {
 		if w.Note != "" {
 			src = w.Note
 		}
-		t.Rows = append(t.Rows, []string{w.ID, strings.ReplaceAll(w.Type, "_", " "),
-			codesText(w.Exporters) + " → " + codesText(w.Importers), codesText(w.Sectors), terms, w.Start, w.End, src})
+		who := codesText(w.Exporters) + " → " + codesText(w.Importers)
+		if len(w.Exporters) == 0 && len(w.Importers) == 0 {
+			who = codesText(w.Regions) // a measure on regions, not routes (a capacity shock)
+		}
+		t.Rows = append(t.Rows, []string{w.ID, strings.ReplaceAll(w.Type, "_", " "), who, codesText(w.Sectors), terms, w.Start, w.End, src})
 	}
 	return t
 }

@@ -155,7 +155,7 @@ func checkResolved(l *Loaded) error {
 			}
 		}
 		for _, p := range ps {
-			for _, ids := range [][]int{p.Exporters, p.Importers} {
+			for _, ids := range [][]int{p.Exporters, p.Importers, p.Regions} {
 				for _, id := range ids {
 					if id < 0 || id >= w.R() {
 						return fmt.Errorf("policy %s: region id %d outside the world", p.ID, id)
@@ -167,10 +167,14 @@ func checkResolved(l *Loaded) error {
 					return fmt.Errorf("policy %s: sector id %d outside the world", p.ID, id)
 				}
 			}
-			if len(p.Exporters) == 0 || len(p.Importers) == 0 || len(p.Sectors) == 0 || p.Kind == 0 {
+			routes := len(p.Exporters) > 0 && len(p.Importers) > 0
+			if p.Kind == sim.CapacityShock {
+				routes = len(p.Regions) > 0 && len(p.Exporters) == 0 && len(p.Importers) == 0
+			}
+			if !routes || len(p.Sectors) == 0 || p.Kind == 0 {
 				return fmt.Errorf("policy %s has no kind, route or sector", p.ID)
 			}
-			if p.Kind != sim.Tariff && p.Mode == 0 {
+			if (p.Kind == sim.ExportControl || p.Kind == sim.ImportControl) && p.Mode == 0 {
 				return fmt.Errorf("control %s has no mode", p.ID)
 			}
 			if p.Start != 0 && (p.Start < s.Start || p.Start > s.End() || (p.End != sim.Forever && (p.End < p.Start || p.End > s.End()))) {

@@ -32,9 +32,10 @@ type File struct {
 // Measure is what a policy or a rule's `then` puts in force: a tariff, an export control or an
 // import control on routes exporter -> importer for some sectors.
 type Measure struct {
-	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_tax,enum=export_control,enum=import_control,description=tariff: an ad valorem rate levied by the importer; export_tax: an ad valorem rate levied by the exporter's government (negative: a subsidy); export_control: imposed by the exporter's government; import_control: its mirror imposed by the importer."`
-	Exporter Codes  `yaml:"exporter" json:"exporter" jsonschema:"required,description=Exporting region(s): a code\\, a list of codes\\, or all."`
-	Importer Codes  `yaml:"importer" json:"importer" jsonschema:"required,description=Importing region(s): a code\\, a list of codes\\, or all."`
+	Type     string `yaml:"type" json:"type" jsonschema:"required,enum=tariff,enum=export_tax,enum=export_control,enum=import_control,enum=capacity_shock,description=capacity_shock: a share of some sectors' capacity out of use in some regions (a fire\\, an earthquake\\, a lockdown); tariff: an ad valorem rate levied by the importer; export_tax: an ad valorem rate levied by the exporter's government (negative: a subsidy); export_control: imposed by the exporter's government; import_control: its mirror imposed by the importer."`
+	Exporter Codes  `yaml:"exporter,omitempty" json:"exporter,omitempty" jsonschema:"description=Exporting region(s): a code\\, a list of codes\\, or all. Required by every type but capacity_shock."`
+	Importer Codes  `yaml:"importer,omitempty" json:"importer,omitempty" jsonschema:"description=Importing region(s): a code\\, a list of codes\\, or all. Required by every type but capacity_shock."`
+	Region   Codes  `yaml:"region,omitempty" json:"region,omitempty" jsonschema:"description=capacity_shock: the region(s) whose capacity is hit: a code\\, a list of codes\\, or all."`
 	Sectors  Codes  `yaml:"sectors" json:"sectors" jsonschema:"required,description=Sector(s): a code\\, a list of codes\\, or all."`
 
 	Rate    *float64 `yaml:"rate,omitempty" json:"rate,omitempty" jsonschema:"minimum=-0.99,maximum=10,description=tariff: additional ad valorem rate on top of base tariffs (0.25 is 25%\\, from 0); export_tax: rate on the exporter's price (from -0.99: a negative rate is a subsidy)."`
@@ -46,6 +47,8 @@ type Measure struct {
 	Delay      *int     `yaml:"delay,omitempty" json:"delay,omitempty" jsonschema:"minimum=0,maximum=120,description=license: months from order to shipment. Default: 0."`
 	Fee        *float64 `yaml:"fee,omitempty" json:"fee,omitempty" jsonschema:"minimum=0,exclusiveMaximum=1,description=export_control: revenue share paid to the exporter's government on what ships."`
 	FeeBorneBy string   `yaml:"fee_borne_by,omitempty" json:"fee_borne_by,omitempty" jsonschema:"enum=exporter,enum=buyer,description=Who pays the fee. Default: exporter."`
+	Share      *float64 `yaml:"share,omitempty" json:"share,omitempty" jsonschema:"minimum=0,maximum=1,description=capacity_shock: share of the sectors' capacity out of use: 0.3 is 30%."`
+	Recovery   *int     `yaml:"recovery,omitempty" json:"recovery,omitempty" jsonschema:"minimum=0,maximum=120,description=capacity_shock: months after end over which capacity comes back linearly. Default: 0 (at once)."`
 	Leakage    *float64 `yaml:"leakage,omitempty" json:"leakage,omitempty" jsonschema:"minimum=0,maximum=1,description=Share of denied demand that reaches the buyer through ROW at a premium."`
 }
 

@@ -20,7 +20,10 @@ var fieldHints = map[string]string{
 	"replicates":   "replicates: 20",
 	"firms":        "firms: 30",
 	"id":           "id: us-tariff",
-	"type":         "type: tariff (or export_control, import_control)",
+	"type":         "type: tariff (or export_tax, export_control, import_control, capacity_shock)",
+	"region":       "region: JPN (a code, a list such as [JPN, KOR], or all)",
+	"share":        "share: 0.3 (30% of capacity out of use)",
+	"recovery":     "recovery: 6 (months to come back after end)",
 	"exporter":     "exporter: CHN (a code, a list such as [CHN, ROW], or all)",
 	"importer":     "importer: USA (a code, a list such as [USA, EU], or all)",
 	"sectors":      "sectors: [REE] (a code, a list, or all)",
@@ -46,7 +49,8 @@ var fieldHints = map[string]string{
 	"sd":           "sd: 0.25",
 	"min":          "min: 0.5",
 	"max":          "max: 1.5",
-	"rationing":    "rationing: proportional (or domestic-first, loyal-first)",
+	"rationing":    "rationing: contracts-first (or proportional, domestic-first)",
+	"revenue":      "revenue: deficit (or rebate)",
 	"baseline":     "baseline: null (or the name or path of another scenario)",
 }
 

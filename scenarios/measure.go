@@ -17,9 +17,21 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 		c.errf(join(path, "type"), "unknown policy type %q; %s", m.Type, diag.DidYouMean(m.Type, sortedKeys(sim.PolicyKindNames)))
 	}
 	p.Kind = kind
+	p.Sectors = c.codes(join(path, "sectors"), m.Sectors, "sector")
+	if kind == sim.CapacityShock {
+		c.capacityShock(path, m, &p)
+		return p
+	}
+	for _, f := range []string{"region", "share", "recovery"} {
+		c.forbid(path, f, f+" applies to a capacity_shock")
+	}
+	for _, f := range []string{"exporter", "importer"} {
+		if kind != 0 && !c.attempted(join(path, f)) {
+			c.errf(join(path, f), "missing required field %q; add it, %s", f, hintFor(f))
+		}
+	}
 	p.Exporters = c.codes(join(path, "exporter"), m.Exporter, "region")
 	p.Importers = c.codes(join(path, "importer"), m.Importer, "region")
-	p.Sectors = c.codes(join(path, "sectors"), m.Sectors, "sector")
 	if len(p.Exporters) == 1 && len(p.Importers) == 1 && p.Exporters[0] == p.Importers[0] {
 		c.errf(join(path, "importer"), "exporter and importer are both %s; a policy acts on trade between two regions", m.Importer.List[0])
 	}
@@ -61,6 +73,32 @@ func (c *checker) measure(path string, m *Measure) sim.Policy {
 		c.control(path, m, &p)
 	}
 	return p
+}
+
+// capacityShock checks the fields of a capacity shock into p: region and share are required;
+// the trade fields do not belong to it.
+func (c *checker) capacityShock(path string, m *Measure, p *sim.Policy) {
+	for _, f := range []string{"exporter", "importer", "rate", "phase_in", "mode", "limit", "approval", "delay", "fee", "fee_borne_by", "leakage"} {
+		c.forbid(path, f, f+" applies to trade measures; a capacity_shock takes region, sectors, share and recovery")
+	}
+	if !c.attempted(join(path, "region")) {
+		c.errf(path, "a capacity_shock needs region, the region(s) hit; %s", hintFor("region"))
+	}
+	p.Regions = c.codes(join(path, "region"), m.Region, "region")
+	if m.Share == nil {
+		if !c.attempted(join(path, "share")) {
+			c.errf(path, "a capacity_shock needs share, the share of capacity lost; %s", hintFor("share"))
+		}
+	} else {
+		p.Share = *m.Share
+		c.share(join(path, "share"), m.Share)
+	}
+	if m.Recovery != nil {
+		p.Recovery = *m.Recovery
+		if p.Recovery < 0 || p.Recovery > MaxDelay {
+			c.errf(join(path, "recovery"), "is %d months; it must be from 0 to %d", p.Recovery, MaxDelay)
+		}
+	}
 }
 
 // control checks the fields of an export or import control, by mode, into p.

@@ -1,7 +1,6 @@
 package sim_test
 
 import (
-	"context"
 	"math"
 	"os"
 	"testing"
@@ -42,10 +41,7 @@ func TestNoScarcityCycles(t *testing.T) {
 			p.Kind, p.Rate = sim.Tariff, rapid.Float64Range(0.1, 1).Draw(rt, "rate")
 		}
 		sc.Policies = []sim.Policy{p}
-		base := *sc
-		base.Name, base.Policies = "baseline", nil
-		res := runBoth(rt, w, sc, &base, 2)
-		m, b := res.Replicates[0].Scenario, res.Replicates[0].Baseline
+		m, b := run(rt, w, sc, 2)
 		if r, j, first, second := secondPeak(w, m, b, sim.VarShortageRate, start, start+months, horizon, 1, 5); r >= 0 {
 			rt.Fatalf("shortage rate of %s %s: a second peak of %.3g points after the policy, more than a quarter of the first %.3g",
 				w.Regions[r].Code, w.Sectors[j].Code, second, first)
@@ -86,19 +82,6 @@ func peaks(xs []float64, start, end int) (first, second float64) {
 		second = max(second, xs[k])
 	}
 	return first, second
-}
-
-// runBoth runs sc against base with the checks on.
-func runBoth(t interface {
-	Helper()
-	Fatal(...any)
-}, w *sim.World, sc, base *sim.Scenario, firms int) *sim.Result {
-	t.Helper()
-	res, err := sim.Run(context.Background(), w, sc, base, sim.Options{Firms: firms, Workers: 1, Check: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
 }
 
 // TestReturnToBase (sim/README.md §6.8) on the default world: an 8-month Chinese rare-earth ban on

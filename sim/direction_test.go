@@ -42,9 +42,16 @@ func (x ids) s(code string) int {
 	return s
 }
 
+// testingT is what the helpers need of *testing.T and *rapid.T.
+type testingT interface {
+	Helper()
+	Fatal(...any)
+	Fatalf(string, ...any)
+}
+
 // run runs sc against its policy-free baseline with the engine's checks on and returns the two
 // paths of replicate 0.
-func run(t *testing.T, w *sim.World, sc *sim.Scenario, firms int) (m, b *sim.Metrics) {
+func run(t testingT, w *sim.World, sc *sim.Scenario, firms int) (m, b *sim.Metrics) {
 	t.Helper()
 	base := *sc
 	base.Name, base.Policies, base.Rules = "baseline", nil, nil

@@ -22,7 +22,7 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 	bad := func(format string, args ...any) (compiledPolicy, error) {
 		return cp, fmt.Errorf("policy %s: %s", name, fmt.Sprintf(format, args...))
 	}
-	for _, ids := range [][]int{p.Exporters, p.Importers} {
+	for _, ids := range [][]int{p.Exporters, p.Importers, p.Regions} {
 		for _, r := range ids {
 			if r < 0 || r >= R {
 				return bad("region id %d is outside the world's %d regions", r, R)
@@ -43,6 +43,14 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 		return bad("ends (%v) before it starts (%v)", p.End, p.Start)
 	}
 	switch p.Kind {
+	case CapacityShock:
+		if !(p.Share >= 0 && p.Share <= 1) {
+			return bad("share of capacity lost %v must lie between 0 and 1", p.Share)
+		}
+		if p.Recovery < 0 || p.Recovery > MaxDelay {
+			return bad("recovery %d months must lie between 0 and %d", p.Recovery, MaxDelay)
+		}
+		return cp, nil // no routes: it acts on cells (capacityShocks)
 	case Tariff, ExportTax:
 		if p.Rate <= -1 {
 			return bad("rate %v would make the buyer's price negative", p.Rate)
@@ -75,7 +83,7 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 			return bad("leakage %v must lie between 0 and 1", p.Leakage)
 		}
 	default:
-		return bad("kind %d is not tariff, export_tax, export_control or import_control", p.Kind)
+		return bad("kind %d is not tariff, export_tax, export_control, import_control or capacity_shock", p.Kind)
 	}
 	for _, o := range p.Exporters {
 		for _, d := range p.Importers {

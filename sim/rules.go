@@ -111,7 +111,44 @@ func (s *state) policy(t int, m Month) error {
 	}
 	s.openShares()
 	s.bd.markRestricted(s.e.R, s.e.S)
+	s.capacityShocks(m)
 	return nil
+}
+
+// capacityShocks sets the share of each cell's capacity in use this month: 1 less the share
+// every capacity shock in force takes, which after its end comes back linearly over its
+// Recovery months. Several shocks on one cell multiply.
+func (s *state) capacityShocks(m Month) {
+	for c := range s.capFac {
+		s.capFac[c] = 1
+	}
+	apply := func(p *compiledPolicy) {
+		if p.Kind != CapacityShock || m < p.Start {
+			return
+		}
+		loss := p.Share
+		if m > p.End {
+			k := int(m - p.End)
+			if k > p.Recovery {
+				return
+			}
+			loss *= 1 - float64(k)/float64(p.Recovery+1)
+		}
+		S := s.e.S
+		for _, r := range p.Regions {
+			for _, i := range p.Sectors {
+				s.capFac[r*S+i] *= 1 - loss
+			}
+		}
+	}
+	for k := range s.pols {
+		apply(&s.pols[k])
+	}
+	for k := range s.rules {
+		if r := &s.rules[k]; r.fired && r.Then != nil {
+			apply(&r.then)
+		}
+	}
 }
 
 // openShares gives every restriction one semantics (sim/README.md §4.7): the share alpha of a route's

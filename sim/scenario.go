@@ -76,12 +76,16 @@ const (
 	// negative rate is a subsidy): the buyer pays it on top of the exporter's price, and it is
 	// the exporter's government's revenue (China's export duties and VAT rebates are such levers).
 	ExportTax
+	// CapacityShock takes a share of the capacity of some sectors in some regions out of use
+	// (a factory fire, an earthquake, a lockdown: the standard experiment of dynamic
+	// input-output models) from Start to End, coming back linearly over Recovery months after.
+	CapacityShock
 )
 
 // PolicyKindNames maps the scenario-file spelling to a PolicyKind.
 var PolicyKindNames = map[string]PolicyKind{
 	"tariff": Tariff, "export_control": ExportControl, "import_control": ImportControl,
-	"export_tax": ExportTax,
+	"export_tax": ExportTax, "capacity_shock": CapacityShock,
 }
 
 // ControlMode is how an export or import control restricts a route.
@@ -133,6 +137,11 @@ type Policy struct {
 	Fee        float64 // revenue share paid to the exporter's government on what ships
 	FeeBorneBy FeeBearer
 	Leakage    float64 // share of denied demand that reaches the buyer through ROW at a premium
+
+	// CapacityShock
+	Regions  []int   // region ids whose capacity is hit
+	Share    float64 // share of capacity lost while in force
+	Recovery int     // months after End over which capacity comes back linearly; 0 = at once
 }
 
 // Rule makes a government react: when the condition holds on last month's observed state, the

@@ -56,6 +56,7 @@ type state struct {
 	pc      []float64 // cost part of the price (sticky)
 	cost    []float64 // unit cost at this month's prices (prices), own currency
 	ps      []float64 // [R*S] scarcity part of the price (fast), common to a cell's firms
+	capFac  []float64 // [R*S] share of capacity in use this month (capacity shocks)
 	xP0     []float64 // producible output at base (the scarcity reference)
 	cap     []float64 // capacity, output per month
 	emp     []float64 // employment, base-year wage bill units
@@ -172,7 +173,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.gOn = make([]bool, NG)
 	s.gLic = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
-	s.vac, s.pc, s.xP0, s.ps, s.cost = f(F), f(F), f(F), f(R*S), f(F)
+	s.vac, s.pc, s.xP0, s.ps, s.cost, s.capFac = f(F), f(F), f(F), f(R*S), f(F), f(R*S)
 	s.inv, s.arr, s.onOrd, s.dem = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(U * S * R)
@@ -257,7 +258,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		}
 	}
 	for c := range R * S {
-		s.ps[c] = 1
+		s.ps[c], s.capFac[c] = 1, 1
 		for f := c * n; f < (c+1)*n; f++ {
 			s.xP0[f] = s.producible(f, c)
 		}

@@ -160,7 +160,7 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 func (s *state) producible(f, c int) float64 {
 	e := s.e
 	S := e.S
-	cp := s.cap[f]
+	cp := s.cap[f] * s.capFac[c]
 	x := min(cp, s.emp[f]/s.lab[f]*(1+s.g.Overtime))
 	for _, ci := range e.crit[e.critAt[c]:e.critAt[c+1]] {
 		stock := s.inv[f*S+ci.i] + s.arr[f*S+ci.i]
@@ -308,7 +308,7 @@ func (s *state) produce() {
 			sh := s.share[f]
 			op, oo := sh*tp, sh*to
 			s.ordRecv[f] = op + oo
-			cp := s.cap[f]
+			cp := s.cap[f] * s.capFac[c] // capacity in use (capacity shocks)
 			// Labour: the employed at normal hours plus overtime (sim/README.md §4.8).
 			plan := min(cp, op+oo)
 			planned += plan

@@ -110,10 +110,14 @@ func measureTerms(p map[string]any) string {
 	if d, ok := p["phase_in"].(float64); ok && d > 0 {
 		parts = append(parts, fmt.Sprintf("phased in over %g months", d))
 	}
-	for _, k := range []string{"leakage", "shock", "capacity"} {
-		if s, ok := pct(k); ok {
-			parts = append(parts, k+" "+s)
-		}
+	if s, ok := pct("share"); ok {
+		parts = append(parts, s+" of capacity out of use")
+	}
+	if d, ok := p["recovery"].(float64); ok && d > 0 {
+		parts = append(parts, fmt.Sprintf("back over %g months", d))
+	}
+	if s, ok := pct("leakage"); ok {
+		parts = append(parts, "leakage "+s)
 	}
 	return strings.Join(parts, ", ")
 }
