@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 
@@ -102,6 +103,16 @@ func textUp(c draw.Canvas, s string, sty text.Style, width, y, gap vg.Length) vg
 	return y + gap
 }
 
+// maxLegendRows and maxTextLines bound the legend strip and each text block (title, subtitle,
+// note, source), so that the panels keep most of the figure whatever the scenario holds.
+const (
+	maxLegendRows = 3
+	maxTextLines  = 4
+)
+
+// legendText is a legend entry drawn as text only ("… and 12 more").
+const legendText LegendKind = -1
+
 // drawLegend draws the legend strip with its bottom at y, wrapping into rows, and returns its
 // height.
 func drawLegend(c draw.Canvas, y vg.Length, entries []LegendEntry, sz Size) vg.Length {
@@ -132,10 +143,39 @@ func drawLegend(c draw.Canvas, y vg.Length, entries []LegendEntry, sz Size) vg.L
 	if len(cur) > 0 {
 		rows = append(rows, cur)
 	}
+	if len(rows) > maxLegendRows {
+		// So many entries (a scenario with hundreds of policies) would cover the panels: keep
+		// the rows that fit and say how many entries are left out.
+		shown := 0
+		rows = rows[:maxLegendRows]
+		for _, row := range rows {
+			shown += len(row)
+		}
+		last := rows[maxLegendRows-1]
+		for {
+			more := fmt.Sprintf("… and %d more", len(entries)-shown)
+			w := sty.Width(more)
+			var used vg.Length
+			for _, it := range last {
+				used += it.w + gap
+			}
+			if used+w <= avail || len(last) == 0 {
+				last = append(last, item{LegendEntry{Label: more, Kind: legendText}, w})
+				break
+			}
+			last = last[:len(last)-1]
+			shown--
+		}
+		rows[maxLegendRows-1] = last
+	}
 	for r := range rows {
 		yc := y + rowH*vg.Length(len(rows)-1-r) + rowH/2
 		x := c.Min.X
 		for _, it := range rows[r] {
+			if it.e.Kind == legendText {
+				c.FillText(sty, vg.Point{X: x, Y: yc}, it.e.Label)
+				continue
+			}
 			drawSwatch(c, it.e, x, yc, swatch, sz)
 			c.FillText(sty, vg.Point{X: x + swatch + sz.Tick*0.5, Y: yc}, it.e.Label)
 			x += it.w + gap
@@ -161,13 +201,27 @@ func drawSwatch(c draw.Canvas, e LegendEntry, x, yc, w vg.Length, sz Size) {
 	}
 }
 
+// cutToWidth shortens line until line + tail fits in width, then appends tail.
+func cutToWidth(line string, sty text.Style, width vg.Length, tail string) string {
+	r := []rune(line)
+	for len(r) > 0 && sty.Width(string(r)+tail) > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + tail
+}
+
 // wrap breaks s into lines no wider than width at spaces (a word longer than width gets a line
 // of its own).
 func wrap(s string, sty text.Style, width vg.Length) []string {
-	words := strings.Fields(s)
+	words := strings.Fields(Cut(s, 2000))
 	var lines []string
 	cur := ""
-	for _, w := range words {
+	for k, w := range words {
+		if len(lines) == maxTextLines {
+			left := len(words) - k + len(strings.Fields(cur))
+			lines[maxTextLines-1] = cutToWidth(lines[maxTextLines-1], sty, width, fmt.Sprintf(" … (%d more words)", left))
+			return lines
+		}
 		next := w
 		if cur != "" {
 			next = cur + " " + w

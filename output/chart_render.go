@@ -72,6 +72,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 	default:
 		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
 	}
+	cw = cleanText{cw}
 	f.Draw(draw.New(cw))
 	if format == "svg" && !embedFonts {
 		var buf bytes.Buffer

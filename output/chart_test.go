@@ -3,10 +3,14 @@ package output
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"flag"
+	"fmt"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/vg"
@@ -179,5 +183,51 @@ func TestWriteChartsParallel(t *testing.T) {
 				t.Errorf("%s.%s drawn in parallel differs from the same chart drawn alone", fig.Name, format)
 			}
 		}
+	}
+}
+
+// User text with control characters and XML's special characters gives a valid SVG.
+func TestChartTextIsEscaped(t *testing.T) {
+	f := &Figure{Name: "t", Title: "a \x1b]0;pwned\x07 <b>&\"title\"</b>", Subtitle: "sub\x00\x01", Source: "src",
+		Size: SizeSlide, Legend: []LegendEntry{{Label: "x\x1b[31m<y>", Color: inkColour}}}
+	var buf bytes.Buffer
+	if err := f.WriteTo(&buf, "svg", false); err != nil {
+		t.Fatal(err)
+	}
+	dec := xml.NewDecoder(&buf)
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("the SVG is not valid XML: %v", err)
+		}
+	}
+}
+
+// A figure with a thousand legend entries and a very long title keeps its panels: the legend
+// stops after a few rows with how many entries are left out, the title after a few lines.
+func TestFigureLegendAndTitleBounded(t *testing.T) {
+	f := testFigures(t, SizeSlide)[0]
+	f.Legend = nil
+	for i := range 1000 {
+		f.Legend = append(f.Legend, LegendEntry{Label: fmt.Sprintf("policy-%04d", i), Color: inkColour, Kind: LegendShade})
+	}
+	f.Title = strings.Repeat("a very long title ", 500)
+	var buf bytes.Buffer
+	if err := f.WriteTo(&buf, "svg", false); err != nil {
+		t.Fatal(err)
+	}
+	svg := buf.String()
+	if n := strings.Count(svg, "policy-"); n == 0 || n > 60 {
+		t.Errorf("the legend shows %d of 1000 entries; want a few rows", n)
+	}
+	if !strings.Contains(svg, "more</text>") {
+		t.Error("the legend does not say how many entries it leaves out")
+	}
+	if n := strings.Count(svg, "very long title"); n > 40 {
+		t.Errorf("the title takes %d copies of its phrase; want at most 4 lines", n)
+	}
+	if !strings.Contains(svg, "more words)") {
+		t.Error("the title does not say it was cut")
 	}
 }

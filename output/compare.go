@@ -66,7 +66,13 @@ func LoadRun(dir string) (*LoadedRun, error) {
 	if err := m.Verify(dir); err != nil {
 		return nil, fmt.Errorf("%s does not match its manifest; re-run the scenario: %w", dir, err)
 	}
-	rows, path, err := ReadSeries(dir)
+	// Band rows come first in series.csv: stop at the first raw row (--raw adds millions).
+	rows, path, err := readTable(dir, m, "series", SeriesColumns, func(rec []string, col []int) (SeriesRow, error) {
+		if _, band := bandStat[rec[col[1]]]; !band {
+			return SeriesRow{}, errEndOfRows
+		}
+		return parseSeriesRow(rec, col)
+	}, seriesRow)
 	if err != nil {
 		return nil, err
 	}
@@ -75,11 +81,11 @@ func LoadRun(dir string) (*LoadedRun, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	b.Replicates, b.Baseline = m.Replicates, m.Baseline
-	sum, _, err := ReadSummary(dir)
+	sum, _, err := readTable(dir, m, "summary", SummaryColumns, parseSummaryRow, summaryRow)
 	if err != nil {
 		return nil, err
 	}
-	h, err := HashFile(filepath.Join(dir, ManifestName))
+	h, err := HashFile(filepath.Join(dir, ManifestName)) // read as a regular file by ReadManifest
 	if err != nil {
 		return nil, err
 	}

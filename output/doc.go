@@ -48,6 +48,13 @@
 // when complete; the manifest (Manifest), which lists every file with its SHA-256 and size, is
 // written last. A folder without a manifest is an unfinished or failed run.
 //
+// Commands open a results folder with OpenResultsDir, which enforces the rules every writer
+// shares: a new or empty folder, or with --force a finished tradesim run that is replaced whole
+// (written beside it and swapped in); anything else refused before any work, naming the files
+// that would be lost; a lock for the whole run; leftovers of killed runs cleaned; a free-space
+// check. Readers (LoadRun) read only regular files inside the folder that its manifest lists,
+// capped at their recorded sizes.
+//
 // # Charts
 //
 // Figure lays out a chart for a brief: title, subtitle, one or more panels, a legend strip and

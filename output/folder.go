@@ -29,15 +29,25 @@ type FileRecord struct {
 // partial file. The manifest, which lists every file, is written last (WriteManifest): a
 // folder without one is not a complete run.
 type Folder struct {
+	// Dir is where files are written: the results folder, or the staging folder beside it
+	// while a run that replaces a previous one writes (OpenResultsDir).
 	Dir    string
+	target string // the results folder
 	files  []FileRecord
 	placed []string // final paths renamed into place by this run
 	made   []string // folders this run created, innermost last
+
+	lock       *dirLock  // held from OpenResultsDir to WriteManifest or Rollback
+	lockFile   *os.File  // the folder's lock file (lockName), open for the journal
+	stagingDir string    // the staging folder, when the run replaces a previous one
+	previous   *Manifest // the previous run, still to remove when writing in place
 }
 
 // NewFolder creates dir (and its parents) for writing.
+// It neither locks nor checks the folder: commands writing a results folder use
+// OpenResultsDir.
 func NewFolder(dir string) (*Folder, error) {
-	f := &Folder{Dir: dir}
+	f := &Folder{Dir: dir, target: dir}
 	if err := f.mkdir(dir); err != nil {
 		return nil, fmt.Errorf("output: cannot create the results folder: %w", err)
 	}
@@ -73,13 +83,26 @@ func (f *Folder) Files() []FileRecord {
 // are empty then. A failed or interrupted run calls it so nothing is left that looks like
 // results (best effort: errors are ignored, and without a manifest the folder is incomplete
 // anyway).
+// It also releases the folder's lock. A previous run being replaced stays intact, unless
+// the run had to write in place (see stage).
 func (f *Folder) Rollback() {
 	for _, p := range f.placed {
 		os.Remove(p)
 	}
+	if f.stagingDir != "" {
+		os.RemoveAll(f.stagingDir) // ours: made by stage, holding only this run's files
+		f.stagingDir, f.Dir = "", f.target
+	}
+	if f.lockFile != nil {
+		f.lockFile.Close()
+		os.Remove(filepath.Join(f.target, lockName))
+		f.lockFile = nil
+	}
 	for i := len(f.made) - 1; i >= 0; i-- {
 		os.Remove(f.made[i]) // only if empty: anything else in it stays
 	}
+	f.lock.unlock() // last: no other run takes the folder while its leftovers are removed
+	f.lock = nil
 	f.placed, f.files, f.made = nil, nil, nil
 }
 
@@ -96,6 +119,11 @@ type PendingFile struct {
 
 // Create starts writing the file rel (a slash-separated path inside the folder).
 func (f *Folder) Create(rel string) (*PendingFile, error) {
+	if f.previous != nil {
+		if err := f.removePrevious(); err != nil {
+			return nil, err
+		}
+	}
 	path := filepath.Join(f.Dir, filepath.FromSlash(rel))
 	if err := f.mkdir(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("output: cannot create the folder for %s: %w", rel, err)
@@ -137,8 +165,10 @@ func (p *PendingFile) Commit() error {
 		p.pf.Cleanup()
 		return fmt.Errorf("output: writing %s: %w", p.rel, err)
 	}
+	sum := hex.EncodeToString(p.h.Sum(nil))
 	p.folder.placed = append(p.folder.placed, filepath.Join(p.folder.Dir, filepath.FromSlash(p.rel)))
-	p.folder.files = append(p.folder.files, FileRecord{Path: p.rel, SHA256: hex.EncodeToString(p.h.Sum(nil)), Bytes: p.n})
+	p.folder.files = append(p.folder.files, FileRecord{Path: p.rel, SHA256: sum, Bytes: p.n})
+	p.folder.journal(p.rel, sum)
 	return nil
 }
 
@@ -173,8 +203,9 @@ func syncDir(dir string) {
 }
 
 // HashFile returns the SHA-256 and size of a file, to check a folder against its manifest.
+// It refuses anything but a regular file (a FIFO would block, a device never end).
 func HashFile(path string) (FileRecord, error) {
-	fh, err := os.Open(path)
+	fh, err := openRegular(path, maxTableBytes)
 	if err != nil {
 		return FileRecord{}, err
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -70,7 +69,8 @@ type PolicyWindow struct {
 }
 
 // WriteManifest fills m.Files with the files committed so far and writes the manifest, last
-// and atomically, then syncs the folder.
+// and atomically, then syncs the folder. For a folder from OpenResultsDir this commits the
+// run: a staged run replaces the previous one whole, and the lock is released.
 func (f *Folder) WriteManifest(m *Manifest) error {
 	m.Files = f.Files()
 	err := f.WriteFile(ManifestName, func(w io.Writer) error {
@@ -84,12 +84,21 @@ func (f *Folder) WriteManifest(m *Manifest) error {
 	// The manifest is not a data file: it describes them, so it is not in its own list.
 	f.files = m.Files
 	syncDir(f.Dir)
+	if err := f.commit(); err != nil {
+		return err
+	}
+	f.placed, f.made = nil, nil // the run is complete: nothing to roll back
+	f.releaseLock()
 	return nil
 }
 
 // ReadManifest reads DIR/manifest.json.
 func ReadManifest(dir string) (*Manifest, error) {
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	p, err := inside(dir, ManifestName)
+	if err != nil {
+		return nil, err
+	}
+	b, err := readAllRegular(p, maxManifestBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -100,11 +109,15 @@ func ReadManifest(dir string) (*Manifest, error) {
 	return &m, nil
 }
 
-// Verify checks that every file the manifest lists exists with its recorded size and SHA-256.
+// Verify checks that every file the manifest lists exists with its recorded size and SHA-256,
+// as a regular file inside dir (no FIFO, device, or link leading out of it).
 func (m *Manifest) Verify(dir string) error {
 	var errs []error
 	for _, fr := range m.Files {
 		p, err := m.localPath(dir, fr.Path)
+		if err == nil {
+			p, err = inside(dir, fr.Path)
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -112,7 +125,7 @@ func (m *Manifest) Verify(dir string) error {
 		got, err := HashFile(p)
 		switch {
 		case err != nil:
-			errs = append(errs, fmt.Errorf("%s: %w", fr.Path, err))
+			errs = append(errs, fmt.Errorf("%s: %s", fr.Path, errorText(err)))
 		case got.Bytes != fr.Bytes || got.SHA256 != fr.SHA256:
 			errs = append(errs, fmt.Errorf("%s: %d bytes with SHA-256 %s, but the manifest records %d bytes with %s", fr.Path, got.Bytes, got.SHA256, fr.Bytes, fr.SHA256))
 		}
@@ -127,29 +140,4 @@ func (m *Manifest) localPath(dir, rel string) (string, error) {
 		return "", fmt.Errorf("manifest lists %q, which is not a path inside the results folder", rel)
 	}
 	return filepath.Join(dir, filepath.FromSlash(clean)), nil
-}
-
-// RemoveRun deletes a previous run from dir: its manifest first (so the folder stops looking
-// complete), then the files it lists. `tradesim run --force` uses it before writing.
-func RemoveRun(dir string) error {
-	m, err := ReadManifest(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err := os.Remove(filepath.Join(dir, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("output: cannot remove the previous manifest: %w", err)
-	}
-	if m == nil { // unreadable manifest: removing it is all we can do
-		return nil
-	}
-	for _, fr := range m.Files {
-		p, err := m.localPath(dir, fr.Path)
-		if err != nil {
-			continue
-		}
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("output: cannot remove %s of the previous run: %w", p, err)
-		}
-	}
-	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
 
 	"github.com/parquet-go/parquet-go"
@@ -19,42 +18,69 @@ import (
 // ReadSeries reads the rows of DIR/series.csv, or of DIR/series.parquet when there is no CSV.
 // It returns the path it read.
 func ReadSeries(dir string) ([]SeriesRow, string, error) {
-	return readTable(dir, "series", SeriesColumns, parseSeriesRow, seriesRow)
+	return readTable(dir, nil, "series", SeriesColumns, parseSeriesRow, seriesRow)
 }
 
 // ReadSummary reads DIR/summary.csv, or DIR/summary.parquet when there is no CSV.
 func ReadSummary(dir string) ([]SummaryRow, string, error) {
-	return readTable(dir, "summary", SummaryColumns, parseSummaryRow, summaryRow)
+	return readTable(dir, nil, "summary", SummaryColumns, parseSummaryRow, summaryRow)
 }
 
 // ReadFlows reads DIR/flows.csv, or DIR/flows.parquet when there is no CSV.
 func ReadFlows(dir string) ([]FlowRow, string, error) {
-	return readTable(dir, "flows", FlowColumns, parseFlowRow, flowRow)
+	return readTable(dir, nil, "flows", FlowColumns, parseFlowRow, flowRow)
 }
 
-// readTable reads base.csv with parse, or base.parquet, whose records (type P) fromRecord
-// turns into rows.
-func readTable[T, P any](dir, base string, columns []string, parse func(rec []string, col []int) (T, error), fromRecord func(*P) (T, error)) ([]T, string, error) {
-	csvPath := filepath.Join(dir, base+".csv")
-	pqPath := filepath.Join(dir, base+".parquet")
-	if _, err := os.Stat(csvPath); err == nil {
-		rows, err := readCSV(csvPath, columns, parse)
-		return rows, csvPath, err
+// errEndOfRows stops a table's reader: the rows read so far are all the caller wants.
+var errEndOfRows = errors.New("end of the rows wanted")
+
+// readTable reads DIR/BASE.csv, or DIR/BASE.parquet when there is no CSV. With a manifest
+// (already verified against the folder) it reads only a file the manifest lists, capped at
+// the size it records; without, any regular file inside dir. Either way a FIFO, a device or a
+// link leading out of dir is refused. The CSV's rows are parsed by parse; the Parquet file's
+// records (type P) are turned into rows by fromRecord.
+func readTable[T, P any](dir string, m *Manifest, base string, columns []string, parse func(rec []string, col []int) (T, error), fromRecord func(*P) (T, error)) ([]T, string, error) {
+	listed := map[string]int64{}
+	if m != nil {
+		for _, fr := range m.Files {
+			listed[fr.Path] = fr.Bytes
+		}
 	}
-	if _, err := os.Stat(pqPath); err == nil {
-		rows, err := readParquet(pqPath, columns, fromRecord)
-		return rows, pqPath, err
+	for _, ext := range []string{".csv", ".parquet"} {
+		rel := base + ext
+		max := int64(maxTableBytes)
+		if m != nil {
+			n, ok := listed[rel]
+			if !ok {
+				continue
+			}
+			max = n
+		}
+		p, err := inside(dir, rel)
+		if IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return nil, p, err
+		}
+		fh, err := openRegular(p, max)
+		if err != nil {
+			return nil, p, err
+		}
+		defer fh.Close()
+		var rows []T
+		if ext == ".csv" {
+			rows, err = readCSV(fh, p, max, columns, parse)
+		} else {
+			rows, err = readParquet(fh, p, columns, fromRecord)
+		}
+		return rows, p, err
 	}
 	return nil, "", fmt.Errorf("%s has neither %s.csv nor %s.parquet; is it a tradesim results folder (tradesim run ... -o %s)?", dir, base, base, dir)
 }
 
-func readCSV[T any](path string, columns []string, parse func([]string, []int) (T, error)) ([]T, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	r := csv.NewReader(bufio.NewReaderSize(fh, 1<<20))
+func readCSV[T any](fh *os.File, path string, max int64, columns []string, parse func([]string, []int) (T, error)) ([]T, error) {
+	r := csv.NewReader(bufio.NewReaderSize(io.LimitReader(fh, max), 1<<20))
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {
@@ -69,7 +95,7 @@ func readCSV[T any](path string, columns []string, parse func([]string, []int) (
 	for i, c := range columns {
 		p, ok := pos[c]
 		if !ok {
-			missing = append(missing, c)
+			missing = append(missing, Cut(c, 80))
 		}
 		col[i] = p
 	}
@@ -86,6 +112,9 @@ func readCSV[T any](path string, columns []string, parse func([]string, []int) (
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		row, err := parse(rec, col)
+		if errors.Is(err, errEndOfRows) {
+			return rows, nil
+		}
 		if err != nil {
 			line, _ := r.FieldPos(0)
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
@@ -94,12 +123,7 @@ func readCSV[T any](path string, columns []string, parse func([]string, []int) (
 	}
 }
 
-func readParquet[T, P any](path string, columns []string, fromRecord func(*P) (T, error)) ([]T, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
+func readParquet[T, P any](fh *os.File, path string, columns []string, fromRecord func(*P) (T, error)) ([]T, error) {
 	st, err := fh.Stat()
 	if err != nil {
 		return nil, err
@@ -134,7 +158,7 @@ func parseFloats(rec []string, col []int, names []string, out ...*float64) error
 	for i, p := range out {
 		x, err := strconv.ParseFloat(rec[col[i]], 64)
 		if err != nil {
-			return fmt.Errorf("column %s: %q is not a number", names[i], rec[col[i]])
+			return fmt.Errorf("column %s: %s is not a number", names[i], Quote(Cut(rec[col[i]], 80)))
 		}
 		*p = x
 	}
@@ -147,11 +171,11 @@ func parseRowStart(rec []string, col []int) (scenario, stat string, replicate in
 	scenario, stat, date = rec[col[0]], rec[col[1]], rec[col[4]]
 	if stat == "" {
 		if replicate, err = strconv.Atoi(rec[col[2]]); err != nil {
-			return scenario, stat, 0, 0, date, fmt.Errorf("column replicate: %q is not a whole number (a row without a stat is the row of one replicate)", rec[col[2]])
+			return scenario, stat, 0, 0, date, fmt.Errorf("column replicate: %s is not a whole number (a row without a stat is the row of one replicate)", Quote(Cut(rec[col[2]], 80)))
 		}
 	}
 	if step, err = strconv.ParseInt(rec[col[3]], 10, 64); err != nil {
-		return scenario, stat, replicate, 0, date, fmt.Errorf("column step: %q is not a whole number", rec[col[3]])
+		return scenario, stat, replicate, 0, date, fmt.Errorf("column step: %s is not a whole number", Quote(Cut(rec[col[3]], 80)))
 	}
 	return scenario, stat, replicate, step, date, nil
 }
@@ -187,6 +211,10 @@ func parseSummaryRow(rec []string, col []int) (SummaryRow, error) {
 	return r, err
 }
 
+// maxStep bounds the step column: no run is longer (sim refuses horizons beyond a century), and
+// date arithmetic with larger steps would overflow.
+const maxStep = 100 * 12
+
 // BandsFromRows rebuilds the bands of a run from the band rows of its series table (stat
 // mean, p05, p50 and p95; raw rows are skipped). Series keep the order of their first row.
 // Replicates is 0: the table does not say; the manifest does.
@@ -214,8 +242,8 @@ func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
 		if r.Scenario != b.Scenario {
 			return nil, fmt.Errorf("the series table holds two scenarios, %q and %q; give one results folder per scenario", b.Scenario, r.Scenario)
 		}
-		if r.Step < 1 {
-			return nil, fmt.Errorf("step %d: steps count months from 1", r.Step)
+		if r.Step < 1 || r.Step > maxStep {
+			return nil, fmt.Errorf("step %d: steps count months from 1 to at most %d", r.Step, maxStep)
 		}
 		date, err := sim.ParseMonth(r.Date)
 		if err != nil {

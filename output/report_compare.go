@@ -14,12 +14,15 @@ type CompareRow struct {
 	SummaryRow
 }
 
-// ReadComparison reads DIR/comparison.csv.
-func ReadComparison(dir string) ([]CompareRow, error) {
-	return readCSV(filepath.Join(dir, "comparison.csv"), ComparisonColumns, func(rec []string, col []int) (CompareRow, error) {
+// ReadComparison reads DIR/comparison.csv, a file its manifest m lists.
+func ReadComparison(dir string, m *Manifest) ([]CompareRow, error) {
+	rows, _, err := readTable(dir, m, "comparison", ComparisonColumns, func(rec []string, col []int) (CompareRow, error) {
 		r, err := parseSummaryRow(rec, col[1:])
 		return CompareRow{rec[col[0]], r}, err
+	}, func(*CompareRow) (CompareRow, error) {
+		return CompareRow{}, fmt.Errorf("a comparison is written as CSV only")
 	})
+	return rows, err
 }
 
 // LoadCompareBrief builds the brief of a comparison folder (`tradesim compare`): the runs in
@@ -33,7 +36,7 @@ func LoadCompareBrief(dir string) (*Brief, error) {
 	if err := m.Verify(dir); err != nil {
 		return nil, fmt.Errorf("%s does not match its manifest; run the comparison again: %w", dir, err)
 	}
-	rows, err := ReadComparison(dir)
+	rows, err := ReadComparison(dir, m)
 	if err != nil {
 		return nil, err
 	}

@@ -90,6 +90,9 @@ func (c *checker) header() {
 	f, s := c.f, c.s
 	if c.has("name") && strings.TrimSpace(f.Name) == "" {
 		c.errf("name", "is empty; give the scenario a short name such as h20-allowance")
+	} else if c.has("name") && !scenarioName.MatchString(f.Name) {
+		c.errf("name", "%s is not a safe file name; the name becomes the results folder results/NAME, so use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit, such as h20-allowance",
+			diag.Value(f.Name))
 	}
 	for i, src := range f.Sources {
 		if strings.TrimSpace(src) == "" {

@@ -265,6 +265,10 @@ func (d *decoder) number(n *yaml.Node, path string, f *float64) bool {
 		hint := ""
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
 			v := strings.TrimSpace(n.Value)
+			if x, err := strconv.ParseFloat(v, 64); err != nil && math.IsInf(x, 0) {
+				d.errf(n, path, "is %s, too large for a number (the largest is about 1.8e308); write a finite number such as 0.25", diag.Value(v))
+				return false
+			}
 			if _, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(v, "%")), 64); err == nil {
 				hint = " (write a plain number without quotes or %: 0.25 for 25%)"
 			} else if _, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil {

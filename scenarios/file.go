@@ -7,7 +7,7 @@ package scenarios
 // null in both, which means the same as leaving it out. A comma inside a jsonschema tag's
 // description is written \\, in the tag: an escaped comma (the reflector splits on the others).
 type File struct {
-	Name        string   `yaml:"name" json:"name" jsonschema:"required,minLength=1,description=Short identifier of the scenario; used in result files."`
+	Name        string   `yaml:"name" json:"name" jsonschema:"required,minLength=1,maxLength=64,description=Short identifier of the scenario (letters and digits and . _ -); names the results folder and result files."`
 	Title       string   `yaml:"title,omitempty" json:"title,omitempty" jsonschema:"description=One-line title for charts and briefs."`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty" jsonschema:"description=What the scenario assumes and why."`
 	Sources     []string `yaml:"sources,omitempty" json:"sources,omitempty" jsonschema:"nullable,description=Where the policy facts come from."`
@@ -44,7 +44,7 @@ type Measure struct {
 	Mode       string   `yaml:"mode,omitempty" json:"mode,omitempty" jsonschema:"enum=ban,enum=quota,enum=license,description=export_control and import_control: ban\\, quota or license."`
 	Limit      *float64 `yaml:"limit,omitempty" json:"limit,omitempty" jsonschema:"minimum=0,maximum=1,description=quota (required) or license (optional cap): share of the base monthly flow that may ship."`
 	Approval   *float64 `yaml:"approval,omitempty" json:"approval,omitempty" jsonschema:"minimum=0,maximum=1,description=license: share of orders approved."`
-	Delay      *int     `yaml:"delay,omitempty" json:"delay,omitempty" jsonschema:"minimum=0,maximum=120,description=license: months from order to shipment. Default: 0."`
+	Delay      *float64 `yaml:"delay,omitempty" json:"delay,omitempty" jsonschema:"minimum=0,maximum=120,description=license: months from order to shipment; a fraction splits the approved orders (0.5: half ship the same month and half the next). Default: 0."`
 	Fee        *float64 `yaml:"fee,omitempty" json:"fee,omitempty" jsonschema:"minimum=0,exclusiveMaximum=1,description=export_control: revenue share paid to the exporter's government on what ships."`
 	FeeBorneBy string   `yaml:"fee_borne_by,omitempty" json:"fee_borne_by,omitempty" jsonschema:"enum=exporter,enum=buyer,description=Who pays the fee. Default: exporter."`
 	Share      *float64 `yaml:"share,omitempty" json:"share,omitempty" jsonschema:"minimum=0,maximum=1,description=capacity_shock: share of the sectors' capacity out of use: 0.3 is 30%."`

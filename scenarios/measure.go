@@ -142,8 +142,8 @@ func (c *checker) control(path string, m *Measure, p *sim.Policy) {
 	}
 	if m.Delay != nil {
 		p.Delay = *m.Delay
-		if p.Delay < 0 || p.Delay > MaxDelay {
-			c.errf(join(path, "delay"), "is %d months; a licence delay must be from 0 to %d", p.Delay, MaxDelay)
+		if !(p.Delay >= 0 && p.Delay <= MaxDelay) {
+			c.errf(join(path, "delay"), "is %g months; a licence delay must be from 0 to %d", p.Delay, MaxDelay)
 		}
 	}
 	if m.Fee != nil {

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"bytes"
 	"reflect"
 
 	"go.yaml.in/yaml/v3"
@@ -32,6 +33,11 @@ func parse(file string, data []byte, diags *diag.List) (*File, *decoder) {
 	if len(data) > MaxFileSize {
 		diags.Addf(file, 0, 0, "", "the file is larger than 1 MiB (%d bytes); a scenario file is a few kilobytes: is this the right file?", MaxFileSize)
 		return nil, nil
+	}
+	// yaml/v3 skips one byte-order mark; a file saved twice by some editors has two, and the
+	// second would shift every key of the first mapping by a character.
+	for bom := []byte("\ufeff"); bytes.HasPrefix(data, bom) && bytes.HasPrefix(data[len(bom):], bom); {
+		data = data[len(bom):]
 	}
 	doc := yamlfile.Read(file, data, scenarioKind, diags)
 	if doc == nil {

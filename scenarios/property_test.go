@@ -105,8 +105,8 @@ func TestPropertyRoundTrip(t *testing.T) {
 				case 2:
 					p.Mode = sim.License
 					p.Approval = rapid.Float64Range(0, 1).Draw(rt, "approval")
-					p.Delay = rapid.IntRange(0, MaxDelay).Draw(rt, "delay")
-					fields = append(fields, "mode: license", "approval: "+num(p.Approval), fmt.Sprintf("delay: %d", p.Delay))
+					p.Delay = float64(rapid.IntRange(0, 4*MaxDelay).Draw(rt, "delay")) / 4
+					fields = append(fields, "mode: license", "approval: "+num(p.Approval), "delay: "+num(p.Delay))
 				}
 				if p.Mode != sim.Ban && p.Kind == sim.ExportControl && rapid.Bool().Draw(rt, "fee") {
 					p.Fee = rapid.Float64Range(0, 0.999).Draw(rt, "fee value")

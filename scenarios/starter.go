@@ -6,14 +6,15 @@ import (
 	"strings"
 )
 
-// starterName is what `scenarios init` accepts as a name: it becomes the file name and the
-// scenario's name in result files.
-var starterName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+// scenarioName is what a scenario's name may be: it becomes a file name (`scenarios init`),
+// the results folder results/NAME and the scenario column of result files, so it holds no
+// separator, no "..", no control character and no space, and starts with a letter or digit.
+var scenarioName = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$`)
 
 // Starter returns a commented starter scenario called name: a valid file on the default world
 // that shows every section, for `tradesim scenarios init`.
 func Starter(name string) ([]byte, error) {
-	if !starterName.MatchString(name) {
+	if !scenarioName.MatchString(name) {
 		return nil, fmt.Errorf("scenario name %q: use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit", name)
 	}
 	return []byte(strings.ReplaceAll(starterTemplate, "NAME", name)), nil

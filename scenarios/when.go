@@ -40,6 +40,11 @@ func (c *checker) when(path, src string) {
 	if err == nil {
 		return
 	}
+	var na *sim.NotAllowedError
+	if errors.As(err, &na) {
+		c.errAt(path, src, na.From, "%s", na.Msg)
+		return
+	}
 	var code *sim.UnknownCodeError
 	if errors.As(err, &code) {
 		off := -1

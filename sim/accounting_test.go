@@ -33,7 +33,7 @@ func genPolicy(t *rapid.T, R, S, horizon int, start sim.Month) sim.Policy {
 		p.Mode = sim.ControlMode(rapid.IntRange(1, 3).Draw(t, "mode"))
 		p.Limit = rapid.Float64Range(0, 1.5).Draw(t, "limit")
 		p.Approval = rapid.Float64Range(0, 1).Draw(t, "approval")
-		p.Delay = rapid.IntRange(0, 6).Draw(t, "delay")
+		p.Delay = float64(rapid.IntRange(0, 12).Draw(t, "delay")) / 2 // whole and half months
 		p.Leakage = rapid.SampledFrom([]float64{0, 0, 0.3, 1}).Draw(t, "leakage")
 		if rapid.Bool().Draw(t, "fee") {
 			p.Fee = rapid.Float64Range(0, 0.5).Draw(t, "feeRate")

@@ -52,12 +52,12 @@ func TestParamRangeIsWhatRunChecks(t *testing.T) {
 func TestPolicyBounds(t *testing.T) {
 	w := twoCountryWorld()
 	for _, c := range []struct {
-		delay int
+		delay float64
 		fee   float64
 		ok    bool
 	}{
 		{sim.MaxDelay, math.Nextafter(sim.FeeLimit, 0), true},
-		{sim.MaxDelay + 1, 0.15, false},
+		{sim.MaxDelay + 0.5, 0.15, false},
 		{0, sim.FeeLimit, false},
 	} {
 		sc := baseScenario(2, 1)
@@ -68,7 +68,7 @@ func TestPolicyBounds(t *testing.T) {
 		base.Policies = nil
 		_, err := sim.Run(context.Background(), w, sc, &base, sim.Options{Firms: 1, Workers: 1})
 		if (err == nil) != c.ok {
-			t.Errorf("delay %d, fee %v: error %v; want ok = %v", c.delay, c.fee, err, c.ok)
+			t.Errorf("delay %v, fee %v: error %v; want ok = %v", c.delay, c.fee, err, c.ok)
 		}
 	}
 }

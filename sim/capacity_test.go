@@ -12,6 +12,8 @@ import (
 func banForeignGoods(horizon int, r sim.Rationing) *sim.Scenario {
 	sc := baseScenario(horizon, 1)
 	sc.Rationing = r
+	// No finished-goods stocks: the rationing rules act on the first month a seller is short.
+	sc.Parameters = []sim.ParamSetting{{Key: "tauF.*", Value: 0}}
 	sc.Policies = []sim.Policy{{ID: "ban", Kind: sim.ImportControl, Mode: sim.Ban, Exporters: []int{1}, Importers: []int{0},
 		Sectors: []int{0}, Start: sc.Start + 1, End: sim.Forever}}
 	return sc

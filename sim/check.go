@@ -48,7 +48,7 @@ func (s *state) check(t int, stock0 float64) error {
 			return fail("%s->%s %s: shipped %.12g, received %.12g", codeR(o), codeR(d), codeS(i), s.delQ[rt], a.recvQ[rt])
 		}
 	}
-	// Output = shipments (no unsold output in v1).
+	// Output = shipments + the change of the finished-goods stock.
 	for c := range R * S {
 		shipped := 0.0
 		o, i := c/S, c%S
@@ -60,8 +60,8 @@ func (s *state) check(t int, stock0 float64) error {
 				}
 			}
 		}
-		if !near(a.out[c], shipped) {
-			return fail("%s %s: output %.12g, shipments %.12g", codeR(o), codeS(i), a.out[c], shipped)
+		if !nearAt(a.out[c]-a.finChg[c], shipped, a.out[c]+math.Abs(a.finChg[c])) {
+			return fail("%s %s: output %.12g less stock build %.12g, shipments %.12g", codeR(o), codeS(i), a.out[c], a.finChg[c], shipped)
 		}
 	}
 	// Inventory change = deliveries - use.

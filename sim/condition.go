@@ -220,11 +220,26 @@ func numberLiteral(n ast.Node) (float64, bool) {
 
 // CompileCondition compiles a rule's `when` expression: it must be a boolean expression over
 // ConditionFuncs. Region and sector codes given as string literals must exist in w.
+//
+// The condition must be in the language condition_rules.go describes (a NotAllowedError
+// otherwise), so that it cannot fail, loop or allocate without bound at run time.
 func CompileCondition(w *World, src string) (*Condition, error) {
+	if err := checkConditionText(src); err != nil {
+		return nil, err
+	}
+	if err := checkConditionTree(src); err != nil {
+		return nil, err
+	}
+	return compileCondition(w, src)
+}
+
+// compileCondition compiles src with expr-lang, probes and all, without the checks of the
+// condition language (tests compare probes with expr-lang's generic calls through it).
+func compileCondition(w *World, src string) (*Condition, error) {
 	env := expr.Env(newConditionEval(w, nil).env)
 	// Checked as written first: expr-lang type-checks a tree before running a patcher, and a
 	// name it did not know inside a call's arguments then goes unreported.
-	p, err := expr.Compile(src, env, expr.AsBool())
+	p, err := expr.Compile(src, env, expr.AsBool(), expr.MaxNodes(maxConditionNodes))
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +248,7 @@ func CompileCondition(w *World, src string) (*Condition, error) {
 	}
 	c := &Condition{src: src}
 	pp := &probePatcher{w: w, cond: c, calls: map[ast.Node]int{}}
-	if c.program, err = expr.Compile(src, env, expr.AsBool(), expr.Patch(pp)); err != nil {
+	if c.program, err = expr.Compile(src, env, expr.AsBool(), expr.MaxNodes(maxConditionNodes), expr.Patch(pp)); err != nil {
 		return nil, err
 	}
 	if pp.err != nil {

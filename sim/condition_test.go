@@ -52,7 +52,7 @@ func TestConditionProbesMatchCalls(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p[0], err)
 		}
-		slow, err := sim.CompileCondition(w, p[1])
+		slow, err := sim.CompileConditionGeneric(w, p[1])
 		if err != nil {
 			t.Fatalf("%s: %v", p[1], err)
 		}

@@ -191,7 +191,8 @@
 // Orders on a route a border rule closes (a ban; the unapproved share of a licence) go at once
 // to the fully open origins in proportion to their shares; if there is none they stay unfilled.
 // Approved licence orders enter the route's pipeline and are released Delay months later
-// (within a group, to its firms in proportion to their orders in the pipeline). A final
+// (within a group, to its firms in proportion to their orders in the pipeline); a fractional
+// Delay d releases the share 1 - frac(d) after floor(d) months and the rest a month later. A final
 // purchase that finds no goods waits for next month in the share durable_i of sector i (car
 // buyers waited in 2021; the world gives the share) and is ordered again then; the rest vanish.
 //
@@ -205,10 +206,15 @@
 // (1 + leakage_premium), paying d's tariff on ROW; ROW's traders keep the premium as profit.
 // Only the rest of the denied orders is diverted to open origins.
 //
-// 8. Production.
+// 8. Production and sales. Firms make to order and restock finished goods toward tauF months of
+// expected sales (Census inventories-to-sales; car dealers' days' supply):
 //
-//	x_f = min(capacity_f, orders_f, E_f / l_f (1 + overtime),
+//	x_f = min(capacity_f, orders_f + (tauF e_f - F_f) / stock_close, E_f / l_f (1 + overtime),
 //	          min_{i: phi>0} ((1 - phi[i,j]) capacity_f + phi[i,j] stock_f[i] / a[i]))
+//	sales_f = min(orders_f, x_f + F_f);   F_f += x_f - sales_f
+//
+// so a plant stopped by a missing input still sells from its stock for a while, and its price's
+// scarcity part reads orders against producible output plus that stock.
 //
 // (Pichler et al. 2022, with a continuous criticality phi). Inputs used are a x, or the whole
 // stock of an input whose non-critical share runs without it. Quantities below 1e-12 of a firm's
@@ -249,7 +255,7 @@
 // purchase prices minus use at delivered prices, and EX and IM are border values v (1+fb) to and
 // from other regions. The two are equal by construction; Options.Check verifies them every month
 // with world exports = world imports per route and sector (what sellers shipped equals what
-// buyers received), output = shipments, stock change = deliveries - use, buyers' payments =
+// buyers received), output = shipments + the change of finished goods, stock change = deliveries - use, buyers' payments =
 // sellers' receipts + fees + tariffs (so tariff revenue = rate x import value), employment never
 // above its ceiling (1 - umin) LF, and no NaN or Inf, to a relative 1e-9.
 //
@@ -327,9 +333,6 @@
 //
 // # Choices that are ours, and what is not built yet
 //
-//   - Finished-goods stocks (tauF) are read from the world and checked, but this version of the
-//     engine does not use them: firms make to order, and producible output counts no finished
-//     stock. Fractional licence delays are not built either (Delay is whole months).
 //   - Costs and scarcity use last month's input prices and orders (see step 3).
 //   - Sourcing speeds come in three classes per cell, not one per firm (see Sourcing groups).
 //   - Stock targets are indexed by the input's sector; stock at the start of a month includes

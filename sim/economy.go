@@ -47,6 +47,11 @@ type economy struct {
 	// crit[critAt[c]:critAt[c+1]].
 	crit   []critInput
 	critAt []int
+	// Inputs each cell buys (a > 0), in sector order: ins[insAt[c]:insAt[c+1]]. Passes over a
+	// firm's inputs visit only these, so their cost grows with the links of the network, not
+	// with S^2 (a term for an input not bought is an exact zero, so results do not change).
+	ins   []int
+	insAt []int
 	// num is the region whose currency is the numeraire (NumeraireRegion).
 	num int
 	// hub is the region through which denied orders leak (the region coded ROW), or -1.
@@ -196,6 +201,15 @@ func newEconomy(w *World, n int) *economy {
 	var ok bool
 	if e.num, ok = w.RegionIndex(NumeraireRegion); !ok {
 		e.num = e.rord[0]
+	}
+	e.insAt = make([]int, R*S+1)
+	for c := range R * S {
+		for i := range S {
+			if e.a[c*S+i] > 0 {
+				e.ins = append(e.ins, i)
+			}
+		}
+		e.insAt[c+1] = len(e.ins)
 	}
 	e.critAt = make([]int, R*S+1)
 	for c := range R * S {

@@ -70,8 +70,8 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 		if p.Mode == License && (p.Approval < 0 || p.Approval > 1) {
 			return bad("approval %v must lie between 0 and 1", p.Approval)
 		}
-		if p.Delay < 0 || p.Delay > MaxDelay {
-			return bad("delay %d months must lie between 0 and %d", p.Delay, MaxDelay)
+		if !(p.Delay >= 0 && p.Delay <= MaxDelay) {
+			return bad("delay %v months must lie between 0 and %d", p.Delay, MaxDelay)
 		}
 		if p.Fee < 0 || p.Fee >= FeeLimit {
 			return bad("fee %v must lie in [0, 1): it is a share of the value shipped", p.Fee)
@@ -104,7 +104,7 @@ type border struct {
 	open     []float64 // share of orders that may be placed on the route: 1 open, 0 banned, approval under licence
 	quota    []float64 // most that may ship this month (quantity); +Inf without a quota
 	licence  []bool    // approved orders go through the licence pipeline
-	delay    []int     // licence delay, months
+	delay    []float64 // licence delay, months (fractional: split between two months)
 	licCap   []float64 // most that approved licences may ship this month; +Inf without a cap
 	feeBuyer []float64 // export fee share added to the buyer's price
 	feeExp   []float64 // export fee share taken from the exporter's receipts
@@ -117,7 +117,7 @@ type border struct {
 func newBorder(n int) border {
 	return border{
 		tariff: make([]float64, n), open: make([]float64, n), quota: make([]float64, n),
-		licence: make([]bool, n), delay: make([]int, n), licCap: make([]float64, n),
+		licence: make([]bool, n), delay: make([]float64, n), licCap: make([]float64, n),
 		feeBuyer: make([]float64, n), feeExp: make([]float64, n), leak: make([]float64, n),
 		restricted: make([]bool, n),
 	}

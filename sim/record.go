@@ -9,8 +9,8 @@ import "math"
 // month over use at base output; shortage_rate is the share of the orders that reached the
 // cell's firms (after the border) left unfilled; input_shortage_rate is, for the input worst
 // hit, the share of the cell's orders due this month that were not delivered;
-// output_lost_share is the share of planned output (min(capacity, orders)) not made for want of
-// inputs or labour. Real GDP is base value added per unit times output plus base-rate tariffs
+// output_lost_share is the share of planned output (orders plus restocking of finished goods,
+// within capacity) not made for want of inputs or labour. Real GDP is base value added per unit times output plus base-rate tariffs
 // on real imports; welfare is the Cobb-Douglas utility of the goods delivered to households,
 // relative to base; CPI is a Laspeyres index of the base household basket; real consumption is
 // household spending over CPI; the unemployment rate is 1 - employment / labour force; the
@@ -49,7 +49,7 @@ func (s *state) record(t int) {
 			m.RS[VarInputShortageRate][k] = short
 			m.RS[VarShortageRate][k] = 0
 			if ord := a.ordersIn[c]; ord > residue*e.x0[c] {
-				m.RS[VarShortageRate][k] = max(0, 1-a.out[c]/ord)
+				m.RS[VarShortageRate][k] = max(0, 1-a.sold[c]/ord)
 			}
 			m.RS[VarOutputLostShare][k] = 0
 			if plan := a.planned[c]; plan > residue*e.x0[c] {

@@ -269,3 +269,28 @@ func TestCriticalInputEmbargo(t *testing.T) {
 		t.Errorf("Japanese rare-earth price index %.3f: want a rise within the ceiling %.2f", p, w.Params[ree].Pmax)
 	}
 }
+
+// TestFractionalLicenceDelay: a licence with approval 1 and delay 0.5 ships half of the
+// approved orders in the month they are placed and the other half the next month: in its first
+// month the route carries about half of what a licence with delay 0 carries, and from the
+// second month on about as much.
+func TestFractionalLicenceDelay(t *testing.T) {
+	w := defaultWorld(t)
+	x := ids{t, w}
+	usa, chn, aic := x.r("USA"), x.r("CHN"), x.s("AIC")
+	sc := baseScenario(8, 1)
+	shipped := func(delay float64) *sim.Metrics {
+		p := restriction(sim.License, usa, chn, []int{aic}, sc.Start+2, sim.Forever)
+		p.Approval, p.Delay = 1, delay
+		sc.Policies = []sim.Policy{p}
+		return runMetrics(t, w, sc, 3)
+	}
+	now, half := shipped(0), shipped(0.5)
+	q := func(m *sim.Metrics, tt int) float64 { return m.Flow[sim.FlowQuantity][m.FlowIndex(tt, usa, chn, aic)] }
+	if r := q(half, 2) / q(now, 2); r < 0.45 || r > 0.55 {
+		t.Errorf("first month under a half-month delay ships %.3f of the no-delay flow, want about half", r)
+	}
+	if r := q(half, 4) / q(now, 4); r < 0.95 || r > 1.05 {
+		t.Errorf("third month under a half-month delay ships %.3f of the no-delay flow, want about the same", r)
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -72,7 +74,14 @@ func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*
 		}()
 	}
 	for range workers {
-		g.Go(func() error {
+		g.Go(func() (err error) {
+			// A panic in a worker is a bug in the engine, not bad input: it becomes an error
+			// the command reports as a failed run, with the stack for the bug report.
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+				}
+			}()
 			s := p.newState()
 			fd := newFirmDraws(p.e.F)
 			st := p.base.clone()
@@ -223,7 +232,7 @@ func prepare(w *World, sc, baseline *Scenario, opts Options) (*prepared, error) 
 		for _, cp := range pols {
 			if (cp.Kind == ExportControl || cp.Kind == ImportControl) && cp.Mode == License {
 				for _, rt := range cp.routes {
-					p.pipes[rt] = max(p.pipes[rt], cp.Delay)
+					p.pipes[rt] = max(p.pipes[rt], int(math.Ceil(cp.Delay)))
 				}
 			}
 		}

@@ -130,10 +130,12 @@ type Policy struct {
 	PhaseIn int     // months over which the rate rises linearly to Rate; 0 = at once
 
 	// Export and import controls
-	Mode       ControlMode
-	Limit      float64 // quota or licence cap, share of the base monthly flow; 0 with License = no cap
-	Approval   float64 // License: share of orders approved
-	Delay      int     // License: months from order to shipment of approved orders
+	Mode     ControlMode
+	Limit    float64 // quota or licence cap, share of the base monthly flow; 0 with License = no cap
+	Approval float64 // License: share of orders approved
+	// Delay is the License's months from order to shipment of approved orders. A fractional
+	// delay splits them: 0.5 ships half the approved orders the same month and half the next.
+	Delay      float64
 	Fee        float64 // revenue share paid to the exporter's government on what ships
 	FeeBorneBy FeeBearer
 	Leakage    float64 // share of denied demand that reaches the buyer through ROW at a premium

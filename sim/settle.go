@@ -15,7 +15,8 @@ type accounts struct {
 	hhIncome                         []float64 // households' income: wages and profits (+ revenue under rebate)
 	consB                            []float64 // [R*NumBuyers] spending of each final buyer at buyer prices
 	hhGot                            []float64 // [R*S] quantity delivered to households (welfare)
-	ordersIn, planned                []float64 // [R*S] orders reaching the cell's firms; output planned: min(capacity, orders)
+	ordersIn, planned                []float64 // [R*S] orders reaching the cell's firms; output planned (orders and restocking within capacity)
+	sold, finChg                     []float64 // [R*S] sales; change of the finished-goods stock (output - sales)
 	used                             []float64 // [R*S] inputs used by the cell's firms (quantity)
 	// By route, [R*R*S]: quantity received by buyers (for the check against what sellers shipped).
 	recvQ []float64
@@ -30,7 +31,7 @@ func newAccounts(R, S, RRS int) accounts {
 		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS * S), got: f(RS * S),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
 		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS), used: f(RS),
-		hhIncome: f(R), consB: f(R * int(NumBuyers)), hhGot: f(RS), ordersIn: f(RS), planned: f(RS),
+		hhIncome: f(R), consB: f(R * int(NumBuyers)), hhGot: f(RS), ordersIn: f(RS), planned: f(RS), sold: f(RS), finChg: f(RS),
 	}
 }
 

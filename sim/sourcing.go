@@ -32,6 +32,7 @@ func (s *state) order(t int) {
 	pipes := len(s.lic) > 0
 	for c := range R * S {
 		a := e.a[c*S : c*S+S]
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]] // inputs not bought keep dem 0 and their stock 0
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			xplan := min(s.xe[f], s.cap[f])
 			tau := s.tauF[f]
@@ -42,12 +43,9 @@ func (s *state) order(t int) {
 			inv = inv[:len(a)]
 			if pipes {
 				onOrd := s.onOrd[f*S : f*S+S]
-				for i, ai := range a {
+				for _, i := range ins {
+					ai := a[i]
 					inv[i] += arr[i] // last month's deliveries are on hand now
-					if ai == 0 {
-						dem[i] = 0
-						continue
-					}
 					use := ai * xplan
 					gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
 					q := use + gap*invK
@@ -59,12 +57,9 @@ func (s *state) order(t int) {
 				}
 				continue
 			}
-			for i, ai := range a {
+			for _, i := range ins {
+				ai := a[i]
 				inv[i] += arr[i] // last month's deliveries are on hand now
-				if ai == 0 {
-					dem[i] = 0
-					continue
-				}
 				use := ai * xplan
 				gap := taus[i]*tau*use - (inv[i] - use)
 				q := use + gap*invK
@@ -291,9 +286,19 @@ func leakClassFirst(r Rationing) bool { return r == Proportional }
 // rt, to ship after the route's delay.
 func (s *state) pipeline(t, rt, g int, q float64) {
 	lp := &s.lic[s.licOf[rt]]
-	slot := (t + s.bd.delay[rt]) % lp.slots
-	lp.ring[slot*lp.nb+g] += q
-	lp.tot[slot] += q
+	// A fractional delay d ships the share 1 - frac(d) after floor(d) months and the rest a
+	// month later.
+	d := s.bd.delay[rt]
+	lo := int(d)
+	late := q * (d - float64(lo))
+	slot := (t + lo) % lp.slots
+	lp.ring[slot*lp.nb+g] += q - late
+	lp.tot[slot] += q - late
+	if late > 0 {
+		slot = (t + lo + 1) % lp.slots
+		lp.ring[slot*lp.nb+g] += late
+		lp.tot[slot] += late
+	}
 }
 
 // routeOrder is a route as order's group pass reads it: the buyer price, the origin, and the

@@ -61,6 +61,7 @@ type state struct {
 	cap     []float64 // capacity, output per month
 	emp     []float64 // employment, base-year wage bill units
 	vac     []float64 // vacancies posted this month (labour.go)
+	fin     []float64 // finished-goods stock (quantity)
 	xe      []float64 // expected orders: smoothed orders received
 	ordRecv []float64 // orders received this month
 	x       []float64 // output this month
@@ -174,6 +175,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.gLic = make([]bool, NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.vac, s.pc, s.xP0, s.ps, s.cost, s.capFac = f(F), f(F), f(F), f(R*S), f(F), f(R*S)
+	s.fin = f(F)
 	s.inv, s.arr, s.onOrd, s.dem = f(F*S), f(F*S), f(F*S), f(F*S)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(U * S * R)
@@ -245,6 +247,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			s.xe[f] = s.fx0[f]
 			s.ordRecv[f] = s.fx0[f]
 			s.x[f] = s.fx0[f]
+			s.fin[f] = sp.TauF * s.fx0[f] // tauF months of sales in finished goods
 			s.share[f] = s.w[f]
 			s.capTot[f] = 0
 			for i := range S {
@@ -260,7 +263,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	for c := range R * S {
 		s.ps[c], s.capFac[c] = 1, 1
 		for f := c * n; f < (c+1)*n; f++ {
-			s.xP0[f] = s.producible(f, c)
+			s.xP0[f] = s.sellable(f, c)
 		}
 	}
 	// Capacity pipeline ring: long enough for the longest time to build.

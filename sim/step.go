@@ -68,14 +68,15 @@ func (s *state) prices() {
 		a := e.a[c*S : c*S+S]
 		wage := s.wage[d]
 		lo := c * n
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
 		ps := s.scarcity(c, sp)
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			pin = pin[:len(a)] // no bounds checks below
 			cost := wage * s.lab[f]
-			for i, ai := range a {
-				cost += ai * pin[i]
+			for _, i := range ins {
+				cost += a[i] * pin[i]
 			}
 			s.cost[f] = cost
 			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
@@ -130,7 +131,7 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 	orders, xp, orders0, xp0 := 0.0, 0.0, 0.0, 0.0
 	for f := c * n; f < (c+1)*n; f++ {
 		orders += s.ordRecv[f]
-		xp += s.producible(f, c)
+		xp += s.sellable(f, c)
 		orders0 += s.fx0[f]
 		xp0 += s.xP0[f]
 	}
@@ -170,6 +171,10 @@ func (s *state) producible(f, c int) float64 {
 	}
 	return x
 }
+
+// sellable is what firm f of cell c can sell this month: what it can make (producible) plus
+// its finished-goods stock (sim/README.md §4.5).
+func (s *state) sellable(f, c int) float64 { return s.producible(f, c) + s.fin[f] }
 
 // targets computes the nested Armington target shares for every user type, input and origin
 // (Armington 1969; the two-level nest of GTAP, Hertel ed. 1997, ch. 2): among import origins
@@ -299,18 +304,23 @@ func (s *state) produce() {
 	e := s.e
 	R, S, n := e.R, e.S, e.n
 	over := 1 + s.g.Overtime
+	closeK := 1 / s.g.StockClose
 	for c := range R * S {
 		a := e.a[c*S : c*S+S]
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
-		var fp, fo, vp, vo, used, useVal, stock, planned float64
+		tauF := s.sp[c%S].TauF
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
+		var fp, fo, vp, vo, used, useVal, stock, planned, sold, finChg float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
 			op, oo := sh*tp, sh*to
 			s.ordRecv[f] = op + oo
 			cp := s.cap[f] * s.capFac[c] // capacity in use (capacity shocks)
-			// Labour: the employed at normal hours plus overtime (sim/README.md §4.8).
-			plan := min(cp, op+oo)
+			// Make to order plus a share 1/stock_close of the gap to the finished-goods target
+			// tauF months of expected sales; labour: the employed at normal hours plus
+			// overtime (sim/README.md §4.8).
+			plan := min(cp, max(0, op+oo+(tauF*s.xe[f]-s.fin[f])*closeK))
 			planned += plan
 			x := min(plan, s.emp[f]/s.lab[f]*over)
 			inv := s.inv[f*S : f*S+S]
@@ -324,13 +334,22 @@ func (s *state) produce() {
 				x = 0 // a rounding residue of stock or orders is no production
 			}
 			s.x[f] = x
+			// Sales come from this month's output and the finished-goods stock.
+			avail := x + s.fin[f]
 			fillP, fillO := 1.0, 1.0
 			if op > 0 {
-				fillP = min(1, x/op)
+				fillP = min(1, avail/op)
 			}
 			if oo > 0 {
-				fillO = min(1, max(0, x-fillP*op)/oo)
+				fillO = min(1, max(0, avail-fillP*op)/oo)
 			}
+			sales := fillP*op + fillO*oo
+			if avail-sales < residue*s.fx0[f] {
+				sales = avail // a rounding residue of stock is sold with the rest
+			}
+			sold += sales
+			finChg += x - sales
+			s.fin[f] = avail - sales
 			fp += sh * fillP
 			fo += sh * fillO
 			vp += sh * fillP * s.p[f]
@@ -338,7 +357,8 @@ func (s *state) produce() {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			pin, inv = pin[:len(a)], inv[:len(a)] // no bounds checks below
 			res := residue * s.fx0[f]
-			for i, ai := range a {
+			for _, i := range ins {
+				ai := a[i]
 				u := ai * x
 				if inv[i] < u { // min(inv, a x) as a predictable branch: stock usually suffices
 					u = inv[i]
@@ -355,5 +375,6 @@ func (s *state) produce() {
 		s.fP[c], s.fO[c], s.vP[c], s.vO[c] = fp, fo, vp, vo
 		s.acc.used[c], s.acc.useVal[c], s.acc.invSum[c] = used, useVal, stock
 		s.acc.ordersIn[c], s.acc.planned[c] = tp+to, planned
+		s.acc.sold[c], s.acc.finChg[c] = sold, finChg
 	}
 }

@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -96,16 +93,6 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	if err := checkVariable(opts.Variable); err != nil {
 		return badInput(err)
 	}
-	if st, err := os.Stat(opts.OutDir); err == nil {
-		if !st.IsDir() {
-			return badInputf("%s is a file, not a folder; choose a folder with -o", opts.OutDir)
-		}
-		if _, err := os.Stat(filepath.Join(opts.OutDir, output.ManifestName)); err == nil && !opts.Force {
-			return badInputf("%s already holds results (%s); choose another folder with -o, or pass --force to replace them", opts.OutDir, output.ManifestName)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return badInputf("cannot use %s: %w", opts.OutDir, err)
-	}
 	started := opts.now()
 	var loaded []*output.LoadedRun
 	var runs []output.CompareRun
@@ -169,19 +156,14 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 			}
 		}
 	}
-	if opts.Force {
-		if err := output.RemoveRun(opts.OutDir); err != nil {
-			return err
-		}
-	}
-	folder, err := output.NewFolder(opts.OutDir)
+	folder, err := output.OpenResultsDir(opts.OutDir, output.OpenOptions{Force: opts.Force, Holder: "tradesim compare"})
 	if err != nil {
-		return err
+		return badInput(err)
 	}
 	err = writeComparison(ctx, folder, runs, figs, formats, loaded, started, opts.now)
 	if err != nil {
 		folder.Rollback()
-		return fmt.Errorf("writing the comparison to %s failed; it holds no complete results: %w", opts.OutDir, err)
+		return fmt.Errorf("writing the comparison to %s failed; nothing of it was kept: %w", opts.OutDir, err)
 	}
 	fmt.Fprintf(opts.Out, "Compared %s.\n%s\n", strings.Join(scen, ", "), baselines)
 	for _, n := range notes {

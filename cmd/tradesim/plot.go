@@ -89,6 +89,9 @@ func runPlot(ctx context.Context, opts *plotOptions) error {
 	if err != nil {
 		return badInput(err)
 	}
+	if err := output.CheckChartFile(opts.File, format); err != nil {
+		return badInput(err)
+	}
 	size, err := output.ParseSize(opts.ChartSize)
 	if err != nil {
 		return badInputf("--size: %w", err)

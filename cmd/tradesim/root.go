@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -79,14 +80,26 @@ Start with a built-in scenario:
 }
 
 // Main runs tradesim with args and returns the process exit code.
-func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
+//
+// A panic in the command is a failure of the run, not bad input: it exits 1 with the stack
+// (Go's own crash exit code, 2, is the one for bad input here). A fatal error of the Go
+// runtime, such as running out of memory, still exits 2; the memory budget checked before a
+// run is there to prevent it.
+func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(errOut, "tradesim: internal error (please report it): %s\n%s", terminalText(fmt.Sprint(r)), debug.Stack())
+			code = exitRunFailed
+		}
+	}()
+	out = &safeWriter{w: out}
 	root := newRootCmd(streams{In: in, Out: out, ErrOut: errOut})
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(errOut, "tradesim: %v\n", err)
+	fmt.Fprintf(errOut, "tradesim: %s\n", errorText(err))
 	return exitCode(ctx, err)
 }
 

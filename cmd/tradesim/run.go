@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -36,6 +34,8 @@ type runOptions struct {
 	Raw        bool
 	Quiet      bool
 	Force      bool
+
+	IgnoreBudget bool
 
 	replicatesSet, seedSet, firmsSet bool
 	now                              func() time.Time
@@ -88,6 +88,7 @@ leaves one.`,
 	f.BoolVar(&opts.Raw, "raw", false, "also write the rows of every replicate")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
+	f.BoolVar(&opts.IgnoreBudget, "ignore-budget", false, "run even when the estimated memory or disk space exceeds what the machine has available")
 	registerRunCompletion(cmd)
 	return cmd
 }
@@ -100,12 +101,12 @@ func isTerminal(w io.Writer) bool {
 
 // runPlan is a validated run: everything checked before anything is written.
 type runPlan struct {
-	loaded   *scenarios.Loaded
-	formats  output.Formats
-	charts   []string
-	size     output.Size
-	dir      string
-	existing bool // the folder holds a previous run's manifest (and --force was given)
+	loaded  *scenarios.Loaded
+	formats output.Formats
+	charts  []string
+	size    output.Size
+	dir     string
+	folder  *output.Folder // opened and locked before the run; WriteManifest or Rollback releases it
 }
 
 // planRun validates the flags, the scenario and the folder. Every error is bad input.
@@ -129,6 +130,9 @@ func planRun(opts *runOptions) (*runPlan, error) {
 	case opts.Workers < 0:
 		return nil, badInputf("--workers %d: give 0 (all cores) or more", opts.Workers)
 	}
+	if err := checkRunFlags(opts); err != nil {
+		return nil, err
+	}
 	l, err := scenarios.Load(opts.Scenario, scenarios.LoadOptions{ResolveWorld: worlds.Resolve})
 	if err != nil {
 		return nil, badInput(err)
@@ -149,19 +153,12 @@ func planRun(opts *runOptions) (*runPlan, error) {
 	if p.dir == "" {
 		p.dir = filepath.Join("results", l.Name)
 	}
-	st, err := os.Stat(p.dir)
-	switch {
-	case err == nil && !st.IsDir():
-		return nil, badInputf("%s is a file, not a folder; choose a results folder with -o", p.dir)
-	case err == nil:
-		if _, err := os.Stat(filepath.Join(p.dir, output.ManifestName)); err == nil {
-			if !opts.Force {
-				return nil, badInputf("%s holds the results of another run (%s); choose another folder with -o, or pass --force to replace them", p.dir, output.ManifestName)
-			}
-			p.existing = true
-		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return nil, badInputf("cannot use %s as the results folder: %w", p.dir, err)
+	est, err := runBudget(opts, p)
+	if err != nil {
+		return nil, err
+	}
+	if p.folder, err = output.OpenResultsDir(p.dir, output.OpenOptions{Force: opts.Force, NeedBytes: est.Disk, Holder: "tradesim run " + opts.Scenario}); err != nil {
+		return nil, badInput(err)
 	}
 	return p, nil
 }
@@ -193,6 +190,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 		bar.Finish()
 	}
 	if err != nil {
+		p.folder.Rollback()
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted before any result was written: %w", err)
 		}
@@ -205,9 +203,9 @@ func runRun(ctx context.Context, opts *runOptions) error {
 			folder.Rollback()
 		}
 		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted while writing %s; it holds no complete results (no %s): %w", p.dir, output.ManifestName, ctx.Err())
+			return fmt.Errorf("interrupted while writing %s; nothing of this run was kept: %w", p.dir, ctx.Err())
 		}
-		return fmt.Errorf("writing the results of %s to %s failed; it holds no complete results: %w", l.Name, p.dir, err)
+		return fmt.Errorf("writing the results of %s to %s failed; nothing of this run was kept: %w", l.Name, p.dir, err)
 	}
 	if opts.Quiet {
 		return nil
@@ -218,15 +216,7 @@ func runRun(ctx context.Context, opts *runOptions) error {
 // writeRun writes the tables, the charts and, last, the manifest.
 func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result, started time.Time) (*output.Folder, *output.Tables, []string, error) {
 	l := p.loaded
-	if p.existing {
-		if err := output.RemoveRun(p.dir); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	folder, err := output.NewFolder(p.dir)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+	folder := p.folder
 	windows := output.PolicyWindows(l.Scenario, res.Regions, res.Sectors, res.Fired)
 	tables, err := output.NewTables(ctx, res)
 	if err != nil {

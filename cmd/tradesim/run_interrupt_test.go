@@ -107,7 +107,17 @@ func TestRunInterrupted(t *testing.T) {
 			cmd.Process.Signal(sig)
 			cmd.Wait()
 			code := cmd.ProcessState.ExitCode()
-			what := checkInterrupted(t, fmt.Sprintf("run %d (%v after %v, exit %d)", i, sig, delays[i].Round(time.Millisecond), code), out, ref, sig == syscall.SIGINT, code, stderr.String())
+			name := fmt.Sprintf("run %d (%v after %v, exit %d)", i, sig, delays[i].Round(time.Millisecond), code)
+			what := checkInterrupted(t, name, out, ref, sig == syscall.SIGINT, code, stderr.String())
+			if sig == syscall.SIGKILL {
+				// What the killed run left (its lock file, temporary and completed files) is
+				// tradesim's: the next run into the folder removes it and finishes.
+				if b, err := exec.Command(bin, append(args, "--force", "-o", out)...).CombinedOutput(); err != nil {
+					t.Errorf("%s: the next run into the folder: %v\n%s", name, err, b)
+				} else if m, err := output.ReadManifest(out); err != nil || m.Verify(out) != nil {
+					t.Errorf("%s: the next run's folder does not verify: %v", name, err)
+				}
+			}
 			mu.Lock()
 			outcome[fmt.Sprintf("%v: %s", sig, what)]++
 			mu.Unlock()
@@ -180,22 +190,48 @@ func checkInterrupted(t *testing.T, name, out, ref string, sigint bool, code int
 }
 
 // buildTradesim builds the real command (main with its signal handling; the testscript
-// command runs Main without it) into dir, with the race detector when the test has it, so
-// the build reuses the test's compiled packages.
+// command runs Main without it), with the race detector when the test has it, so the build
+// reuses the test's compiled packages. It builds once per test binary (a race build takes a
+// minute on a busy machine); TestMain removes it after the tests. dir is unused.
 func buildTradesim(t *testing.T, dir string) string {
 	t.Helper()
-	gobin, err := exec.LookPath("go") // go test puts its own GOROOT/bin first on PATH
-	if err != nil {
-		t.Fatalf("cannot find the go command to build tradesim: %v", err)
+	built.once.Do(func() {
+		gobin, err := exec.LookPath("go") // go test puts its own GOROOT/bin first on PATH
+		if err != nil {
+			built.err = fmt.Errorf("cannot find the go command to build tradesim: %v", err)
+			return
+		}
+		if built.dir, err = os.MkdirTemp("", "tradesim-test-bin-"); err != nil {
+			built.err = err
+			return
+		}
+		bin := filepath.Join(built.dir, "tradesim")
+		args := []string{"build", "-o", bin}
+		if raceEnabled {
+			args = append(args, "-race")
+		}
+		if out, err := exec.Command(gobin, append(args, ".")...).CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+			return
+		}
+		built.bin = bin
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	bin := filepath.Join(dir, "tradesim")
-	args := []string{"build", "-o", bin}
-	if raceEnabled {
-		args = append(args, "-race")
+	return built.bin
+}
+
+// built is the command buildTradesim built.
+var built struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// removeBuilt deletes the built command (TestMain calls it after the tests).
+func removeBuilt() {
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
 	}
-	out, err := exec.Command(gobin, append(args, ".")...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }

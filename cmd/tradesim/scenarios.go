@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/tradesim/tradesim/scenarios"
@@ -120,11 +121,19 @@ func runScenariosInit(s streams, name string, opts *scenariosInitOptions) error 
 	if path == "" {
 		path = name + ".yaml"
 	}
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	if opts.Force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		// Replace a regular file (or a link: the link itself, never its target) atomically; a
+		// FIFO or a device is nothing to overwrite.
+		if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() && st.Mode()&fs.ModeSymlink == 0 {
+			return badInput(diag.Diagnostic{File: path, Message: "is not a regular file; choose another file with -o"})
+		}
+		if err := renameio.WriteFile(path, data, 0o644); err != nil {
+			return badInputf("cannot write the scenario: %w", err)
+		}
+		fmt.Fprintf(s.Out, "wrote %s; check it with: tradesim validate %s\n", path, path)
+		return nil
 	}
-	f, err := os.OpenFile(path, flags, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return badInput(diag.Diagnostic{File: path, Message: "already exists; choose another file with -o, or give --force to overwrite it"})
 	}

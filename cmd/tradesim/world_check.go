@@ -51,6 +51,7 @@ func checkWorldFolder(s streams, dir string, strict bool) error {
 	w := f.World
 	fmt.Fprintf(s.Out, "%s: valid world %q, %d regions x %d sectors, base year %d, digest %.12s\n",
 		dir, w.Name, w.R(), w.S(), w.BaseYear, worlds.Digest(w))
+	fmt.Fprintf(s.Out, "%s: %s\n", dir, worldMemoryText(w))
 	data, err := os.ReadFile(filepath.Join(dir, worlds.TargetsFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil

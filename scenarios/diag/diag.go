@@ -5,7 +5,9 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Diagnostic is one problem in one input file. Line and Col are 1-based; 0 means unknown.
@@ -45,10 +47,18 @@ type List struct {
 }
 
 // Add appends a diagnostic, counting it as dropped past MaxReported.
+// A message longer than MaxMessageChars (one that quotes a huge value) is cut.
 func (l *List) Add(d Diagnostic) {
 	if len(l.Items) >= MaxReported {
 		l.Dropped++
 		return
+	}
+	if utf8.RuneCountInString(d.Message) > MaxMessageChars {
+		r := []rune(d.Message)
+		d.Message = fmt.Sprintf("%s… (%d more characters)", string(r[:MaxMessageChars]), len(r)-MaxMessageChars)
+	}
+	if utf8.RuneCountInString(d.Field) > MaxMessageChars {
+		d.Field = Value(d.Field)
 	}
 	l.Items = append(l.Items, d)
 }
@@ -139,4 +149,21 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// MaxMessageChars caps one diagnostic's message.
+const MaxMessageChars = 600
+
+// MaxValueChars is how much of a field's value a message quotes.
+const MaxValueChars = 80
+
+// Value quotes a value for a message (Go quotes, control characters escaped), cut to
+// MaxValueChars characters with how many were left out.
+func Value(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= MaxValueChars {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s… (%d characters in all)", strconv.Quote(string(r[:MaxValueChars])), n)
 }
