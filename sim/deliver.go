@@ -1,6 +1,6 @@
 package sim
 
-// deliver is the buyers' side of delivery (MODEL.md §4.6). A unit ordered by a group brings
+// deliver is the buyers' side of delivery (sim/README.md §4.9). A unit ordered by a group brings
 // sum_o (wP_o fP_o + wO_o fO_o) bf_o of goods, where f are the sellers' fill rates of each class
 // and bf the border fill, and costs the same with the sellers' value fills times the buyer price
 // mark-ups (1 + buyer fee)(1 + tariff). Released licence orders are delivered to the groups that

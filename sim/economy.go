@@ -61,7 +61,7 @@ type economy struct {
 	hub int
 	// rord lists the region ids in the order of their codes, and routes every route in that
 	// order of exporter and importer (then sector). Every sum over regions runs in this order,
-	// so listing the regions in another order changes no bit of any result (MODEL.md §6.3).
+	// so listing the regions in another order changes no bit of any result (sim/README.md §6.3).
 	rord, routes []int
 }
 
@@ -109,7 +109,7 @@ func newEconomy(w *World, n int) *economy {
 			}
 		}
 	}
-	const months = 12 // base data are annual flows; one step is a month (MODEL.md §1)
+	const months = 12 // base data are annual flows; one step is a month (sim/README.md §1)
 	for o := range R {
 		for i := range S {
 			x := 0.0 // World.Output, summed in code order
@@ -150,7 +150,7 @@ func newEconomy(w *World, n int) *economy {
 			e.va[c] = 1 - cost
 		}
 	}
-	// Final buyers (MODEL.md §3): households (Cobb-Douglas across sectors at base shares),
+	// Final buyers (sim/README.md §3): households (Cobb-Douglas across sectors at base shares),
 	// government and investment (base real baskets), each with its own origin shares.
 	for d := range R {
 		for b := range NumBuyers {
@@ -254,7 +254,7 @@ func newEconomy(w *World, n int) *economy {
 }
 
 // LeakageRegion is the code of the region through which a policy's leakage reaches the buyer
-// (MODEL.md §4.4: chip smuggling and transshipment run through third countries). A world without
+// (sim/README.md §4.7: chip smuggling and transshipment run through third countries). A world without
 // it has no leakage.
 const LeakageRegion = "ROW"
 

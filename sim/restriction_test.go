@@ -43,7 +43,7 @@ func restriction(mode sim.ControlMode, o, d int, sectors []int, start, end sim.M
 }
 
 // checkOneSemantics fails unless a ban, a quota of 0 and a licence with approval 0 (and a delay)
-// give the same results to 1e-12 under every rationing rule (MODEL.md §6.5).
+// give the same results to 1e-12 under every rationing rule (sim/README.md §6.5).
 func checkOneSemantics(t testingT, w *sim.World, o, d int, sectors []int, horizon int, firms int) {
 	t.Helper()
 	for _, rr := range []sim.Rationing{sim.ContractsFirst, sim.Proportional, sim.DomesticFirst} {
@@ -97,7 +97,7 @@ func flowOver(m *sim.Metrics, o, d, i, from, to int) float64 {
 	return sum
 }
 
-// TestTighterRestrictionShipsLess (MODEL.md §6.5): on random worlds, a lower licence approval, a
+// TestTighterRestrictionShipsLess (sim/README.md §6.5): on random worlds, a lower licence approval, a
 // lower quota, a higher exporter-borne fee and a higher tariff never raise the restricted flow
 // (summed over the policy's months; a fee within a relative 1%, see below).
 func TestTighterRestrictionShipsLess(t *testing.T) {
@@ -231,7 +231,7 @@ func TestAIChipBanBounded(t *testing.T) {
 	}
 }
 
-// TestCriticalInputEmbargo (MODEL.md §6.9): a permanent Chinese ban on rare earths for the US.
+// TestCriticalInputEmbargo (sim/README.md §6.9): a permanent Chinese ban on rare earths for the US.
 // US car output falls once its magnet stocks run out; the price of US cars rises (the user's
 // output price, not only the input's) within the car ceiling; the shortage spreads to other US
 // users of magnets (machinery, defence); rare-earth prices outside China rise within their

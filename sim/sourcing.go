@@ -2,7 +2,7 @@ package sim
 
 import "math"
 
-// order is the sourcing stage (MODEL.md §4.3).
+// order is the sourcing stage (sim/README.md §4.6).
 //
 //  1. Every sourcing group moves its origin shares toward the Armington targets,
 //     s += lambda (s* - s), and prices its input at the new shares.
@@ -155,7 +155,7 @@ func (s *state) order(t int) {
 				pin += sh[x.o] * x.q
 			}
 			s.pin[gid*S+i] = pin
-			// 2. Final buyers (MODEL.md §3): households spend budget x base share / price
+			// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
 			// (Cobb-Douglas); government buys its base real basket; investment its base real
 			// basket times the demand stabiliser.
 			if final {
@@ -253,7 +253,7 @@ func (s *state) order(t int) {
 	}
 }
 
-// householdBudget is the households' nominal spending of the month in region d (MODEL.md §3):
+// householdBudget is the households' nominal spending of the month in region d (sim/README.md §3):
 // C_t = A_t C0 ((1 - m) CPI_t-1 + m Ybar_t / Y0). The part not tied to this year's income is
 // real (indexed to last month's CPI), so a price level alone has no real effect.
 func (s *state) householdBudget(d int) float64 {

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (DESIGN.md).
+// Exit codes (README.md).
 const (
 	exitOK          = 0
 	exitRunFailed   = 1
@@ -71,6 +71,7 @@ Start with a built-in scenario:
 		newRunCmd(s),
 		newPlotCmd(s),
 		newCompareCmd(s),
+		newReportCmd(s),
 		newValidateCmd(s),
 		newScenariosCmd(s),
 		newSchemaCmd(s),

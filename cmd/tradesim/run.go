@@ -51,10 +51,10 @@ func newRunCmd(s streams) *cobra.Command {
 scenario its 'baseline' field names), replicate by replicate with common random numbers, and
 write the results folder:
 
-  DIR/series.csv    scenario,replicate,step,date,region,sector,variable,value,baseline,deviation
-  DIR/flows.csv     scenario,replicate,step,date,exporter,importer,sector,quantity,export_price,
+  DIR/series.csv    scenario,stat,replicate,step,date,region,sector,variable,value,baseline,deviation
+  DIR/flows.csv     scenario,stat,replicate,step,date,exporter,importer,sector,quantity,export_price,
                     buyer_price,tariff_rate,baseline_quantity,baseline_buyer_price
-  DIR/summary.csv   region,sector,variable,stat,mean,p05,p50,p95 (and summary.json)
+  DIR/summary.csv   region,sector,variable,stat,mean,p05,p50,p95,month (and summary.json)
   DIR/*.parquet     the same tables as Parquet (zstd)
   DIR/charts/       fan charts, small multiples, flows, shortages, region panel
   DIR/manifest.json scenario, hashes, seed, replicates, version, times; written last
@@ -89,6 +89,7 @@ leaves one.`,
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no summary screen")
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
 	f.BoolVar(&opts.IgnoreBudget, "ignore-budget", false, "run even when the estimated memory or disk space exceeds what the machine has available")
+	registerRunCompletion(cmd)
 	return cmd
 }
 
@@ -221,6 +222,7 @@ func writeRun(ctx context.Context, opts *runOptions, p *runPlan, res *sim.Result
 	if err != nil {
 		return folder, nil, nil, err
 	}
+	tables.Identity = output.RunIdentity{Version: version(), ScenarioSHA256: l.SHA256, World: l.WorldRef, WorldSHA256: worlds.Digest(l.World)}
 	if err := tables.Write(ctx, folder, p.formats, opts.Raw); err != nil {
 		return folder, nil, nil, err
 	}
