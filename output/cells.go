@@ -6,7 +6,7 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// All is the region or sector code of aggregate rows (DESIGN.md, results folder).
+// All is the region or sector code of aggregate rows (output/README.md, the results folder).
 const All = "ALL"
 
 // Key names one series of a results table: a region (or ALL), a sector (or ALL) and a variable.

@@ -60,35 +60,55 @@ func CompareStat(v sim.Variable) string {
 }
 
 // CompareBarsChart draws, for every sector, one bar per scenario: the median over replicates
-// of CompareStat of variable in region (ALL for the world), with a 5–95% whisker.
+// of CompareStat of variable in region (ALL for the world), with a 5–95% whisker. A variable
+// reported by region only (real GDP, CPI, …) is drawn by region instead: one group of bars
+// per region.
 func CompareBarsChart(runs []CompareRun, variable, region string, m ChartMeta) (*Figure, error) {
 	v, ok := VariableNamed(variable)
 	if !ok {
 		return nil, fmt.Errorf("%q is not a tradesim variable", variable)
 	}
 	stat := CompareStat(v)
-	var sectors []string
-	seen := map[string]bool{}
-	vals := make([]map[string]SummaryRow, len(runs))
-	for i, r := range runs {
-		vals[i] = map[string]SummaryRow{}
-		for _, row := range r.Summary {
-			if row.Region == region && row.Variable == variable && row.Stat == stat && row.Sector != All {
-				vals[i][row.Sector] = row
-				if !seen[row.Sector] {
-					seen[row.Sector] = true
-					sectors = append(sectors, row.Sector)
+	collect := func(byRegion bool) ([]string, []map[string]SummaryRow) {
+		var cats []string
+		seen := map[string]bool{}
+		vals := make([]map[string]SummaryRow, len(runs))
+		for i, r := range runs {
+			vals[i] = map[string]SummaryRow{}
+			for _, row := range r.Summary {
+				if row.Variable != variable || row.Stat != stat {
+					continue
+				}
+				cat := row.Sector
+				switch {
+				case byRegion && row.Sector == All && row.Region != All:
+					cat = row.Region
+				case !byRegion && row.Region == region && row.Sector != All:
+				default:
+					continue
+				}
+				vals[i][cat] = row
+				if !seen[cat] {
+					seen[cat] = true
+					cats = append(cats, cat)
 				}
 			}
 		}
+		return cats, vals
 	}
-	if len(sectors) == 0 {
-		return nil, fmt.Errorf("the summaries have no %s %s by sector for region %s", variable, stat, region)
+	byRegion := false
+	cats, vals := collect(false)
+	if len(cats) == 0 {
+		byRegion = true
+		cats, vals = collect(true)
+	}
+	if len(cats) == 0 {
+		return nil, fmt.Errorf("the summaries have no %s %s by sector for region %s, nor by region", variable, stat, region)
 	}
 	sz := m.Size
 	p := newPlot(sz, 1)
 	p.Y.Tick.Marker = valueTicks{}
-	p.X.Tick.Marker = sectorTicks(sectors)
+	p.X.Tick.Marker = sectorTicks(cats)
 	p.Y.Label.Text = "% change over the horizon"
 	if stat == StatMean {
 		p.Y.Label.Text = "mean " + strings.TrimSuffix(yLabel(v), " (deviation from baseline)")
@@ -98,17 +118,17 @@ func CompareBarsChart(runs []CompareRun, variable, region string, m ChartMeta) (
 	bars := barGroups{n: len(runs), width: 0.8}
 	for i, r := range runs {
 		legend = append(legend, LegendEntry{r.Name, colour(i), LegendBand})
-		for s, sec := range sectors {
-			row, ok := vals[i][sec]
+		for c, cat := range cats {
+			row, ok := vals[i][cat]
 			if !ok {
 				continue
 			}
-			bars.bars = append(bars.bars, bar{x: float64(s), group: i, band: row.Band()})
+			bars.bars = append(bars.bars, bar{x: float64(c), group: i, band: row.Band()})
 			lo, hi = math.Min(lo, row.P05), math.Max(hi, row.P95)
 		}
 	}
 	p.Y.Min, p.Y.Max = padRange(lo, hi, 0)
-	p.X.Min, p.X.Max = -0.6, float64(len(sectors))-0.4
+	p.X.Min, p.X.Max = -0.6, float64(len(cats))-0.4
 	p.Add(zeroLine{width: 0.9}, bars)
 	legend = append(legend, LegendEntry{"whiskers: 5–95% band", inkColour, LegendLine})
 	where := placeName(region, All)
@@ -119,9 +139,14 @@ func CompareBarsChart(runs []CompareRun, variable, region string, m ChartMeta) (
 	if stat == StatMean {
 		what = "average deviation from each scenario's baseline"
 	}
-	title := barsFinding(PrettyVariable(variable)+" in "+where, v, stat, runs, vals)
-	sub := fmt.Sprintf("By sector, scenarios compared: %s (%s); median over replicates", what, stat)
-	return &Figure{Name: fileName("compare_bars", variable, region), Title: title, Subtitle: sub, Source: m.Source(),
+	by, name := "By sector", fileName("compare_bars", variable, region)
+	subject := PrettyVariable(variable) + " in " + where
+	if byRegion {
+		by, name, subject = "By region", fileName("compare_bars", variable, "by_region"), PrettyVariable(variable)
+	}
+	title := barsFinding(subject, v, stat, runs, vals)
+	sub := fmt.Sprintf("%s, scenarios compared: %s (%s); median over replicates", by, what, stat)
+	return &Figure{Name: name, Title: title, Subtitle: sub, Source: m.Source(),
 		Size: sz, Panels: [][]*plot.Plot{{p}}, Legend: legend}, nil
 }
 
@@ -133,7 +158,7 @@ func barsFinding(subject string, v sim.Variable, stat string, runs []CompareRun,
 	for i := range runs {
 		for _, row := range vals[i] {
 			m, b := math.Abs(row.P50), math.Abs(best.P50)
-			if run < 0 || m > b || (m == b && row.Sector < best.Sector) { // map order: ties by name
+			if run < 0 || m > b || (m == b && row.Region+row.Sector < best.Region+best.Sector) { // map order: ties by name
 				best, run = row, i
 			}
 		}
@@ -149,7 +174,11 @@ func barsFinding(subject string, v sim.Variable, stat string, runs []CompareRun,
 	if stat == StatCumulativePct {
 		kind, span = sim.DevPercent, " over the horizon"
 	}
-	return fmt.Sprintf("%s %s most in %s: %s%s under %s", subject, verb, best.Sector, devText(math.Abs(best.P50), kind, differenceUnit(v), false), span, runs[run].Name)
+	cat := best.Sector
+	if cat == All {
+		cat = best.Region
+	}
+	return fmt.Sprintf("%s %s most in %s: %s%s under %s", subject, verb, cat, devText(math.Abs(best.P50), kind, differenceUnit(v), false), span, runs[run].Name)
 }
 
 func sectorTicks(sectors []string) plot.ConstantTicks {

@@ -281,6 +281,9 @@ var prettyNames = map[string]string{
 	"tariff_revenue": "Tariff revenue", "export_fee_revenue": "Export fee revenue", "profit": "Profit",
 	"gdp_real": "Real GDP", "cpi": "CPI", "consumption_real": "Real consumption",
 	"unemployment_rate": "Unemployment rate", "trade_balance": "Trade balance",
+	"welfare": "Welfare", "exchange_rate": "Exchange rate", "wage": "Wage",
+	"government_balance": "Government balance", "trade_balance_share": "Trade balance (share of GDP)",
+	"input_shortage_rate": "Input shortage rate", "output_lost_share": "Output lost to shortages",
 	"quantity": "Trade volume", "export_price": "Export price", "buyer_price": "Buyer price",
 	"tariff_rate": "Tariff rate",
 }

@@ -14,12 +14,9 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	xfont "golang.org/x/image/font"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -71,9 +68,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 		cw = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(embedFonts))
 	case "pdf":
 		pdfDates.Do(fixPDFDates)
-		c := vgpdf.New(wd, ht)
-		c.EmbedFonts(true)
-		cw = pdfBoldFix{c}
+		cw = newPDFCanvas(wd, ht)
 	default:
 		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
 	}
@@ -93,7 +88,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 
 // pdfDates fixes, once per process, the dates fpdf writes into every PDF's information
 // dictionary (CreationDate, ModDate); fpdf otherwise writes the wall clock, and the same run
-// would not give the same bytes (DESIGN.md, "Results folder"). vgpdf does not expose its fpdf
+// would not give the same bytes (output/README.md: the same scenario, seed and version give byte-identical charts). vgpdf does not expose its fpdf
 // document, so the date goes through fpdf's defaults, read when vgpdf.New creates the document;
 // the Once orders the write before every read.
 var pdfDates sync.Once
@@ -116,17 +111,3 @@ func fixPDFDates() {
 // else Arial or Helvetica, which have the same metrics (Liberation Sans was designed
 // metric-compatible with Arial), so labels keep their widths on any machine.
 const svgFontFamily = "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"
-
-// pdfBoldFix works around gonum/plot v0.17's vgpdf, which registers every font under style ""
-// but selects bold text with style "B" ("undefined font: liberationsans-bold B"): bold faces
-// are renamed to a variant of their own (LiberationSansBold-Regular) and drawn with their own
-// glyphs, so fpdf finds them.
-type pdfBoldFix struct{ *vgpdf.Canvas }
-
-func (c pdfBoldFix) FillString(f font.Face, pt vg.Point, s string) {
-	if f.Font.Weight == xfont.WeightBold {
-		f.Font.Weight = xfont.WeightNormal
-		f.Font.Variant += "Bold"
-	}
-	c.Canvas.FillString(f, pt, s)
-}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"runtime"
 	"slices"
 
@@ -45,16 +44,9 @@ func DefaultPack(in PackInput) ([]*Figure, []string) {
 		}
 		figs = append(figs, f)
 	}
-	peak := map[Key]SummaryRow{}
-	for _, r := range in.Summary {
-		if r.Stat == StatPeak {
-			peak[Key{r.Region, r.Sector, r.Variable}] = r
-		}
-	}
-	byPeak := func(keys []Key) {
-		slices.SortStableFunc(keys, func(a, b Key) int {
-			return cmp.Compare(math.Abs(peak[b].P50), math.Abs(peak[a].P50))
-		})
+	ext := NewExtremes(in.Summary)
+	byPeak := func(keys []Key) { // by the larger of the median trough and peak
+		slices.SortStableFunc(keys, func(a, b Key) int { return cmp.Compare(ext.Move(b), ext.Move(a)) })
 	}
 
 	var outputs []Key
@@ -99,7 +91,7 @@ func DefaultPack(in PackInput) ([]*Figure, []string) {
 		}
 	}
 
-	if short := shortPlaces(in.Bands.Keys, peak); len(short) == 0 {
+	if short := shortPlaces(in.Bands.Keys, ext.Peak); len(short) == 0 {
 		notes = append(notes, fmt.Sprintf("no shortage chart: no region-sector's median peak shortage rate rises by %g points or more", ShortageThreshold))
 	} else {
 		add(ShortageChart(in.Bands, short[:min(len(short), packShort)], in.Meta))

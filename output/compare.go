@@ -37,6 +37,9 @@ type ComparedRun struct {
 	Dir            string `json:"dir"`
 	Scenario       string `json:"scenario"`
 	ManifestSHA256 string `json:"manifest_sha256"`
+	Baseline       string `json:"baseline,omitempty"`
+	Replicates     int    `json:"replicates,omitempty"`
+	Version        string `json:"version,omitempty"`
 }
 
 // LoadedRun is a results folder read back: its manifest, its band series and its summary.
@@ -69,7 +72,7 @@ func LoadRun(dir string) (*LoadedRun, error) {
 			return SeriesRow{}, errEndOfRows
 		}
 		return parseSeriesRow(rec, col)
-	})
+	}, seriesRow)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +81,7 @@ func LoadRun(dir string) (*LoadedRun, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	b.Replicates, b.Baseline = m.Replicates, m.Baseline
-	sum, _, err := readTable(dir, m, "summary", SummaryColumns, parseSummaryRow)
+	sum, _, err := readTable(dir, m, "summary", SummaryColumns, parseSummaryRow, summaryRow)
 	if err != nil {
 		return nil, err
 	}

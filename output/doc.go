@@ -1,5 +1,5 @@
-// Package output writes and reads the results folder of a tradesim run (DESIGN.md, "Results
-// folder") and draws the charts of a brief.
+// Package output writes and reads the results folder of a tradesim run (output/README.md,
+// "The results folder"), draws its charts and writes its brief (report*.go).
 //
 // # Tables
 //
@@ -12,18 +12,22 @@
 // export_fee_revenue) is the region variable. flows.csv has one row per month, route
 // (exporter -> importer, domestic sales excluded) and sector. summary.csv has statistics of
 // every series' deviation path (StatMeanings). summary.json holds the same rows plus the
-// headline figures, the units and what each statistic means. Parquet files (zstd) carry the
-// same columns in the same order; `--format` selects.
+// headline figures, the units and what each statistic means. Every float is written as a
+// float (0.0, never 0), so readers that type a column from its first rows see floats. Parquet
+// files (zstd) carry the same columns in the same order, typed (date a DATE, stat and
+// replicate nullable), with the run's identity and units in key-value metadata; `--format`
+// selects.
 //
 // # Bands
 //
-// The replicate column is mean, p05, p50 or p95 on band rows and the replicate's index (0, 1,
-// ...) on raw rows (`--raw`). On a band row for statistic q:
+// The stat column is mean, p05, p50 or p95 on band rows, where replicate is empty; raw rows
+// (`--raw`) have an empty stat and the replicate's index (0, 1, ...). On a band row for
+// statistic q:
 //   - value is q over replicates of the scenario's value,
 //   - baseline is q over replicates of the baseline's value,
 //   - deviation is q over replicates of the per-replicate deviation.
 //
-// A scenario and its baseline share every random draw (common random numbers, MODEL.md §5),
+// A scenario and its baseline share every random draw (common random numbers, sim/README.md §5),
 // so the deviation of replicate k is the policy's effect in the world of draw k and its band
 // is the uncertainty of the effect. It is therefore not the deviation of the value band from
 // the baseline band. Quantiles are Hyndman & Fan type 7 (sim.Quantile, as R's and NumPy's

@@ -6,28 +6,30 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// FlowColumns are the columns of flows.csv and flows.parquet, in order (DESIGN.md).
-var FlowColumns = []string{"scenario", "replicate", "step", "date", "exporter", "importer", "sector", "quantity", "export_price", "buyer_price", "tariff_rate", "baseline_quantity", "baseline_buyer_price"}
+// FlowColumns are the columns of flows.csv and flows.parquet, in order.
+var FlowColumns = []string{"scenario", "stat", "replicate", "step", "date", "exporter", "importer", "sector", "quantity", "export_price", "buyer_price", "tariff_rate", "baseline_quantity", "baseline_buyer_price"}
 
-// FlowRow is one row of flows.csv / flows.parquet: a route (exporter -> importer) and sector.
+// FlowRow is one row of flows.csv / flows.parquet: a route (exporter -> importer) and sector,
+// as a band row (Stat set) or the row of one replicate (Stat "", Replicate its number).
 type FlowRow struct {
-	Scenario           string  `parquet:"scenario,dict"`
-	Replicate          string  `parquet:"replicate,dict"`
-	Step               int64   `parquet:"step"`
-	Date               string  `parquet:"date,dict"`
-	Exporter           string  `parquet:"exporter,dict"`
-	Importer           string  `parquet:"importer,dict"`
-	Sector             string  `parquet:"sector,dict"`
-	Quantity           float64 `parquet:"quantity"`
-	ExportPrice        float64 `parquet:"export_price"`
-	BuyerPrice         float64 `parquet:"buyer_price"`
-	TariffRate         float64 `parquet:"tariff_rate"`
-	BaselineQuantity   float64 `parquet:"baseline_quantity"`
-	BaselineBuyerPrice float64 `parquet:"baseline_buyer_price"`
+	Scenario           string
+	Stat               string
+	Replicate          int
+	Step               int64
+	Date               string // YYYY-MM
+	Exporter           string
+	Importer           string
+	Sector             string
+	Quantity           float64
+	ExportPrice        float64
+	BuyerPrice         float64
+	TariffRate         float64
+	BaselineQuantity   float64
+	BaselineBuyerPrice float64
 }
 
 func (r *FlowRow) appendCSV(b []byte) []byte {
-	b = appendRowStart(b, r.Scenario, r.Replicate, r.Step, r.Date)
+	b = appendRowStart(b, r.Scenario, r.Stat, r.Replicate, r.Step, r.Date)
 	for _, s := range []string{r.Exporter, r.Importer, r.Sector} {
 		b = append(b, ',')
 		b = appendCSVString(b, s)
@@ -79,7 +81,7 @@ func emitFlowBands(res *sim.Result, t int, bands [][numFlowCols]sim.Band, row *F
 	row.Step, row.Date = int64(t+1), (res.Start + sim.Month(t)).String()
 	var v [numFlowCols]float64
 	for k, stat := range sim.BandStats {
-		row.Replicate = stat
+		row.Stat = stat
 		for o := range R {
 			for d := range R {
 				if o == d {

@@ -15,7 +15,7 @@ import (
 // ManifestName is the file name of a results folder's manifest.
 const ManifestName = "manifest.json"
 
-// Manifest records what a results folder holds and how it was made (DESIGN.md, results
+// Manifest records what a results folder holds and how it was made (output/README.md, results
 // folder). It is written last: its presence means the run finished and every file it lists is
 // complete; Verify checks the files against it.
 type Manifest struct {
@@ -35,7 +35,7 @@ type Manifest struct {
 	Seed        uint64   `json:"seed"`
 	Replicates  int      `json:"replicates"`
 	Firms       int      `json:"firms"`
-	Workers     int      `json:"workers"` // does not change any result (MODEL.md §6.4)
+	Workers     int      `json:"workers"` // does not change any result (sim/README.md §6.4)
 	// Start and End are the first and last simulated months (YYYY-MM).
 	Start    string         `json:"start"`
 	End      string         `json:"end"`
@@ -62,8 +62,10 @@ type PolicyWindow struct {
 	Exporters []string `json:"exporters"`
 	Importers []string `json:"importers"`
 	Sectors   []string `json:"sectors"`
-	Start     string   `json:"start"`
-	End       string   `json:"end"` // last month in force; the horizon's end when open-ended
+	// Regions are the regions a measure without routes hits (a capacity shock).
+	Regions []string `json:"regions,omitempty"`
+	Start   string   `json:"start"`
+	End     string   `json:"end"` // last month in force; the horizon's end when open-ended
 	// Note qualifies a window that is not certain, e.g. a rule that fired in 14 of 20 replicates.
 	Note string `json:"note,omitempty"`
 }

@@ -74,7 +74,11 @@ func window(p sim.Policy, id string, from, to, end sim.Month, regions, sectors [
 			kind = name
 		}
 	}
-	return PolicyWindow{ID: id, Type: kind, Exporters: codes(p.Exporters, regions), Importers: codes(p.Importers, regions),
+	var hit []string // regions of a measure without routes (a capacity shock); none otherwise
+	if len(p.Regions) > 0 {
+		hit = codes(p.Regions, regions)
+	}
+	return PolicyWindow{ID: id, Type: kind, Regions: hit, Exporters: codes(p.Exporters, regions), Importers: codes(p.Importers, regions),
 		Sectors: codes(p.Sectors, sectors), Start: from.String(), End: to.String()}
 }
 

@@ -18,17 +18,17 @@ import (
 // ReadSeries reads the rows of DIR/series.csv, or of DIR/series.parquet when there is no CSV.
 // It returns the path it read.
 func ReadSeries(dir string) ([]SeriesRow, string, error) {
-	return readTable(dir, nil, "series", SeriesColumns, parseSeriesRow)
+	return readTable(dir, nil, "series", SeriesColumns, parseSeriesRow, seriesRow)
 }
 
 // ReadSummary reads DIR/summary.csv, or DIR/summary.parquet when there is no CSV.
 func ReadSummary(dir string) ([]SummaryRow, string, error) {
-	return readTable(dir, nil, "summary", SummaryColumns, parseSummaryRow)
+	return readTable(dir, nil, "summary", SummaryColumns, parseSummaryRow, summaryRow)
 }
 
 // ReadFlows reads DIR/flows.csv, or DIR/flows.parquet when there is no CSV.
 func ReadFlows(dir string) ([]FlowRow, string, error) {
-	return readTable(dir, nil, "flows", FlowColumns, parseFlowRow)
+	return readTable(dir, nil, "flows", FlowColumns, parseFlowRow, flowRow)
 }
 
 // errEndOfRows stops a table's reader: the rows read so far are all the caller wants.
@@ -37,8 +37,9 @@ var errEndOfRows = errors.New("end of the rows wanted")
 // readTable reads DIR/BASE.csv, or DIR/BASE.parquet when there is no CSV. With a manifest
 // (already verified against the folder) it reads only a file the manifest lists, capped at
 // the size it records; without, any regular file inside dir. Either way a FIFO, a device or a
-// link leading out of dir is refused.
-func readTable[T any](dir string, m *Manifest, base string, columns []string, parse func(rec []string, col []int) (T, error)) ([]T, string, error) {
+// link leading out of dir is refused. The CSV's rows are parsed by parse; the Parquet file's
+// records (type P) are turned into rows by fromRecord.
+func readTable[T, P any](dir string, m *Manifest, base string, columns []string, parse func(rec []string, col []int) (T, error), fromRecord func(*P) (T, error)) ([]T, string, error) {
 	listed := map[string]int64{}
 	if m != nil {
 		for _, fr := range m.Files {
@@ -71,7 +72,7 @@ func readTable[T any](dir string, m *Manifest, base string, columns []string, pa
 		if ext == ".csv" {
 			rows, err = readCSV(fh, p, max, columns, parse)
 		} else {
-			rows, err = readParquet[T](fh, p, columns)
+			rows, err = readParquet(fh, p, columns, fromRecord)
 		}
 		return rows, p, err
 	}
@@ -122,7 +123,7 @@ func readCSV[T any](fh *os.File, path string, max int64, columns []string, parse
 	}
 }
 
-func readParquet[T any](fh *os.File, path string, columns []string) ([]T, error) {
+func readParquet[T, P any](fh *os.File, path string, columns []string, fromRecord func(*P) (T, error)) ([]T, error) {
 	st, err := fh.Stat()
 	if err != nil {
 		return nil, err
@@ -140,9 +141,15 @@ func readParquet[T any](fh *os.File, path string, columns []string) ([]T, error)
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("%s: column(s) %v missing; a results table needs %v", path, missing, columns)
 	}
-	rows, err := parquet.Read[T](fh, st.Size())
+	recs, err := parquet.Read[P](fh, st.Size())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	rows := make([]T, len(recs))
+	for i := range recs {
+		if rows[i], err = fromRecord(&recs[i]); err != nil {
+			return nil, fmt.Errorf("%s: row %d: %w", path, i+1, err)
+		}
 	}
 	return rows, nil
 }
@@ -158,34 +165,49 @@ func parseFloats(rec []string, col []int, names []string, out ...*float64) error
 	return nil
 }
 
-func parseSeriesRow(rec []string, col []int) (SeriesRow, error) {
-	r := SeriesRow{Scenario: rec[col[0]], Replicate: rec[col[1]], Date: rec[col[3]],
-		Region: rec[col[4]], Sector: rec[col[5]], Variable: rec[col[6]]}
-	step, err := strconv.ParseInt(rec[col[2]], 10, 64)
-	if err != nil {
-		return r, fmt.Errorf("column step: %s is not a whole number", Quote(Cut(rec[col[2]], 80)))
+// parseRowStart reads the columns series and flows rows start with: scenario, stat,
+// replicate, step and date.
+func parseRowStart(rec []string, col []int) (scenario, stat string, replicate int, step int64, date string, err error) {
+	scenario, stat, date = rec[col[0]], rec[col[1]], rec[col[4]]
+	if stat == "" {
+		if replicate, err = strconv.Atoi(rec[col[2]]); err != nil {
+			return scenario, stat, 0, 0, date, fmt.Errorf("column replicate: %s is not a whole number (a row without a stat is the row of one replicate)", Quote(Cut(rec[col[2]], 80)))
+		}
 	}
-	r.Step = step
-	err = parseFloats(rec, col[7:], SeriesColumns[7:], &r.Value, &r.Baseline, &r.Deviation)
+	if step, err = strconv.ParseInt(rec[col[3]], 10, 64); err != nil {
+		return scenario, stat, replicate, 0, date, fmt.Errorf("column step: %s is not a whole number", Quote(Cut(rec[col[3]], 80)))
+	}
+	return scenario, stat, replicate, step, date, nil
+}
+
+func parseSeriesRow(rec []string, col []int) (SeriesRow, error) {
+	var r SeriesRow
+	var err error
+	r.Scenario, r.Stat, r.Replicate, r.Step, r.Date, err = parseRowStart(rec, col)
+	if err != nil {
+		return r, err
+	}
+	r.Region, r.Sector, r.Variable = rec[col[5]], rec[col[6]], rec[col[7]]
+	err = parseFloats(rec, col[8:], SeriesColumns[8:], &r.Value, &r.Baseline, &r.Deviation)
 	return r, err
 }
 
 func parseFlowRow(rec []string, col []int) (FlowRow, error) {
-	r := FlowRow{Scenario: rec[col[0]], Replicate: rec[col[1]], Date: rec[col[3]],
-		Exporter: rec[col[4]], Importer: rec[col[5]], Sector: rec[col[6]]}
-	step, err := strconv.ParseInt(rec[col[2]], 10, 64)
+	var r FlowRow
+	var err error
+	r.Scenario, r.Stat, r.Replicate, r.Step, r.Date, err = parseRowStart(rec, col)
 	if err != nil {
-		return r, fmt.Errorf("column step: %s is not a whole number", Quote(Cut(rec[col[2]], 80)))
+		return r, err
 	}
-	r.Step = step
-	err = parseFloats(rec, col[7:], FlowColumns[7:], &r.Quantity, &r.ExportPrice, &r.BuyerPrice,
+	r.Exporter, r.Importer, r.Sector = rec[col[5]], rec[col[6]], rec[col[7]]
+	err = parseFloats(rec, col[8:], FlowColumns[8:], &r.Quantity, &r.ExportPrice, &r.BuyerPrice,
 		&r.TariffRate, &r.BaselineQuantity, &r.BaselineBuyerPrice)
 	return r, err
 }
 
 func parseSummaryRow(rec []string, col []int) (SummaryRow, error) {
-	r := SummaryRow{Region: rec[col[0]], Sector: rec[col[1]], Variable: rec[col[2]], Stat: rec[col[3]]}
-	err := parseFloats(rec, col[4:], SummaryColumns[4:], &r.Mean, &r.P05, &r.P50, &r.P95)
+	r := SummaryRow{Region: rec[col[0]], Sector: rec[col[1]], Variable: rec[col[2]], Stat: rec[col[3]], Month: rec[col[8]]}
+	err := parseFloats(rec, col[4:8], SummaryColumns[4:8], &r.Mean, &r.P05, &r.P50, &r.P95)
 	return r, err
 }
 
@@ -193,7 +215,7 @@ func parseSummaryRow(rec []string, col []int) (SummaryRow, error) {
 // date arithmetic with larger steps would overflow.
 const maxStep = 100 * 12
 
-// BandsFromRows rebuilds the bands of a run from the band rows of its series table (replicate
+// BandsFromRows rebuilds the bands of a run from the band rows of its series table (stat
 // mean, p05, p50 and p95; raw rows are skipped). Series keep the order of their first row.
 // Replicates is 0: the table does not say; the manifest does.
 func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
@@ -210,7 +232,7 @@ func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
 	index := map[Key]int{}
 	first := true
 	for _, r := range rows {
-		k, ok := stat[r.Replicate]
+		k, ok := stat[r.Stat]
 		if !ok {
 			continue
 		}
@@ -249,7 +271,7 @@ func BandsFromRows(rows []SeriesRow) (*SeriesBands, error) {
 		obsv = append(obsv, obs{ci, t, k, r.Value, r.Baseline, r.Deviation})
 	}
 	if len(b.Keys) == 0 {
-		return nil, fmt.Errorf("the series table has no band rows (replicate mean, p05, p50, p95)")
+		return nil, fmt.Errorf("the series table has no band rows (stat mean, p05, p50, p95)")
 	}
 	b.Value, b.Base, b.Dev = make([][]sim.Band, len(b.Keys)), make([][]sim.Band, len(b.Keys)), make([][]sim.Band, len(b.Keys))
 	nan := sim.NewBand(nil)

@@ -16,12 +16,12 @@ func TestReadErrorsNameTheProblem(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("scenario,replicate,step,date,region,sector,value,baseline,deviation\ns,mean,1,2025-01,USA,AIC,1,1,0\n")
+	write("scenario,stat,replicate,step,date,region,sector,value,baseline,deviation\ns,mean,,1,2025-01,USA,AIC,1,1,0\n")
 	_, _, err := ReadSeries(dir)
 	if err == nil || !strings.Contains(err.Error(), "series.csv") || !strings.Contains(err.Error(), "[variable]") {
 		t.Errorf("missing column: %v", err)
 	}
-	write("scenario,replicate,step,date,region,sector,variable,value,baseline,deviation\ns,mean,1,2025-01,USA,AIC,output,1,x,0\n")
+	write("scenario,stat,replicate,step,date,region,sector,variable,value,baseline,deviation\ns,mean,,1,2025-01,USA,AIC,output,1,x,0\n")
 	_, _, err = ReadSeries(dir)
 	if err == nil || !strings.Contains(err.Error(), "series.csv:2") || !strings.Contains(err.Error(), "column baseline") {
 		t.Errorf("bad number: %v", err)
@@ -31,7 +31,7 @@ func TestReadErrorsNameTheProblem(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "neither series.csv nor series.parquet") {
 		t.Errorf("no table: %v", err)
 	}
-	if _, err := BandsFromRows([]SeriesRow{{Scenario: "s", Replicate: "p50", Step: 1, Date: "2025-01", Region: "USA", Sector: "AIC", Variable: "happiness"}}); err == nil || !strings.Contains(err.Error(), `"happiness"`) {
+	if _, err := BandsFromRows([]SeriesRow{{Scenario: "s", Stat: "p50", Step: 1, Date: "2025-01", Region: "USA", Sector: "AIC", Variable: "happiness"}}); err == nil || !strings.Contains(err.Error(), `"happiness"`) {
 		t.Errorf("unknown variable: %v", err)
 	}
 }

@@ -2,9 +2,11 @@ package output
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -209,13 +211,13 @@ func morrisStats(ee [][]float64, idx []int, mu, sd []float64) {
 
 // WriteSensitivity writes sensitivity.csv.
 func WriteSensitivity(f *Folder, rows []SensitivityRow) error {
-	return writeTable(f, Formats{CSV: true}, "sensitivity", SensitivityColumns, func(fn func(*SensitivityRow) error) error {
+	return f.WriteFile("sensitivity.csv", func(w io.Writer) error {
+		b := []byte(strings.Join(SensitivityColumns, ",") + "\n")
 		for i := range rows {
-			if err := fn(&rows[i]); err != nil {
-				return err
-			}
+			b = rows[i].appendCSV(b)
 		}
-		return nil
+		_, err := w.Write(b)
+		return err
 	})
 }
 

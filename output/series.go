@@ -6,25 +6,27 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// SeriesColumns are the columns of series.csv and series.parquet, in order (DESIGN.md).
-var SeriesColumns = []string{"scenario", "replicate", "step", "date", "region", "sector", "variable", "value", "baseline", "deviation"}
+// SeriesColumns are the columns of series.csv and series.parquet, in order.
+var SeriesColumns = []string{"scenario", "stat", "replicate", "step", "date", "region", "sector", "variable", "value", "baseline", "deviation"}
 
-// SeriesRow is one row of series.csv / series.parquet.
+// SeriesRow is one row of series.csv / series.parquet: a band row (Stat is mean, p05, p50 or
+// p95) or, with --raw, the row of one replicate (Stat is "" and Replicate its number).
 type SeriesRow struct {
-	Scenario  string  `parquet:"scenario,dict"`
-	Replicate string  `parquet:"replicate,dict"`
-	Step      int64   `parquet:"step"`
-	Date      string  `parquet:"date,dict"`
-	Region    string  `parquet:"region,dict"`
-	Sector    string  `parquet:"sector,dict"`
-	Variable  string  `parquet:"variable,dict"`
-	Value     float64 `parquet:"value"`
-	Baseline  float64 `parquet:"baseline"`
-	Deviation float64 `parquet:"deviation"`
+	Scenario  string
+	Stat      string
+	Replicate int // the replicate of a raw row; 0 and unused on band rows
+	Step      int64
+	Date      string // YYYY-MM
+	Region    string
+	Sector    string
+	Variable  string
+	Value     float64
+	Baseline  float64
+	Deviation float64
 }
 
 func (r *SeriesRow) appendCSV(b []byte) []byte {
-	b = appendRowStart(b, r.Scenario, r.Replicate, r.Step, r.Date)
+	b = appendRowStart(b, r.Scenario, r.Stat, r.Replicate, r.Step, r.Date)
 	b = append(b, ',')
 	b = appendCSVString(b, r.Region)
 	b = append(b, ',')
@@ -44,7 +46,7 @@ func (r *SeriesRow) appendCSV(b []byte) []byte {
 // of the scenario value, of the baseline value and of the per-replicate deviation.
 //
 // The deviation band is the band of the deviations, not the deviation of the bands: a scenario
-// and its baseline share every random draw (MODEL.md §5), so replicate k's deviation is the
+// and its baseline share every random draw (sim/README.md §5), so replicate k's deviation is the
 // policy's effect in the world of draw k, and its spread over replicates is the uncertainty
 // of that effect. The median deviation therefore need not equal Deviation(p50 value, p50
 // baseline).
@@ -82,7 +84,7 @@ func NewSeriesBands(ctx context.Context, res *sim.Result) (*SeriesBands, error) 
 }
 
 // baselineName is the name the tables give the baseline: the named baseline scenario, or
-// "<scenario> without policies" (MODEL.md §8).
+// "<scenario> without policies" (sim/README.md §8).
 func baselineName(res *sim.Result) string {
 	if res.Baseline != "" {
 		return res.Baseline
@@ -91,9 +93,9 @@ func baselineName(res *sim.Result) string {
 }
 
 // eachSeriesRow calls fn for every row of series.csv in order: the band rows by step, then
-// statistic (replicate mean, p05, p50, p95), then series in the order of cells; then, with raw,
-// the rows of every replicate (replicate = its index) by replicate, step and series, read back
-// from the store. fn must not keep the row.
+// statistic (stat mean, p05, p50, p95), then series in the order of cells; then, with raw,
+// the rows of every replicate (stat empty, replicate = its index) by replicate, step and series,
+// read back from the store. fn must not keep the row.
 func eachSeriesRow(ctx context.Context, st *Store, b *SeriesBands, raw bool, fn func(*SeriesRow) error) error {
 	var row SeriesRow
 	row.Scenario = st.Header.Scenario
@@ -103,7 +105,7 @@ func eachSeriesRow(ctx context.Context, st *Store, b *SeriesBands, raw bool, fn 
 		}
 		row.Step, row.Date = int64(t+1), (b.Start + sim.Month(t)).String()
 		for k, stat := range sim.BandStats {
-			row.Replicate = stat
+			row.Stat = stat
 			for ci, key := range b.Keys {
 				row.Region, row.Sector, row.Variable = key.Region, key.Sector, key.Variable
 				row.Value, row.Baseline, row.Deviation = b.Value[ci][t].At(k), b.Base[ci][t].At(k), b.Dev[ci][t].At(k)

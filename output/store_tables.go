@@ -2,7 +2,6 @@ package output
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/tradesim/tradesim/sim"
 )
@@ -54,12 +53,12 @@ func seriesFromStore(ctx context.Context, s *Store) (*SeriesBands, []SummaryRow,
 				}
 				b.Value[ci][t], b.Base[ci][t], b.Dev[ci][t] = sim.NewBand(xs), sim.NewBand(bs), sim.NewBand(ds)
 			}
-			var ok [5]bool
+			var ok [numStats]bool
 			for k := range n {
 				for t := range steps {
 					px[t], pb[t] = blk[k][at+2*t], blk[k][at+2*t+1]
 				}
-				var st [5]float64
+				var st [numStats]float64
 				pathStats(c.v, px, pb, &st, &ok)
 				for j := range st {
 					per[j][k] = st[j]
@@ -73,8 +72,20 @@ func seriesFromStore(ctx context.Context, s *Store) (*SeriesBands, []SummaryRow,
 				if err := finite(func() string { return c.String() + " " + name }, band.Mean, band.P05, band.P50, band.P95); err != nil {
 					return nil, nil, err
 				}
-				rows = append(rows, SummaryRow{c.Region, c.Sector, c.Variable, name, band.Mean, band.P05, band.P50, band.P95})
+				rows = append(rows, SummaryRow{Region: c.Region, Sector: c.Sector, Variable: c.Variable, Stat: name,
+					Mean: band.Mean, P05: band.P05, P50: band.P50, P95: band.P95})
 			}
+		}
+	}
+	// Troughs and peaks carry the month the median deviation path reaches them (every key is
+	// known now, so b.Find indexes them all).
+	for i := range rows {
+		r := &rows[i]
+		switch r.Stat {
+		case StatTrough:
+			r.Month = extremeMonth(b, Key{r.Region, r.Sector, r.Variable}, -1)
+		case StatPeak:
+			r.Month = extremeMonth(b, Key{r.Region, r.Sector, r.Variable}, +1)
 		}
 	}
 	return b, rows, nil
@@ -94,7 +105,7 @@ func eachRawSeriesRow(ctx context.Context, s *Store, row *SeriesRow, fn func(*Se
 		if err := s.read(k, 0, xs, buf); err != nil {
 			return err
 		}
-		row.Replicate = strconv.Itoa(s.first + k)
+		row.Stat, row.Replicate = "", s.first+k
 		for t := range s.steps {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -185,7 +196,7 @@ func eachFlowRowFromStore(ctx context.Context, s *Store, raw bool, fn func(*Flow
 		if err := s.read(k, base, xs, buf); err != nil {
 			return err
 		}
-		row.Replicate = strconv.Itoa(s.first + k)
+		row.Stat, row.Replicate = "", s.first+k
 		for t := range s.steps {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -7,7 +7,6 @@ import (
 	"os"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -204,12 +203,18 @@ func SeriesBatchName(b int) string { return fmt.Sprintf("series-%04d.parquet", b
 
 // WriteSeriesBatch writes the kept series of one batch's runs: rows by run, metric and month.
 func WriteSeriesBatch(f *Folder, name string, rows []KeptRow) error {
-	return writeTable(f, Formats{Parquet: true}, strings.TrimSuffix(name, ".parquet"), nil, func(fn func(*KeptRow) error) error {
-		for i := range rows {
-			if err := fn(&rows[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	p, err := f.Create(name)
+	if err != nil {
+		return err
+	}
+	w := parquet.NewGenericWriter[KeptRow](p, parquet.Compression(&parquet.Zstd))
+	if _, err := w.Write(rows); err != nil {
+		p.Abort()
+		return fmt.Errorf("output: writing %s: %w", name, err)
+	}
+	if err := w.Close(); err != nil {
+		p.Abort()
+		return fmt.Errorf("output: writing %s: %w", name, err)
+	}
+	return p.Commit()
 }

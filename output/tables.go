@@ -93,30 +93,41 @@ func (s *csvSink[T]) abort()        { s.f.Abort() }
 // parquetBatch is the number of rows handed to the Parquet writer at once.
 const parquetBatch = 4096
 
-type parquetSink[T any] struct {
+// recorder turns a row of the package into a record of a Parquet file.
+type recorder[T, P any] interface{ record(*T, *P) error }
+
+type parquetSink[T, P any] struct {
 	f     *PendingFile
-	w     *parquet.GenericWriter[T]
-	batch []T
+	w     *parquet.GenericWriter[P]
+	rec   recorder[T, P]
+	batch []P
 }
 
-func newParquetSink[T any](f *Folder, name string) (*parquetSink[T], error) {
+func newParquetSink[T, P any](f *Folder, name string, rec recorder[T, P], meta map[string]string) (*parquetSink[T, P], error) {
 	p, err := f.Create(name)
 	if err != nil {
 		return nil, err
 	}
-	w := parquet.NewGenericWriter[T](p, parquet.Compression(&parquet.Zstd))
-	return &parquetSink[T]{f: p, w: w, batch: make([]T, 0, parquetBatch)}, nil
+	opts := []parquet.WriterOption{parquet.Compression(&parquet.Zstd)}
+	for k, v := range meta {
+		opts = append(opts, parquet.KeyValueMetadata(k, v)) // written sorted by key
+	}
+	w := parquet.NewGenericWriter[P](p, opts...)
+	return &parquetSink[T, P]{f: p, w: w, rec: rec, batch: make([]P, 0, parquetBatch)}, nil
 }
 
-func (s *parquetSink[T]) write(r *T) error {
-	s.batch = append(s.batch, *r)
+func (s *parquetSink[T, P]) write(r *T) error {
+	s.batch = s.batch[:len(s.batch)+1]
+	if err := s.rec.record(r, &s.batch[len(s.batch)-1]); err != nil {
+		return err
+	}
 	if len(s.batch) == cap(s.batch) {
 		return s.flush()
 	}
 	return nil
 }
 
-func (s *parquetSink[T]) flush() error {
+func (s *parquetSink[T, P]) flush() error {
 	if len(s.batch) == 0 {
 		return nil
 	}
@@ -125,7 +136,7 @@ func (s *parquetSink[T]) flush() error {
 	return err
 }
 
-func (s *parquetSink[T]) commit() error {
+func (s *parquetSink[T, P]) commit() error {
 	if err := s.flush(); err != nil {
 		s.f.Abort()
 		return err
@@ -136,10 +147,11 @@ func (s *parquetSink[T]) commit() error {
 	}
 	return s.f.Commit()
 }
-func (s *parquetSink[T]) abort() { s.f.Abort() }
+func (s *parquetSink[T, P]) abort() { s.f.Abort() }
 
-// writeTable streams the rows that each produces into base.csv and/or base.parquet.
-func writeTable[T any](f *Folder, formats Formats, base string, header []string, each func(func(*T) error) error) (err error) {
+// writeTable streams the rows that each produces into base.csv and/or base.parquet (whose
+// records rec makes, with meta as the file's key-value metadata).
+func writeTable[T, P any](f *Folder, formats Formats, base string, header []string, rec recorder[T, P], meta map[string]string, each func(func(*T) error) error) (err error) {
 	var sinks []sink[T]
 	defer func() {
 		if err != nil {
@@ -156,7 +168,7 @@ func writeTable[T any](f *Folder, formats Formats, base string, header []string,
 		sinks = append(sinks, s)
 	}
 	if formats.Parquet {
-		s, err := newParquetSink[T](f, base+".parquet")
+		s, err := newParquetSink(f, base+".parquet", rec, meta)
 		if err != nil {
 			return err
 		}
@@ -191,6 +203,8 @@ type Tables struct {
 	Store   *Store      // the replicates, read back for the flows and raw rows
 	Bands   *SeriesBands
 	Summary []SummaryRow
+	// Identity names the run in the Parquet files' key-value metadata (set it before Write).
+	Identity RunIdentity
 }
 
 // NewTables computes the bands and summary of a run held in memory.
@@ -229,19 +243,20 @@ func (tb *Tables) ReleaseReplicates() {
 // Write writes series, flows and summary in the chosen formats, and summary.json with JSON.
 // raw adds the rows of every replicate to series and flows.
 func (tb *Tables) Write(ctx context.Context, f *Folder, formats Formats, raw bool) error {
-	err := writeTable(f, formats, "series", SeriesColumns, func(fn func(*SeriesRow) error) error {
+	meta := tb.parquetMetadata()
+	err := writeTable(f, formats, "series", SeriesColumns, &seriesRecords{}, meta, func(fn func(*SeriesRow) error) error {
 		return eachSeriesRow(ctx, tb.Store, tb.Bands, raw, fn)
 	})
 	if err != nil {
 		return err
 	}
-	err = writeTable(f, formats, "flows", FlowColumns, func(fn func(*FlowRow) error) error {
+	err = writeTable(f, formats, "flows", FlowColumns, &flowRecords{}, meta, func(fn func(*FlowRow) error) error {
 		return eachFlowRowFromStore(ctx, tb.Store, raw, fn)
 	})
 	if err != nil {
 		return err
 	}
-	err = writeTable(f, formats, "summary", SummaryColumns, func(fn func(*SummaryRow) error) error {
+	err = writeTable(f, formats, "summary", SummaryColumns, summaryRecords{}, meta, func(fn func(*SummaryRow) error) error {
 		for i := range tb.Summary {
 			if err := fn(&tb.Summary[i]); err != nil {
 				return err

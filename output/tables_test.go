@@ -71,23 +71,27 @@ func TestTablesContract(t *testing.T) {
 		}
 	}
 	recs := readCSVFile(t, filepath.Join(dir, "series.csv"))
-	// First rows: step 1, replicate mean, region USA, sector REE, the RS variables in order.
+	// First rows: step 1, stat mean (no replicate), region USA, sector REE, the RS variables in order.
 	for i, v := range sim.RSVars[:3] {
 		r := recs[1+i]
-		want := []string{"synthetic", "mean", "1", "2025-01", "USA", "REE", v.Name}
-		if diff := cmp.Diff(want, r[:7]); diff != "" {
+		want := []string{"synthetic", "mean", "", "1", "2025-01", "USA", "REE", v.Name}
+		if diff := cmp.Diff(want, r[:8]); diff != "" {
 			t.Errorf("row %d (-want +got):\n%s", i+2, diff)
 		}
 	}
-	// 5 raw replicates follow the band rows.
-	reps := map[string]bool{}
+	// 5 raw replicates follow the band rows: stat empty, replicate a number; band rows have
+	// a stat and no replicate.
+	kinds := map[[2]string]bool{}
 	for _, r := range recs[1:] {
-		reps[r[1]] = true
+		kinds[[2]string{r[1], r[2]}] = true
 	}
-	for _, want := range []string{"mean", "p05", "p50", "p95", "0", "4"} {
-		if !reps[want] {
-			t.Errorf("series.csv has no rows with replicate %s", want)
+	for _, want := range [][2]string{{"mean", ""}, {"p05", ""}, {"p50", ""}, {"p95", ""}, {"", "0"}, {"", "4"}} {
+		if !kinds[want] {
+			t.Errorf("series.csv has no rows with stat %q and replicate %q", want[0], want[1])
 		}
+	}
+	if len(kinds) != 9 {
+		t.Errorf("series.csv has %d kinds of (stat, replicate), want 4 stats and 5 replicates: %v", len(kinds), kinds)
 	}
 }
 
@@ -281,18 +285,36 @@ func TestManifestHashes(t *testing.T) {
 // TestSummaryStats checks the statistics of one series against hand computation.
 func TestSummaryStats(t *testing.T) {
 	res := syntheticResult(1) // one replicate: every band statistic is that replicate's value
-	rows, err := SummaryRows(context.Background(), res)
+	b, err := NewSeriesBands(context.Background(), res)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]float64{}
+	rows, err := SummaryRows(context.Background(), res, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, months := map[string]float64{}, map[string]string{}
 	for _, r := range rows {
 		if r.Region == "USA" && r.Sector == "AUTO" && r.Variable == "output" {
 			got[r.Stat] = r.P50
 			if r.Mean != r.P50 || r.P05 != r.P95 {
 				t.Errorf("%s: band of one replicate not flat: %+v", r.Stat, r)
 			}
+			months[r.Stat] = r.Month
 		}
+		// The price of USA AUTO rises 8%: a peak, and no trough.
+		if r.Region == "USA" && r.Sector == "AUTO" && r.Variable == "price" {
+			switch {
+			case r.Stat == StatPeak && (math.Abs(r.P50-8) > 1e-9 || r.Month != "2025-09"):
+				t.Errorf("price peak %v in %q, want 8 in 2025-09", r.P50, r.Month)
+			case r.Stat == StatTrough && (r.P50 != 0 || r.Month != ""):
+				t.Errorf("price trough %v in %q, want 0 and no month", r.P50, r.Month)
+			}
+		}
+	}
+	// Output falls 8%, reached in 2025-09 (the ramp is full at t = 8); it never rises.
+	if months[StatTrough] != "2025-09" || months[StatPeak] != "" || months[StatAtEnd] != "" {
+		t.Errorf("months of USA AUTO output stats = %v, want the trough's only, 2025-09", months)
 	}
 	// USA AUTO: r=0, s=3: hit = 0.08 * ramp; output deviation = -100 * hit = -8 * ramp.
 	// ramp is 0 for t<3, (t-2)/6 up to 1 at t=8, then 1 to t=17.
@@ -302,20 +324,20 @@ func TestSummaryStats(t *testing.T) {
 	}
 	base := 1 + 0.25*3
 	want := map[string]float64{
-		StatAtEnd: -8, StatPeak: -8, StatMean: sum / 18,
+		StatAtEnd: -8, StatTrough: -8, StatPeak: 0, StatMean: sum / 18,
 		StatCumulative: base * sum / 100, StatCumulativePct: sum / 18,
 	}
 	for k, w := range want {
 		// 1e-9 relative: sums of 18 rounded terms.
-		if g, ok := got[k]; !ok || math.Abs(g-w) > 1e-9*math.Abs(w) {
+		if g, ok := got[k]; !ok || math.Abs(g-w) > 1e-9*math.Abs(w) || (w == 0 && g != 0) {
 			t.Errorf("%s = %v, want %v", k, g, w)
 		}
 	}
 	// Headlines: USA... the largest output hit is EU AUTO (r=2, s=3).
 	tb, _ := NewTables(context.Background(), syntheticResult(5))
 	hs := Headlines(tb.Summary, tb.Bands)
-	if hs[0].Region != "EU" || hs[0].Sector != "AUTO" || hs[0].Variable != "output" || hs[0].PeakMonth != "2025-09" {
-		t.Errorf("first headline = %+v, want EU AUTO output peaking in 2025-09", hs[0])
+	if h := hs[0]; h.Region != "EU" || h.Sector != "AUTO" || h.Variable != "output" || h.Stat != StatTrough || h.Month != "2025-09" || h.P50 >= 0 {
+		t.Errorf("first headline = %+v, want EU AUTO output's trough in 2025-09", h)
 	}
 	js, _ := json.Marshal(tb.SummaryJSON())
 	if !bytes.Contains(js, []byte(`"headline"`)) {

@@ -3,7 +3,7 @@
 // A scenario file is YAML (the reference is scenarios/README.md). Load parses it strictly
 // through yaml.Node, so every problem carries FILE:LINE:COL, checks every field against the
 // scenario's world, and resolves the file into the engine's *sim.Scenario together with its
-// baseline (MODEL.md §8). All problems of a file are reported at once, as a *diag.List.
+// baseline (sim/README.md §8). All problems of a file are reported at once, as a *diag.List.
 //
 // The Go types of this package (File, PolicySpec, Measure, RuleSpec, ...) are the single source
 // of both the parser and the JSON Schema that Schema returns for editors.

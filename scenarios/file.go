@@ -87,5 +87,5 @@ type DistSpec struct {
 const (
 	DefaultWorld      = "default"
 	DefaultSeed       = 1  // assumption: any fixed seed; results are reproducible for a given seed
-	DefaultReplicates = 20 // assumption: enough for p05-p95 bands on a laptop (DESIGN.md example)
+	DefaultReplicates = 20 // assumption: enough for p05-p95 bands on a laptop (the scenario file example)
 )

@@ -107,8 +107,10 @@ func TestHostileFiles(t *testing.T) {
 			if msg := err.Error(); !strings.Contains(msg, c.want) || !strings.HasPrefix(msg, path+":") {
 				t.Errorf("message %q should start with the file name and contain %q", msg, c.want)
 			}
-			if took > 5*time.Second {
-				t.Errorf("took %v", took)
+			// A guard against a hang, not a speed test (speed: the benchmarks of this package);
+			// a minute is far beyond any machine's time for these files, race detector included.
+			if took > time.Minute {
+				t.Errorf("took %v: the parser nearly hangs on this file", took)
 			}
 			t.Logf("%s (%d bytes): rejected in %v", c.name, len(c.data), took)
 		})

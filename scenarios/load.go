@@ -45,7 +45,7 @@ type Loaded struct {
 	Notes []diag.Diagnostic
 	// Baseline is never nil: the scenario without its policies and rules (baseline: null), or
 	// this scenario's start, horizon, seed, replicates, parameters and uncertainty with the
-	// policies and rules of the scenario that baseline names (MODEL.md §8), so that both share
+	// policies and rules of the scenario that baseline names (sim/README.md §8), so that both share
 	// every random draw.
 	Baseline     *sim.Scenario
 	BaselineName string // "" when the baseline is derived

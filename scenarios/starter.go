@@ -50,7 +50,7 @@ uncertainty:
   sigmaM.*: {dist: lognormal, sd: 0.25}        # substitution among import origins (GTAP ESUBM, +-25%)
   sigmaD.*: {dist: lognormal, sd: 0.25}        # home goods against imports (GTAP ESUBD, +-25%)
   kappaS.*: {dist: lognormal, sd: 0.3}         # how fast scarcity raises prices: assumption
-  return_speed: {dist: uniform, min: 0.5, max: 1.5}   # how fast buyers return to old suppliers: assumption
+  return_speed: {dist: uniform, min: 1, max: 4}     # how many times faster buyers return to old suppliers: assumption
   m: {dist: uniform, min: 0.6, max: 1.4}       # share of household spending that follows income: assumption
 
 policies:

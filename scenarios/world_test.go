@@ -7,7 +7,7 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// defaultRegions and defaultSectors are the codes and names of the default world (MODEL.md §2,
+// defaultRegions and defaultSectors are the codes and names of the default world (sim/README.md §2,
 // scenarios/README.md). Tests build their own world so that this package never imports
 // scenarios/worlds; the names matter, since an unknown code is matched against them too.
 var (

@@ -59,7 +59,7 @@ func genScenario(t *rapid.T, w *sim.World, horizon int) *sim.Scenario {
 }
 
 // TestAccountingGenerated runs random policies, rules and rationing rules on random worlds with
-// the engine's accounting checks on: every identity of MODEL.md §6.2 holds every month and no
+// the engine's accounting checks on: every identity of sim/README.md §6.2 holds every month and no
 // metric is NaN or Inf.
 func TestAccountingGenerated(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {

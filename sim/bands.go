@@ -6,7 +6,7 @@ import (
 )
 
 // Band summarises one quantity over the Monte Carlo replicates of a run: its mean and its
-// 5th, 50th and 95th percentiles. Result tables report every series as a band (DESIGN.md,
+// 5th, 50th and 95th percentiles. Result tables report every series as a band (output/README.md,
 // results folder); the replicate column spells the statistics as BandStats.
 type Band struct {
 	Mean, P05, P50, P95 float64

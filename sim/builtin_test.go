@@ -10,7 +10,7 @@ import (
 )
 
 // TestBuiltinScenarios runs every built-in scenario (one replicate, a few firms) with the
-// accounting checks on: every identity of MODEL.md §6.2 holds in every month of the 2025
+// accounting checks on: every identity of sim/README.md §6.2 holds in every month of the 2025
 // scenario library, with its parameters, uncertainty, policies and rules; and the scenario
 // moves something.
 func TestBuiltinScenarios(t *testing.T) {

@@ -20,7 +20,7 @@ func banForeignGoods(horizon int, r sim.Rationing) *sim.Scenario {
 }
 
 // TestCapacityGrowth: persistent orders above capacity start new capacity that arrives after L
-// months and grows at most g x base capacity a month (MODEL.md §4.8).
+// months and grows at most g x base capacity a month (sim/README.md §4.11).
 func TestCapacityGrowth(t *testing.T) {
 	w := twoCountryWorld()
 	p := w.Params[0]
@@ -52,7 +52,7 @@ func TestCapacityGrowth(t *testing.T) {
 
 // TestRationingRules: when HOME's goods makers cannot fill their orders, domestic-first serves
 // HOME's buyers before exports and loyal-first serves standing orders before the ones diverted
-// from the banned origin; proportional treats them alike (MODEL.md §4.6).
+// from the banned origin; proportional treats them alike (sim/README.md §4.9).
 func TestRationingRules(t *testing.T) {
 	w := twoCountryWorld()
 	runR := func(r sim.Rationing) *sim.Metrics {

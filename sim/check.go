@@ -18,7 +18,7 @@ func (s *state) stockTotal() float64 {
 	return tot
 }
 
-// check verifies the identities of MODEL.md §6.2 for month t; stock0 is stockTotal() at the
+// check verifies the identities of sim/README.md §6.2 for month t; stock0 is stockTotal() at the
 // start of the month. Definitions of each side are in doc.go.
 func (s *state) check(t int, stock0 float64) error {
 	e := s.e
@@ -103,7 +103,7 @@ func (s *state) check(t int, stock0 float64) error {
 			return fail("%s: GDP by income %.12g, by expenditure %.12g", codeR(d), income, expenditure)
 		}
 	}
-	// Employment never above its ceiling (1 - umin) LF (MODEL.md §4.3).
+	// Employment never above its ceiling (1 - umin) LF (sim/README.md §4.3).
 	for d := range R {
 		emp := 0.0
 		for j := range S {

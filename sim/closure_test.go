@@ -35,7 +35,7 @@ func uniformTariff(w *sim.World, kind sim.PolicyKind, r int, rate float64, start
 	return p
 }
 
-// TestClosure (MODEL.md §6.7): after a permanent 15-point US tariff on every import, the US
+// TestClosure (sim/README.md §6.7): after a permanent 15-point US tariff on every import, the US
 // trade-balance share returns to within a quarter of its peak deviation 36 months after the
 // tariff starts; the dollar appreciates against every currency; US unemployment is back within
 // 0.2 points of base and never falls below its floor; real GDP does not rise; welfare falls in
@@ -125,7 +125,7 @@ func termsOfTrade(w *sim.World, m, b *sim.Metrics, r, from, to int) float64 {
 	return 100 * gain / gdp
 }
 
-// TestLernerSymmetry (MODEL.md §6.6): a uniform import tariff t plus a uniform export subsidy
+// TestLernerSymmetry (sim/README.md §6.6): a uniform import tariff t plus a uniform export subsidy
 // t / (1 + t) in one region is a devaluation by 1 + t: once the exchange rate has adjusted (36
 // months and later) every region's real GDP and real household consumption are within 1% of
 // base, and the other currencies have fallen against the region's by about t. The region is the

@@ -10,10 +10,10 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// TestNoScarcityCycles (MODEL.md §6.8, the supply side): on random worlds, a random temporary
+// TestNoScarcityCycles (sim/README.md §6.8, the supply side): on random worlds, a random temporary
 // restriction or tariff of 2 to 8 months; after it ends, no shortage rate shows a second peak
 // (after the first has passed) larger than the first, for first peaks above 5 points:
-// inventories, orders and capacity do not cycle with growing swings. MODEL.md asks for a second peak below a quarter of the first; the
+// inventories, orders and capacity do not cycle with growing swings. The design asks for a second peak below a quarter of the first; the
 // engine does not meet that yet (restocking after a ban and the macro swing echo in shortages
 // of a few points), see TestReturnToBase.
 func TestNoScarcityCycles(t *testing.T) {
@@ -84,14 +84,14 @@ func peaks(xs []float64, start, end int) (first, second float64) {
 	return first, second
 }
 
-// TestReturnToBase (MODEL.md §6.8) on the default world: an 8-month Chinese rare-earth ban on
+// TestReturnToBase (sim/README.md §6.8) on the default world: an 8-month Chinese rare-earth ban on
 // the US, the EU and Japan; an 8-month 50-point US tariff on Chinese electronics; an 8-month
 // Chinese quota of 30% on rare earths to everyone. No shortage rate shows a second peak above
 // half the first, and nothing explodes: the largest deviation of welfare, real GDP, CPI,
 // unemployment, the exchange rate or the trade-balance share, in any region, 4 years after the
 // policy ends is below 2.5 (percent or points).
 //
-// MODEL.md asks for more: every series within 0.5% (0.1 point for rates) of base 48 months after
+// The design asks for more: every series within 0.5% (0.1 point for rates) of base 48 months after
 // the end, and second peaks below a quarter of the first. The engine does not meet that yet: the
 // demand stabiliser, the wage rule and the exchange rates settle slowly after large shocks in
 // very open economies (Taiwan's real GDP is still 1-2% off base four years after an 8-month rare

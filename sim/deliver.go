@@ -1,6 +1,6 @@
 package sim
 
-// deliver is the buyers' side of delivery (MODEL.md §4.6). A unit ordered by a group brings
+// deliver is the buyers' side of delivery (sim/README.md §4.9). A unit ordered by a group brings
 // sum_o (wP_o fP_o + wO_o fO_o) bf_o of goods, where f are the sellers' fill rates of each class
 // and bf the border fill, and costs the same with the sellers' value fills times the buyer price
 // mark-ups (1 + buyer fee)(1 + tariff). Released licence orders are delivered to the groups that
@@ -43,11 +43,7 @@ func (s *state) deliver(t int) {
 		}
 		u := gid / K
 		d := u / e.UT
-		for i := range S {
-			if !e.buys[u*S+i] {
-				s.gFill[gid*S+i], s.gVal[gid*S+i] = 0, 0
-				continue
-			}
+		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // gFill and gVal of the rest stay 0
 			k := (gid*S + i) * R
 			dem := s.gDem[gid*S+i]
 			rt0 := d*S + i
@@ -100,20 +96,22 @@ func (s *state) deliver(t int) {
 		d := c / S
 		spent := 0.0
 		cOrd, cGot := a.ordered[c*S:c*S+S], a.got[c*S:c*S+S]
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]] // orders for inputs not bought are 0
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			gid := s.fg[f]
 			fill, val, lf := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S]
 			dem, arr := s.dem[f*S:f*S+S], s.arr[f*S:f*S+S]
 			if s.gLic[gid] {
 				onOrd := s.onOrd[f*S : f*S+S]
-				for i, q := range dem {
-					onOrd[i] += q * lf[i] // approved licence orders join the pipeline position
+				for _, i := range ins {
+					onOrd[i] += dem[i] * lf[i] // approved licence orders join the pipeline position
 				}
 			}
 			fill, val, lf, arr = fill[:len(dem)], val[:len(dem)], lf[:len(dem)], arr[:len(dem)] // no bounds checks below
 			cOrd, cGot := cOrd[:len(dem)], cGot[:len(dem)]
 			if s.gLic[gid] {
-				for i, q := range dem {
+				for _, i := range ins {
+					q := dem[i]
 					g := q * fill[i]
 					arr[i] = g // order moved last month's deliveries into stock
 					spent += q * val[i]
@@ -122,7 +120,8 @@ func (s *state) deliver(t int) {
 				}
 				continue
 			}
-			for i, q := range dem { // the same with no licence orders (lf = 0)
+			for _, i := range ins { // the same with no licence orders (lf = 0)
+				q := dem[i]
 				g := q * fill[i]
 				arr[i] = g
 				spent += q * val[i]

@@ -76,7 +76,7 @@ func flowDev(m, b *sim.Metrics, v sim.FlowVar, t, o, d, i int) float64 {
 
 // TestTariffPassThroughAndDiversion: a 25-point US tariff on Chinese ELEC reaches US buyers'
 // price of Chinese ELEC in full on impact (Amiti, Redding & Weinstein 2019), cuts imports from
-// China and raises imports from every other origin over 12 months (MODEL.md §6.5).
+// China and raises imports from every other origin over 12 months (sim/README.md §6.9).
 func TestTariffPassThroughAndDiversion(t *testing.T) {
 	w := defaultWorld(t)
 	x := ids{t, w}
@@ -109,7 +109,7 @@ func TestTariffPassThroughAndDiversion(t *testing.T) {
 	}
 }
 
-// TestRareEarthBan: a Chinese ban on rare-earth exports to the US (MODEL.md §6.5). US AUTO runs
+// TestRareEarthBan: a Chinese ban on rare-earth exports to the US (sim/README.md §6.9). US AUTO runs
 // on its stock for about its inventory cover, then cuts output; the firms with the thinnest
 // stocks stop first; the shortage spreads to users of US AUTO; rare-earth prices outside China
 // rise; lifting the ban brings output back toward base.

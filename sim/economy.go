@@ -47,13 +47,21 @@ type economy struct {
 	// crit[critAt[c]:critAt[c+1]].
 	crit   []critInput
 	critAt []int
+	// Inputs each cell buys (a > 0), in sector order: ins[insAt[c]:insAt[c+1]]. Passes over a
+	// firm's inputs visit only these, so their cost grows with the links of the network, not
+	// with S^2 (a term for an input not bought is an exact zero, so results do not change).
+	ins   []int
+	insAt []int
+	// Inputs each user type buys at base (buys), the same way: uIns[uInsAt[u]:uInsAt[u+1]].
+	uIns   []int
+	uInsAt []int
 	// num is the region whose currency is the numeraire (NumeraireRegion).
 	num int
 	// hub is the region through which denied orders leak (the region coded ROW), or -1.
 	hub int
 	// rord lists the region ids in the order of their codes, and routes every route in that
 	// order of exporter and importer (then sector). Every sum over regions runs in this order,
-	// so listing the regions in another order changes no bit of any result (MODEL.md §6.3).
+	// so listing the regions in another order changes no bit of any result (sim/README.md §6.3).
 	rord, routes []int
 }
 
@@ -101,7 +109,7 @@ func newEconomy(w *World, n int) *economy {
 			}
 		}
 	}
-	const months = 12 // base data are annual flows; one step is a month (MODEL.md §1)
+	const months = 12 // base data are annual flows; one step is a month (sim/README.md §1)
 	for o := range R {
 		for i := range S {
 			x := 0.0 // World.Output, summed in code order
@@ -142,7 +150,7 @@ func newEconomy(w *World, n int) *economy {
 			e.va[c] = 1 - cost
 		}
 	}
-	// Final buyers (MODEL.md §3): households (Cobb-Douglas across sectors at base shares),
+	// Final buyers (sim/README.md §3): households (Cobb-Douglas across sectors at base shares),
 	// government and investment (base real baskets), each with its own origin shares.
 	for d := range R {
 		for b := range NumBuyers {
@@ -197,6 +205,24 @@ func newEconomy(w *World, n int) *economy {
 	if e.num, ok = w.RegionIndex(NumeraireRegion); !ok {
 		e.num = e.rord[0]
 	}
+	e.uInsAt = make([]int, e.U+1)
+	for u := range e.U {
+		for i := range S {
+			if e.buys[u*S+i] {
+				e.uIns = append(e.uIns, i)
+			}
+		}
+		e.uInsAt[u+1] = len(e.uIns)
+	}
+	e.insAt = make([]int, R*S+1)
+	for c := range R * S {
+		for i := range S {
+			if e.a[c*S+i] > 0 {
+				e.ins = append(e.ins, i)
+			}
+		}
+		e.insAt[c+1] = len(e.ins)
+	}
 	e.critAt = make([]int, R*S+1)
 	for c := range R * S {
 		j := c % S
@@ -228,7 +254,7 @@ func newEconomy(w *World, n int) *economy {
 }
 
 // LeakageRegion is the code of the region through which a policy's leakage reaches the buyer
-// (MODEL.md §4.4: chip smuggling and transshipment run through third countries). A world without
+// (sim/README.md §4.7: chip smuggling and transshipment run through third countries). A world without
 // it has no leakage.
 const LeakageRegion = "ROW"
 

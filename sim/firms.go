@@ -2,9 +2,9 @@ package sim
 
 import "math"
 
-// Dispersion of firm characteristics within a region-sector (MODEL.md §3). Each is the standard
+// Dispersion of firm characteristics within a region-sector (sim/README.md §3). Each is the standard
 // deviation of a log-normal draw; every factor is normalised to an output-weighted mean of 1, so
-// heterogeneity never moves the sector's base (MODEL.md §6.1).
+// heterogeneity never moves the sector's base (sim/README.md §6.1).
 const (
 	// sizeSD: firm sizes are log-normal in the body with a heavy right tail; a log standard
 	// deviation near 1 is typical of manufacturing employment (Cabral & Mata 2003, AER; Axtell

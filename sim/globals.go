@@ -23,14 +23,14 @@ type Globals struct {
 	Depreciation   float64 // share of idle capacity above base capacity lost per month
 	NoiseSD        float64 // SD of the log household demand shock by region and sector (0 = no noise)
 	NoiseAR        float64 // monthly persistence of the demand shock, AR(1)
-	// Rationing is how a seller short of output serves its orders (MODEL.md §4.9). It is set by
+	// Rationing is how a seller short of output serves its orders (sim/README.md §4.9). It is set by
 	// name (see RationingNames), not as a number.
 	Rationing Rationing
-	// Revenue says what happens to tariff and export-fee revenue (MODEL.md §3). Set by name.
+	// Revenue says what happens to tariff and export-fee revenue (sim/README.md §3). Set by name.
 	Revenue Revenue
 }
 
-// Rationing is a seller's rule for serving orders it cannot fill (MODEL.md §4.9).
+// Rationing is a seller's rule for serving orders it cannot fill (sim/README.md §4.9).
 type Rationing int
 
 // Rationing rules. The zero value is contracts-first.
@@ -53,7 +53,7 @@ var RationingNames = map[string]Rationing{
 // RationingAliases maps an old spelling of a rationing rule to its current name.
 var RationingAliases = map[string]string{"loyal-first": "contracts-first"}
 
-// Revenue is the use of tariff and export-fee revenue (MODEL.md §3).
+// Revenue is the use of tariff and export-fee revenue (sim/README.md §3).
 type Revenue int
 
 // Revenue uses. The zero value is deficit.
@@ -71,13 +71,13 @@ var RevenueNames = map[string]Revenue{"deficit": RevenueDeficit, "rebate": Reven
 // DefaultGlobals returns the default economy-wide parameters.
 func DefaultGlobals() Globals {
 	return Globals{
-		M:              0.5,  // assumption (MODEL.md §3): half of spending follows income, half is real
-		Rho:            0.8,  // assumption (MODEL.md §3): income smoothed with a half-life of about 3 months
+		M:              0.5,  // assumption (sim/README.md §3): half of spending follows income, half is real
+		Rho:            0.8,  // assumption (sim/README.md §3): income smoothed with a half-life of about 3 months
 		Penalty:        1.0,  // assumption: a supplier that fails half its orders costs 50% more in buyers' eyes
 		Hiring:         0.2,  // assumption: a fifth of excess employment is shed each month
 		LeakagePremium: 0.3,  // assumption: smuggled or transshipped chips sell at about a 30% premium
 		OrderSmoothing: 0.5,  // assumption: expectations put equal weight on last month and earlier ones
-		ReturnSpeed:    3,    // assumption: a supplier already qualified needs no new audit or testing
+		ReturnSpeed:    1,    // off by default: a faster return biases shares upward when targets waver (doc.go); scenarios draw 1-4
 		StockClose:     3,    // assumption: inventory gaps close over a quarter
 		WageIndexation: 0.25, // assumption: partial indexation; near-full indexation to tariff-inflated prices oscillates (doc.go)
 		Psi:            0.5,  // assumption in the range of wage Phillips-curve slopes (Galí 2011): 0.5 points of wage growth a year per point of unemployment
@@ -89,7 +89,7 @@ func DefaultGlobals() Globals {
 		FxCap:          0.02, // assumption: at most 2% a month, the size of large monthly moves of major currencies
 		TbSmoothing:    3,    // calibrated on the default world with xi and xiD, see doc.go
 		Depreciation:   0.01, // assumption: about 11% a year, a common depreciation rate of equipment
-		NoiseSD:        0,    // MODEL.md §5: demand noise is off by default
+		NoiseSD:        0,    // sim/README.md §5: demand noise is off by default
 		NoiseAR:        0.5,  // assumption: a demand shock halves each month
 	}
 }

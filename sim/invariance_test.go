@@ -12,7 +12,7 @@ import (
 )
 
 // invarianceTol: scaling or relabelling changes only the rounding of float sums (1e-16), which
-// the dynamics then amplify; MODEL.md §6.3 asks for 1e-9.
+// the dynamics then amplify; sim/README.md §6.3 asks for 1e-9.
 const invarianceTol = 1e-9
 
 // invarianceMonths is the horizon of the relabelling property (exact, so it may be long).
@@ -39,7 +39,7 @@ func maxAbs(xs []float64) float64 {
 	return m
 }
 
-// TestUnitInvariance: measuring the world in other units changes no percentage result (MODEL.md
+// TestUnitInvariance: measuring the world in other units changes no percentage result (sim/README.md
 // §6.3): levels scale, prices, rates and months do not move. With k = 1024 every operation of the
 // engine scales exactly in floating point, so the results must match to the last bit: a single
 // equation that is not homogeneous of degree 0 or 1 in the units fails it.
@@ -171,7 +171,7 @@ func permuteRegions(w *sim.World, sc *sim.Scenario, perm []int) (*sim.World, *si
 }
 
 // TestRegionRelabelling: listing the regions in another order permutes every result and changes
-// nothing else, to the last bit (MODEL.md §6.3; KITE PR #8 is the bug this catches).
+// nothing else, to the last bit (sim/README.md §6.3; KITE PR #8 is the bug this catches).
 func TestRegionRelabelling(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		w := sim.GenWorld(rt)
@@ -271,7 +271,7 @@ func sameBits(t *testing.T, what string, a, b []sim.Replicate) {
 }
 
 // TestDeterminism: byte-identical results with 1, 2 and 8 workers and GOMAXPROCS 1 and 2, and
-// replicate r the same alone and inside a batch (MODEL.md §6.4).
+// replicate r the same alone and inside a batch (sim/README.md §6.4).
 func TestDeterminism(t *testing.T) {
 	w := defaultWorld(t)
 	x := ids{t, w}

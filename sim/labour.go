@@ -1,10 +1,10 @@
 package sim
 
-// Default labour market of a region whose world gives none (MODEL.md §2). Each is an
+// Default labour market of a region whose world gives none (sim/README.md §2). Each is an
 // assumption near the middle of the seven default regions' 2024 figures.
 const (
 	defaultUnemployment = 0.05 // base unemployment rate u0
-	floorShare          = 0.6  // frictional floor umin as a share of u0 (MODEL.md §4.3; assumption)
+	floorShare          = 0.6  // frictional floor umin as a share of u0 (sim/README.md §4.3; assumption)
 	defaultJobFinding   = 0.2  // share of the unemployed hired a month: between the euro area (~0.06) and the US (~0.3)
 )
 
@@ -26,7 +26,7 @@ func labourOf(w *World, r int) RegionLabour {
 	return l
 }
 
-// labour is the labour market of the month (MODEL.md §4.3), before prices.
+// labour is the labour market of the month (sim/README.md §4.3), before prices.
 //
 // The nominal wage follows a wage Phillips curve,
 // W_t = W_t-1 (1 + iota pi_t-1 + psi/12 (u0 - u_t-1)), with pi last month's CPI inflation and u

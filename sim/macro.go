@@ -9,7 +9,7 @@ const (
 	demandAMax = 2
 )
 
-// macro moves the demand stabiliser and the exchange rates for the month (MODEL.md §3, §4.4),
+// macro moves the demand stabiliser and the exchange rates for the month (sim/README.md §3, §4.4),
 // from last month's unemployment and trade balance.
 //
 // The demand stabiliser stands in for monetary policy: A_t = A_t-1 (1 + zeta (u_t-1 - u0) +

@@ -1,14 +1,14 @@
 package sim
 
 // Options control how Run executes. Only Firms changes a result (it is part of the model);
-// workers, progress, checks and the first replicate's index never do (MODEL.md §6.4).
+// workers, progress, checks and the first replicate's index never do (sim/README.md §6.4).
 type Options struct {
 	Workers int // replicates run in parallel; 0 = GOMAXPROCS
 	Firms   int // firms per region-sector; 0 = DefaultFirms
 	// Progress, if set, is called after each replicate (scenario and baseline) finishes, with the
 	// number done and the total. Calls are serialised but may come from any goroutine.
 	Progress func(done, total int)
-	// Check verifies MODEL.md §6.2's accounting identities and the absence of NaN and Inf every
+	// Check verifies sim/README.md §6.2's accounting identities and the absence of NaN and Inf every
 	// month of every run; a violation stops the run with an error naming the month and identity.
 	// It costs a few passes over the state per month (tests turn it on).
 	Check bool
@@ -24,5 +24,5 @@ type Options struct {
 	OnReplicate func(rep Replicate, fired []FiredRule) error
 }
 
-// DefaultFirms is the number of firms per region-sector when Options.Firms is 0 (MODEL.md §3).
+// DefaultFirms is the number of firms per region-sector when Options.Firms is 0 (sim/README.md §3).
 const DefaultFirms = 30

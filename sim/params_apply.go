@@ -121,7 +121,7 @@ func checkUncertain(w *World, u Uncertain) error {
 	return nil
 }
 
-// drawMultiplier draws the multiplier of one uncertainty entry (MODEL.md §5) with gonum's
+// drawMultiplier draws the multiplier of one uncertainty entry (sim/README.md §5) with gonum's
 // distributions on the replicate's own stream: lognormal has median 1 (log-mean 0, log-SD SD);
 // normal has mean Mean (0 means 1) and SD; uniform and triangular use Min, Mode and Max.
 func drawMultiplier(rng *rand.Rand, u Uncertain) float64 {

@@ -98,7 +98,7 @@ func compilePolicy(p *Policy, R, S int) (compiledPolicy, error) {
 	return cp, nil
 }
 
-// border is the effective trade regime of one month, by route (MODEL.md §4.1, §4.4).
+// border is the effective trade regime of one month, by route (sim/README.md §4.1, §4.7).
 type border struct {
 	tariff   []float64 // effective ad valorem tariff: base + policies
 	open     []float64 // share of orders that may be placed on the route: 1 open, 0 banned, approval under licence

@@ -2,7 +2,7 @@ package sim
 
 import "math"
 
-// record writes month t's metrics (MODEL.md §7; units in variables.go).
+// record writes month t's metrics (sim/README.md §7; units in variables.go).
 //
 // Definitions (see doc.go): output and trade in quantities at base prices; price is the
 // base-output-weighted mean of firm prices; inventory_months is stock on hand at the end of the
@@ -104,7 +104,7 @@ func (s *state) record(t int) {
 }
 
 // welfare is the households' Cobb-Douglas utility of the goods delivered to them this month,
-// relative to base: prod_i (h_i / h0_i)^alpha_i (MODEL.md §7). It sees rationing, which a price
+// relative to base: prod_i (h_i / h0_i)^alpha_i (sim/README.md §7). It sees rationing, which a price
 // index does not: goods that were paid for in a backlog or never came count as not consumed.
 func (s *state) welfare(r int) float64 {
 	e := s.e

@@ -10,7 +10,7 @@ import (
 	"github.com/tradesim/tradesim/sim"
 )
 
-// replicationTol is MODEL.md §6.1's bound: the baseline holds every series at base to 1e-9.
+// replicationTol is sim/README.md §6.1's bound: the baseline holds every series at base to 1e-9.
 const replicationTol = 1e-9
 
 // baseScenario is a scenario without policies on w: the zero shock.

@@ -1,7 +1,7 @@
 package sim
 
 // Metrics is the record of one run (one replicate of a scenario or of its baseline): every
-// metric of MODEL.md §7 for every month. Slices are flat, indexed by the methods below.
+// metric of sim/README.md §7 for every month. Slices are flat, indexed by the methods below.
 type Metrics struct {
 	Steps, R, S int
 	RS          [NumRSVars][]float64     // index RSIndex(t, r, s)

@@ -7,7 +7,7 @@ import (
 
 // Purposes of random streams: each (seed, replicate, purpose, key) has its own PCG stream, so a
 // replicate's draws do not depend on the other replicates, on the worker that runs it, or on the
-// order of the world's regions and sectors (MODEL.md §5, §6.4).
+// order of the world's regions and sectors (sim/README.md §5, §6.4).
 const (
 	streamFirms       = "firms"       // firm sizes, cost factors, stock targets, adjustment speeds
 	streamUncertainty = "uncertainty" // per-replicate parameter multipliers

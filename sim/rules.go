@@ -58,7 +58,7 @@ func compileRules(w *World, sc *Scenario) ([]compiledRule, error) {
 	return out, nil
 }
 
-// policy is the first stage of a month (MODEL.md §4.1): rules are evaluated on last month's
+// policy is the first stage of a month (sim/README.md §4.1): rules are evaluated on last month's
 // observed state, and the effective border of month m is built from the scheduled policies and
 // the policies rules have put in force. A rule whose condition holds in month c puts its policy in
 // force from month c + max(Lag, 1) (a condition observed in c cannot change c itself) for
@@ -151,7 +151,7 @@ func (s *state) capacityShocks(m Month) {
 	}
 }
 
-// openShares gives every restriction one semantics (MODEL.md §4.7): the share alpha of a route's
+// openShares gives every restriction one semantics (sim/README.md §4.7): the share alpha of a route's
 // orders that may be placed on it. A ban has alpha 0 and a licence its approval share (apply);
 // a quota min(1, limit / the orders buyers directed at the route last month), so its excess
 // orders go at once to other origins, as a ban's do, and a quota of 0 is a ban; an

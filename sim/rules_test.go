@@ -14,7 +14,7 @@ func tariffAt(m *sim.Metrics, t, o, d, i int) float64 {
 }
 
 // TestRules: a tit-for-tat rule fires once, after its lag, only when its condition holds; a
-// truce rule ends a policy (MODEL.md §4.1, DESIGN.md rules).
+// truce rule ends a policy (sim/README.md §4.1; scenarios/README.md, rules).
 func TestRules(t *testing.T) {
 	w := defaultWorld(t)
 	x := ids{t, w}
@@ -169,7 +169,7 @@ func TestLicenceFee(t *testing.T) {
 
 // TestRecovery: a 6-month rare-earth ban on the US, EU and Japan, then 60 months more. The
 // distance to base (root mean square of output and price deviations over every region-sector)
-// shrinks after the ban: no spiral, no explosive or undamped oscillation (MODEL.md §6.5).
+// shrinks after the ban: no spiral, no explosive or undamped oscillation (sim/README.md §6.8).
 func TestRecovery(t *testing.T) {
 	w := defaultWorld(t)
 	x := ids{t, w}

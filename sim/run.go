@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,9 +26,9 @@ const (
 //
 // The baseline supplies only its policies and rules: start, horizon, seed, replicates, parameters
 // and uncertainty are the scenario's, so both runs of a replicate share every draw and the
-// deviation is the policy's effect (MODEL.md §5, §8). Each replicate runs the baseline first,
+// deviation is the policy's effect (sim/README.md §5, §8). Each replicate runs the baseline first,
 // then the scenario, whose rules read deviations from that baseline path. Results do not depend
-// on opts.Workers or GOMAXPROCS (MODEL.md §6.4). Run returns ctx.Err(), wrapped, soon after ctx
+// on opts.Workers or GOMAXPROCS (sim/README.md §6.4). Run returns ctx.Err(), wrapped, soon after ctx
 // is cancelled.
 func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*Result, error) {
 	p, err := prepare(w, sc, baseline, opts)
@@ -73,7 +74,14 @@ func Run(ctx context.Context, w *World, sc, baseline *Scenario, opts Options) (*
 		}()
 	}
 	for range workers {
-		g.Go(func() error {
+		g.Go(func() (err error) {
+			// A panic in a worker is a bug in the engine, not bad input: it becomes an error
+			// the command reports as a failed run, with the stack for the bug report.
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+				}
+			}()
 			s := p.newState()
 			fd := newFirmDraws(p.e.F)
 			st := p.base.clone()

@@ -139,7 +139,7 @@ func TestUncertaintyDraws(t *testing.T) {
 	}
 }
 
-// TestDemandNoise: with noise_sd > 0 household demand follows a mean-one AR(1) shock (MODEL.md
+// TestDemandNoise: with noise_sd > 0 household demand follows a mean-one AR(1) shock (sim/README.md
 // §5): the baseline moves, the scenario and its baseline draw the same shocks (with no policy
 // they are identical), replicates differ, and the accounts still balance.
 func TestDemandNoise(t *testing.T) {

@@ -16,16 +16,16 @@ type Scenario struct {
 	// Parameters override world parameters, applied in order; a wildcard ("sigma.*") applies
 	// to every sector and a later, more specific key overrides it.
 	Parameters []ParamSetting
-	// Uncertainty declares per-replicate random multipliers of parameters (MODEL.md §5).
+	// Uncertainty declares per-replicate random multipliers of parameters (sim/README.md §5).
 	Uncertainty []Uncertain
 
 	Policies []Policy
 	Rules    []Rule
 
-	// Rationing is how sellers short of output serve their orders (MODEL.md §4.9); the zero
+	// Rationing is how sellers short of output serve their orders (sim/README.md §4.9); the zero
 	// value is contracts-first. The baseline runs with the scenario's rule.
 	Rationing Rationing
-	// Revenue is what happens to tariff and export-fee revenue (MODEL.md §3): saved by the
+	// Revenue is what happens to tariff and export-fee revenue (sim/README.md §3): saved by the
 	// government (the zero value, deficit) or rebated to households. The baseline shares it.
 	Revenue Revenue
 }
@@ -91,7 +91,7 @@ var PolicyKindNames = map[string]PolicyKind{
 // ControlMode is how an export or import control restricts a route.
 type ControlMode int
 
-// Control modes (MODEL.md §4.4).
+// Control modes (sim/README.md §4.7).
 const (
 	Ban     ControlMode = iota + 1 // nothing ships
 	Quota                          // at most Limit x base monthly flow ships, rationed across buyers

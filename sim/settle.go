@@ -1,7 +1,7 @@
 package sim
 
 // accounts are the nominal and real totals of one month, the raw material of the metrics and of
-// the accounting checks (MODEL.md §6.2). Money is in the world's currency per month.
+// the accounting checks (sim/README.md §6.2). Money is in the world's currency per month.
 type accounts struct {
 	// By cell (region x sector), [R*S].
 	out, priceIdx, emp, invSum []float64
@@ -35,7 +35,7 @@ func newAccounts(R, S, RRS int) accounts {
 	}
 }
 
-// settle books the month (MODEL.md §4.10). Every money value is in the currency of the region it
+// settle books the month (sim/README.md §4.10). Every money value is in the currency of the region it
 // belongs to: a seller's receipts in its own, a buyer's payments in its own (deliver applied
 // the exchange-rate factor). Profits are receipts less inputs used (at this month's delivered
 // prices) less wages; GDP by income = wages + profits + tariff and fee revenue; households'
@@ -115,7 +115,7 @@ func (s *state) settle() {
 		if g.Revenue == RevenueRebate {
 			a.hhIncome[d] += a.tariffR[d] + a.feeR[d]
 		}
-		// Ybar_t = rho Ybar_t-1 + (1 - rho) Y_t-1 (MODEL.md §3): this month's income is next month's.
+		// Ybar_t = rho Ybar_t-1 + (1 - rho) Y_t-1 (sim/README.md §3): this month's income is next month's.
 		s.ibar[d] = g.Rho*s.ibar[d] + (1-g.Rho)*a.hhIncome[d]
 		// Laspeyres consumer price index: the base household basket at this month's buyer prices.
 		cpi := 0.0
@@ -130,8 +130,8 @@ func (s *state) settle() {
 			s.cpi[d] = cpi / e.cpiW[d]
 		}
 		// The trade balance as a share of GDP, smoothed over about a year (the exchange rate's
-		// signal, MODEL.md §4.4).
-		// The exchange rate's signal (MODEL.md §4.4): the trade balance over GDP, with the
+		// signal, sim/README.md §4.4).
+		// The exchange rate's signal (sim/README.md §4.4): the trade balance over GDP, with the
 		// quantities of this month valued at export, import and GDP prices smoothed over
 		// priceSmoothing months. In the long run it is the nominal trade-balance share; on
 		// impact it sees quantities only, so an exchange-rate move does not feed back through
@@ -171,7 +171,7 @@ func (s *state) settle() {
 // and Rigobon 2008 find a median import price life of 10.6 months).
 const priceSmoothing = 12
 
-// invest is capacity dynamics (MODEL.md §4.11): when smoothed orders exceed capacity plus what is
+// invest is capacity dynamics (sim/README.md §4.11): when smoothed orders exceed capacity plus what is
 // already being built, a firm starts new capacity of at most g x base capacity a month, arriving
 // after L months, never beyond capmax x base capacity, and only while its labour and critical
 // inputs can run the capacity it has (a plant short of magnets does not build more plants). Idle capacity above the base capacity depreciates at the depreciation rate;

@@ -2,7 +2,7 @@ package sim
 
 import "math"
 
-// order is the sourcing stage (MODEL.md §4.3).
+// order is the sourcing stage (sim/README.md §4.6).
 //
 //  1. Every sourcing group moves its origin shares toward the Armington targets,
 //     s += lambda (s* - s), and prices its input at the new shares.
@@ -32,6 +32,7 @@ func (s *state) order(t int) {
 	pipes := len(s.lic) > 0
 	for c := range R * S {
 		a := e.a[c*S : c*S+S]
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]] // inputs not bought keep dem 0 and their stock 0
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			xplan := min(s.xe[f], s.cap[f])
 			tau := s.tauF[f]
@@ -42,12 +43,9 @@ func (s *state) order(t int) {
 			inv = inv[:len(a)]
 			if pipes {
 				onOrd := s.onOrd[f*S : f*S+S]
-				for i, ai := range a {
+				for _, i := range ins {
+					ai := a[i]
 					inv[i] += arr[i] // last month's deliveries are on hand now
-					if ai == 0 {
-						dem[i] = 0
-						continue
-					}
 					use := ai * xplan
 					gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
 					q := use + gap*invK
@@ -59,12 +57,9 @@ func (s *state) order(t int) {
 				}
 				continue
 			}
-			for i, ai := range a {
+			for _, i := range ins {
+				ai := a[i]
 				inv[i] += arr[i] // last month's deliveries are on hand now
-				if ai == 0 {
-					dem[i] = 0
-					continue
-				}
 				use := ai * xplan
 				gap := taus[i]*tau*use - (inv[i] - use)
 				q := use + gap*invK
@@ -121,15 +116,9 @@ func (s *state) order(t int) {
 		if buyer == Households {
 			budget = s.householdBudget(d)
 		}
-		for i := range S {
+		// Only the inputs the user type buys: lfrac and fdDem of the others stay 0.
+		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
 			k := (gid*S + i) * R
-			if !e.buys[u*S+i] {
-				s.lfrac[gid*S+i] = 0
-				if final {
-					s.fdDem[fdk+i] = 0
-				}
-				continue
-			}
 			sh := s.sh[k : k+R]
 			rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
 			// 1. s += lambda (s* - s); pin = sum_o s q.
@@ -166,7 +155,7 @@ func (s *state) order(t int) {
 				pin += sh[x.o] * x.q
 			}
 			s.pin[gid*S+i] = pin
-			// 2. Final buyers (MODEL.md §3): households spend budget x base share / price
+			// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
 			// (Cobb-Douglas); government buys its base real basket; investment its base real
 			// basket times the demand stabiliser.
 			if final {
@@ -264,7 +253,7 @@ func (s *state) order(t int) {
 	}
 }
 
-// householdBudget is the households' nominal spending of the month in region d (MODEL.md §3):
+// householdBudget is the households' nominal spending of the month in region d (sim/README.md §3):
 // C_t = A_t C0 ((1 - m) CPI_t-1 + m Ybar_t / Y0). The part not tied to this year's income is
 // real (indexed to last month's CPI), so a price level alone has no real effect.
 func (s *state) householdBudget(d int) float64 {

@@ -14,7 +14,7 @@ type state struct {
 	g  Globals
 
 	// Firm constants of the replicate, [F].
-	w     []float64 // size weight within its region-sector, sums to 1 (MODEL.md §3)
+	w     []float64 // size weight within its region-sector, sums to 1 (sim/README.md §3)
 	fx0   []float64 // base output per month: w * X
 	cap0  []float64 // base capacity: fx0 * (1 + slack)
 	tauF  []float64 // stock-target factor: the firm holds tauF * tau_i months of use of input i
@@ -47,7 +47,7 @@ type state struct {
 	gLic    []bool    // [NG] the group placed licence orders this month
 	fdDem   []float64 // [R*NumBuyers*S] final buyers' orders (quantity)
 	backlog []float64 // [R*NumBuyers*S] durable purchases that found no goods, ordered again next month
-	noise   []float64 // [R*S] log household demand shock, AR(1) (MODEL.md §5)
+	noise   []float64 // [R*S] log household demand shock, AR(1) (sim/README.md §5)
 	pcg     *rand.PCG // the noise stream of the run, reseeded at reset
 	rng     *rand.Rand
 
@@ -105,7 +105,7 @@ type state struct {
 	lic                   []licPipe
 
 	// Routes: the exchange-rate factor e_o / e_d that turns the exporter's price into the
-	// buyer's currency (producer currency pricing, MODEL.md §4.4), [R*R*S].
+	// buyer's currency (producer currency pricing, sim/README.md §4.4), [R*R*S].
 	fx []float64
 
 	// Regions, [R]: the macro state (labour.go, macro.go).
@@ -144,7 +144,7 @@ type state struct {
 }
 
 // licPipe is the approval pipeline of one route under licence: orders approved in month t ship
-// in month t + delay (MODEL.md §4.4). Slots are indexed by month modulo the ring length.
+// in month t + delay (sim/README.md §4.7). Slots are indexed by month modulo the ring length.
 type licPipe struct {
 	rt, o, d, i int
 	ring        []float64 // [slots * nb]: approved quantity by arrival slot and sourcing group of the region
@@ -212,7 +212,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 }
 
 // reset calibrates the state to the base of the world under the replicate's parameters and firm
-// draws: every firm in steady state, every price 1 (MODEL.md §6.1).
+// draws: every firm in steady state, every price 1 (sim/README.md §6.1).
 func (s *state) reset(st settings, fd *firmDraws) {
 	e := s.e
 	R, S, n := e.R, e.S, e.n
@@ -320,7 +320,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			copy(s.sh[(gid*S+i)*R:(gid*S+i+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
 		}
 	}
-	// Nested Armington weights (MODEL.md §4.6), calibrated so that the targets equal the base
+	// Nested Armington weights (sim/README.md §4.6), calibrated so that the targets equal the base
 	// shares at base buyer prices q0 = 1 + t0: among import origins beta_o = s0_o|M q0_o^sigmaM
 	// (s0_o|M the base share of o within imports); at the top, home beta_d = s0_d q0_d^sigmaD and
 	// the import composite betaM = (1 - s0_d) PM0^sigmaD, with PM0 = sum_o s0_o|M q0_o.

@@ -2,7 +2,7 @@ package sim
 
 import "math"
 
-// step advances the state by one month, t steps after the start, in MODEL.md §4's order. Each
+// step advances the state by one month, t steps after the start, in sim/README.md §4's order. Each
 // stage is a method below; the order is fixed and no stage reads what a later one writes in the
 // same month, except where the comment says so.
 func (s *state) step(t int) error {
@@ -27,7 +27,7 @@ func (s *state) step(t int) error {
 
 // arrive brings capacity whose time to build has passed into use. (Last month's deliveries join
 // the stock in order's pass over the firms: production uses stock held at the start of the
-// month, and this month's deliveries arrive for next month, MODEL.md §4.5.)
+// month, and this month's deliveries arrive for next month, sim/README.md §4.2.)
 func (s *state) arrive(t int) {
 	ring := s.capRing
 	slot := t % ring
@@ -41,7 +41,7 @@ func (s *state) arrive(t int) {
 	}
 }
 
-// prices sets every firm's price (MODEL.md §4.5) as a cost part times a scarcity part, p = pc ps.
+// prices sets every firm's price (sim/README.md §4.5) as a cost part times a scarcity part, p = pc ps.
 // The cost part follows unit cost at last month's delivered input prices and this month's wage,
 // c / c0 (the markup calibrated per firm so that p = 1 at base: (1 + mu_f) / z_f = 1 / c0_f), at
 // the sticky speed kappa: pc += kappa (c / c0 - pc). The scarcity part reads last month's orders
@@ -68,14 +68,15 @@ func (s *state) prices() {
 		a := e.a[c*S : c*S+S]
 		wage := s.wage[d]
 		lo := c * n
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
 		ps := s.scarcity(c, sp)
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			pin = pin[:len(a)] // no bounds checks below
 			cost := wage * s.lab[f]
-			for i, ai := range a {
-				cost += ai * pin[i]
+			for _, i := range ins {
+				cost += a[i] * pin[i]
 			}
 			s.cost[f] = cost
 			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
@@ -101,7 +102,7 @@ func (s *state) prices() {
 		q := s.pIdx[o*S+i] * s.fx[rt] * (1 + s.bd.feeBuyer[rt]) * (1 + s.bd.tariff[rt])
 		s.q[rt] = q
 		// Reliability: buyers see a supplier that failed a share u of their orders last month
-		// as 1 + penalty * u times dearer (MODEL.md §4.6). Imports are weighed among themselves
+		// as 1 + penalty * u times dearer (sim/README.md §4.6). Imports are weighed among themselves
 		// with sigmaM, home against the import composite with sigmaD (targets).
 		qe := q * (1 + pen*s.unfilled[rt])
 		s.qe[rt] = qe
@@ -136,7 +137,7 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 	}
 	sc := 1.0
 	switch {
-	case xp > 0:
+	case xp > residue*xp0: // a producible output of 1e-308 is nothing to sell, not a ratio of 1e308
 		rho := (orders / xp) / (orders0 / xp0)
 		if math.Abs(rho-1) < 1e-9 {
 			rho = 1 // rounding, not scarcity: keeps the base a steady state to the last bits
@@ -146,7 +147,7 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 		} else {
 			sc = 1 + sp.KappaD*(rho-1)
 		}
-	case orders > 0:
+	case orders > residue*orders0:
 		sc = sp.Pmax // orders and nothing to sell: the ceiling
 	}
 	sc = min(sp.Pmax, max(1-sp.KappaD, sc))
@@ -154,7 +155,7 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 	return s.ps[c]
 }
 
-// producible is what firm f of cell c can make this month (MODEL.md §4.5): the least of its
+// producible is what firm f of cell c can make this month (sim/README.md §4.5): the least of its
 // capacity, its labour at normal hours plus overtime, and the limit its stocks of critical inputs
 // set, (1 - phi) capacity + phi stock / a (stock on hand plus last month's deliveries).
 func (s *state) producible(f, c int) float64 {
@@ -172,7 +173,7 @@ func (s *state) producible(f, c int) float64 {
 }
 
 // sellable is what firm f of cell c can sell this month: what it can make (producible) plus
-// its finished-goods stock (MODEL.md §4.5).
+// its finished-goods stock (sim/README.md §4.5).
 func (s *state) sellable(f, c int) float64 { return s.producible(f, c) + s.fin[f] }
 
 // targets computes the nested Armington target shares for every user type, input and origin
@@ -186,11 +187,8 @@ func (s *state) targets() {
 	R, S := e.R, e.S
 	for u := range e.U {
 		d := u / e.UT
-		for i := range S {
+		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
 			k := (u*S + i) * R
-			if !e.buys[u*S+i] {
-				continue
-			}
 			sum, pm := 0.0, 0.0
 			for _, o := range e.rord {
 				if o == d {
@@ -227,7 +225,7 @@ func (s *state) targets() {
 	}
 }
 
-// border applies the month's controls to the orders on every route (MODEL.md §4.4): a quota
+// border applies the month's controls to the orders on every route (sim/README.md §4.7): a quota
 // ships at most Q, rationed across buyers in proportion to their orders; licence orders approved
 // delay months ago are released, capped by the licence limit. Then it sums the orders that
 // reach each origin's firms.
@@ -293,7 +291,7 @@ func (s *state) border(t int) {
 // the average price of nothing would be noise.
 const residue = 1e-12
 
-// produce sets every firm's output x = min(capacity, orders, labour limit, input limit) (MODEL.md
+// produce sets every firm's output x = min(capacity, orders, labour limit, input limit) (sim/README.md
 // §4.8), the labour limit being employment at normal hours times 1 + overtime, and
 // the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
 // capacity (Pichler et al. 2022 with a continuous criticality). A seller short of its orders
@@ -309,6 +307,7 @@ func (s *state) produce() {
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
 		tauF := s.sp[c%S].TauF
+		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
 		var fp, fo, vp, vo, used, useVal, stock, planned, sold, finChg float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
@@ -317,7 +316,7 @@ func (s *state) produce() {
 			cp := s.cap[f] * s.capFac[c] // capacity in use (capacity shocks)
 			// Make to order plus a share 1/stock_close of the gap to the finished-goods target
 			// tauF months of expected sales; labour: the employed at normal hours plus
-			// overtime (MODEL.md §4.8).
+			// overtime (sim/README.md §4.8).
 			plan := min(cp, max(0, op+oo+(tauF*s.xe[f]-s.fin[f])*closeK))
 			planned += plan
 			x := min(plan, s.emp[f]/s.lab[f]*over)
@@ -355,7 +354,8 @@ func (s *state) produce() {
 			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
 			pin, inv = pin[:len(a)], inv[:len(a)] // no bounds checks below
 			res := residue * s.fx0[f]
-			for i, ai := range a {
+			for _, i := range ins {
+				ai := a[i]
 				u := ai * x
 				if inv[i] < u { // min(inv, a x) as a predictable branch: stock usually suffices
 					u = inv[i]

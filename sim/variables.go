@@ -1,6 +1,6 @@
 package sim
 
-// DevKind says how a variable's deviation from its baseline is expressed (DESIGN.md, results).
+// DevKind says how a variable's deviation from its baseline is expressed (output/README.md, the results folder).
 type DevKind int
 
 // Deviation kinds.
@@ -37,7 +37,7 @@ type Variable struct {
 // RSVar identifies a region x sector metric.
 type RSVar int
 
-// Region x sector metrics (MODEL.md §7), in the order of RSVars.
+// Region x sector metrics (sim/README.md §7), in the order of RSVars.
 const (
 	VarOutput RSVar = iota
 	VarPrice
@@ -73,7 +73,7 @@ var RSVars = [NumRSVars]Variable{
 // RegionVar identifies a region-wide metric (reported with sector ALL).
 type RegionVar int
 
-// Region metrics (MODEL.md §7), in the order of RegionVars.
+// Region metrics (sim/README.md §7), in the order of RegionVars.
 const (
 	VarWelfare RegionVar = iota
 	VarGDPReal
@@ -109,7 +109,7 @@ var RegionVars = [NumRegionVars]Variable{
 // FlowVar identifies a route x sector metric.
 type FlowVar int
 
-// Route metrics (MODEL.md §7), in the order of FlowVars.
+// Route metrics (sim/README.md §7), in the order of FlowVars.
 const (
 	FlowQuantity FlowVar = iota
 	FlowExportPrice

@@ -12,7 +12,7 @@ type Label struct {
 	Description string
 }
 
-// SectorParams are the behavioural parameters of one sector (MODEL.md §2). Every default
+// SectorParams are the behavioural parameters of one sector (sim/README.md §2). Every default
 // value in a world file cites a source or says it is an assumption.
 type SectorParams struct {
 	SigmaD float64 // Armington elasticity between the domestic good and the import composite (GTAP ESUBD)
@@ -35,7 +35,7 @@ type SectorParams struct {
 	ThetaL  float64 // labour share of value added
 }
 
-// Buyer is a final-demand buyer of a region (MODEL.md §3).
+// Buyer is a final-demand buyer of a region (sim/README.md §3).
 type Buyer int
 
 // Final-demand buyers, in the order of the buyer index of World.Y.
@@ -50,7 +50,7 @@ const (
 // file may also use FD, read as households (a world with one final-demand column).
 var BuyerCodes = [NumBuyers]string{"HH", "GOV", "INV"}
 
-// RegionLabour describes a region's labour market (MODEL.md §2, §4.3). A zero field takes its
+// RegionLabour describes a region's labour market (sim/README.md §2, §4.3). A zero field takes its
 // default (DefaultLabour) when the engine compiles the world.
 type RegionLabour struct {
 	Force        float64 // labour force, millions of people (reporting only; 0 = not known)
@@ -59,7 +59,7 @@ type RegionLabour struct {
 	JobFinding   float64 // share of the unemployed who can be hired in a month
 }
 
-// World is the base data of a simulation (MODEL.md §2): annual flows in Currency at basic prices
+// World is the base data of a simulation (sim/README.md §2): annual flows in Currency at basic prices
 // for BaseYear, with all base prices equal to 1 so a base quantity is a base value.
 // The flat slices are indexed by dense region (o, d) and sector (i, j) ids; use the index methods.
 type World struct {

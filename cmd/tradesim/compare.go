@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,9 @@ type compareOptions struct {
 	Charts    string
 	ChartSize string
 	Force     bool
+	// RegionSet says the user gave --region; without it a variable with no world total is
+	// drawn for the region where it moves most.
+	RegionSet bool
 	now       func() time.Time
 }
 
@@ -34,18 +38,27 @@ func newCompareCmd(s streams) *cobra.Command {
 		Long: `Compare finished runs (folders written by 'tradesim run'), each against its own baseline.
 Writes into DIR:
 
-  comparison.csv    scenario,region,sector,variable,stat,mean,p05,p50,p95: every run's summary
+  comparison.csv    scenario,region,sector,variable,stat,mean,p05,p50,p95,month: every run's summary
   charts/compare_lines_VAR_REGION_SECTOR.*  the variable's median deviation and 5-95% band,
                     one colour per scenario
   charts/compare_bars_VAR_REGION.*          by sector, one bar per scenario: the change over
                     the horizon (cumulative_pct) for levels, the mean deviation for rates and
-                    prices, with 5-95% whiskers
-  manifest.json     the inputs with their manifests' hashes, and every file's hash; written last`,
+                    prices, with 5-95% whiskers; for variables reported by region only (gdp_real,
+                    cpi, unemployment_rate, ...) compare_bars_VAR_by_region.*, one group per region
+  manifest.json     the inputs with their manifests' hashes and baselines, and every file's hash;
+                    written last
+
+Runs keep the order given (runs along a tariff rate draw in that order). The screen says whether
+the runs share a baseline; when they do not, each chart's subtitle names every run's baseline.
+A variable with no world total (cpi, prices, rates) is drawn for the region where it moves
+most unless --region names one.`,
 		Example: `  tradesim compare results/h20-ban results/h20-allowance -o results/h20-compare
-  tradesim compare results/a results/b --var price --region USA --sector AUTO -o cmp --charts svg`,
+  tradesim compare results/a results/b --var price --region USA --sector AUTO -o cmp --charts svg
+  tradesim compare results/a results/b --var gdp_real --region USA -o cmp-gdp`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dirs = args
+			opts.RegionSet = cmd.Flags().Changed("region")
 			return runCompare(cmd.Context(), opts)
 		},
 	}
@@ -57,6 +70,11 @@ Writes into DIR:
 	f.StringVar(&opts.Charts, "charts", "png,svg,pdf", "chart formats: a comma-separated list of png, svg, pdf, or none")
 	f.StringVar(&opts.ChartSize, "chart-size", "slide", "chart size: slide or page")
 	f.BoolVar(&opts.Force, "force", false, "replace a previous comparison in the folder")
+	cmd.RegisterFlagCompletionFunc("var", completeWords(seriesVariables()...))
+	cmd.RegisterFlagCompletionFunc("region", completeCodes(true, false))
+	cmd.RegisterFlagCompletionFunc("sector", completeCodes(false, false))
+	cmd.RegisterFlagCompletionFunc("charts", completeList(append(slices.Clone(output.ChartFormats), "none")...))
+	cmd.RegisterFlagCompletionFunc("chart-size", completeWords("slide", "page"))
 	return cmd
 }
 
@@ -72,8 +90,8 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	if err != nil {
 		return badInputf("--chart-size: %w", err)
 	}
-	if _, ok := output.VariableNamed(opts.Variable); !ok {
-		return badInputf("--var %s: not a tradesim variable (see tradesim plot --help for the names)", opts.Variable)
+	if err := checkVariable(opts.Variable); err != nil {
+		return badInput(err)
 	}
 	started := opts.now()
 	var loaded []*output.LoadedRun
@@ -95,6 +113,13 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 		runs = append(runs, output.CompareRun{Name: name, Bands: r.Bands, Summary: r.Summary})
 	}
 	key := output.Key{Region: opts.Region, Sector: opts.Sector, Variable: opts.Variable}
+	var notes []string
+	if _, ok := loaded[0].Bands.Find(key); !ok && !opts.RegionSet && key.Region == output.All {
+		if r, ok := regionMovingMost(loaded[0], key); ok {
+			notes = append(notes, fmt.Sprintf("%s has no world total; the lines show %s, where it moves most under %s (give --region to choose).", opts.Variable, r, runs[0].Name))
+			key.Region = r
+		}
+	}
 	for _, r := range loaded {
 		if _, ok := r.Bands.Find(key); !ok {
 			return badInputf("%s: %w", r.Dir, missingSeries(r.Bands, key))
@@ -108,6 +133,12 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 		parts = append(parts, fmt.Sprintf("%s (%d replicates, baseline: %s, tradesim %s)", runs[i].Name, m.Replicates, output.BaselineText(m.ScenarioName, m.Baseline), m.Version))
 	}
 	meta.SourceLine = "Source: " + strings.Join(parts, "; ") + "."
+	var compared []output.ComparedRun
+	for i, r := range loaded {
+		compared = append(compared, output.ComparedRun{Scenario: runs[i].Name, Baseline: r.Manifest.Baseline})
+	}
+	baselines := output.BaselineCheck(compared)
+	sameBaseline := strings.HasPrefix(baselines, "All runs share")
 	var figs []*output.Figure
 	if len(formats) > 0 {
 		lines, err := output.CompareLinesChart(runs, key, meta)
@@ -119,6 +150,11 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 			return badInput(err)
 		}
 		figs = append(figs, lines, bars)
+		if !sameBaseline {
+			for _, f := range figs {
+				f.Subtitle += ". Baselines differ: " + baselineList(compared)
+			}
+		}
 	}
 	folder, err := output.OpenResultsDir(opts.OutDir, output.OpenOptions{Force: opts.Force, Holder: "tradesim compare"})
 	if err != nil {
@@ -129,7 +165,11 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 		folder.Rollback()
 		return fmt.Errorf("writing the comparison to %s failed; nothing of it was kept: %w", opts.OutDir, err)
 	}
-	fmt.Fprintf(opts.Out, "Compared %s.\nResults in %s:\n", strings.Join(scen, ", "), opts.OutDir)
+	fmt.Fprintf(opts.Out, "Compared %s.\n%s\n", strings.Join(scen, ", "), baselines)
+	for _, n := range notes {
+		fmt.Fprintln(opts.Out, n)
+	}
+	fmt.Fprintf(opts.Out, "Results in %s:\n", opts.OutDir)
 	for _, f := range folder.Files() {
 		fmt.Fprintf(opts.Out, "  %s\n", f.Path)
 	}
@@ -146,7 +186,8 @@ func writeComparison(ctx context.Context, folder *output.Folder, runs []output.C
 	}
 	m := &output.Manifest{Tool: "tradesim", Version: version(), ScenarioName: "comparison", Charts: formats, Formats: []string{"csv"}}
 	for i, r := range loaded {
-		m.Compared = append(m.Compared, output.ComparedRun{Dir: r.Dir, Scenario: runs[i].Name, ManifestSHA256: r.ManifestSHA256})
+		m.Compared = append(m.Compared, output.ComparedRun{Dir: r.Dir, Scenario: runs[i].Name, ManifestSHA256: r.ManifestSHA256,
+			Baseline: r.Manifest.Baseline, Replicates: r.Manifest.Replicates, Version: r.Manifest.Version})
 	}
 	finished := now()
 	m.StartedAt, m.FinishedAt, m.WallSeconds = started.UTC(), finished.UTC(), finished.Sub(started).Seconds()
@@ -157,4 +198,30 @@ func writeComparison(ctx context.Context, folder *output.Folder, runs []output.C
 		return err
 	}
 	return folder.WriteManifest(m)
+}
+
+// regionMovingMost is the region where the variable of k moves most (by the larger of its
+// median trough and peak) in a run.
+func regionMovingMost(r *output.LoadedRun, k output.Key) (string, bool) {
+	e := output.NewExtremes(r.Summary)
+	best, found := 0.0, ""
+	for _, reg := range r.Manifest.Regions {
+		kk := output.Key{Region: reg, Sector: k.Sector, Variable: k.Variable}
+		if _, ok := r.Bands.Find(kk); !ok {
+			continue
+		}
+		if m := e.Move(kk); found == "" || m > best {
+			best, found = m, reg
+		}
+	}
+	return found, found != ""
+}
+
+// baselineList names each run's baseline: "a: h20-ban; b: the scenario without its policies".
+func baselineList(runs []output.ComparedRun) string {
+	var parts []string
+	for _, r := range runs {
+		parts = append(parts, r.Scenario+" against "+output.BaselineText(r.Scenario, r.Baseline))
+	}
+	return strings.Join(parts, "; ")
 }

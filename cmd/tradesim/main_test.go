@@ -19,19 +19,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
-		Setup: func(env *testscript.Env) error {
-			// Scripts may read the repository's reference data beside the module (../shared).
-			env.Setenv("TRADESIM_SHARED", sharedDir())
-			return nil
-		},
 	})
-}
-
-func sharedDir() string {
-	if d := os.Getenv("TRADESIM_SHARED"); d != "" {
-		return d
-	}
-	return "../../../shared"
 }
 
 // cleanupM runs the tests, then removes what they left for one another (the built command).

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tradesim/tradesim/output"
+	"github.com/tradesim/tradesim/scenarios/diag"
 )
 
 // plotOptions are the flags of `tradesim plot`.
@@ -63,6 +64,11 @@ the folder's manifest.`,
 	f.StringVar(&opts.Kind, "kind", "fan", "chart kind: fan, lines or multiples")
 	f.StringVarP(&opts.File, "output", "o", "", "chart file: NAME.png, NAME.svg or NAME.pdf (required)")
 	f.StringVar(&opts.ChartSize, "size", "slide", "chart size: slide (10 x 5.63 in) or page (6.5 x 4 in)")
+	cmd.RegisterFlagCompletionFunc("var", completeWords(seriesVariables()...))
+	cmd.RegisterFlagCompletionFunc("region", completeCodes(true, true))
+	cmd.RegisterFlagCompletionFunc("sector", completeCodes(false, false))
+	cmd.RegisterFlagCompletionFunc("kind", completeWords(chartKinds...))
+	cmd.RegisterFlagCompletionFunc("size", completeWords("slide", "page"))
 	return cmd
 }
 
@@ -90,8 +96,8 @@ func runPlot(ctx context.Context, opts *plotOptions) error {
 	if err != nil {
 		return badInputf("--size: %w", err)
 	}
-	if _, ok := output.VariableNamed(opts.Variable); !ok {
-		return badInputf("--var %s: not a tradesim variable; use one of the names in series.csv's variable column (see tradesim plot --help)", opts.Variable)
+	if err := checkVariable(opts.Variable); err != nil {
+		return badInput(err)
 	}
 	run, err := output.LoadRun(opts.Dir)
 	if err != nil {
@@ -175,13 +181,16 @@ func plotFigure(run *output.LoadedRun, opts *plotOptions, size output.Size) (*ou
 		}
 		return output.MultiplesChart(b, v, rs, sectors, meta)
 	}
-	return nil, fmt.Errorf("--kind %s: not a chart kind; use fan, lines or multiples", opts.Kind)
+	return nil, unknownValue("kind", opts.Kind, "not a chart kind", chartKinds)
 }
 
 // checkCode refuses a --region or --sector code the results do not have ("" and ALL pass).
 func checkCode(flag, code string, valid []string) error {
 	if code == "" || code == output.All || slices.Contains(valid, code) {
 		return nil
+	}
+	if s := diag.Suggest(code, valid); s != "" {
+		return fmt.Errorf("--%s %s: the results have no %s %s; did you mean %q? (valid: %s, ALL)", flag, code, flag, code, s, strings.Join(valid, ", "))
 	}
 	return fmt.Errorf("--%s %s: the results have no %s %s; valid: %s, ALL", flag, code, flag, code, strings.Join(valid, ", "))
 }

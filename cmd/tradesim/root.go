@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (DESIGN.md).
+// Exit codes (README.md).
 const (
 	exitOK          = 0
 	exitRunFailed   = 1
@@ -72,6 +72,7 @@ Start with a built-in scenario:
 		newRunCmd(s),
 		newPlotCmd(s),
 		newCompareCmd(s),
+		newReportCmd(s),
 		newValidateCmd(s),
 		newScenariosCmd(s),
 		newSchemaCmd(s),

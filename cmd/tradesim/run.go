@@ -50,10 +50,10 @@ func newRunCmd(s streams) *cobra.Command {
 scenario its 'baseline' field names), replicate by replicate with common random numbers, and
 write the results folder:
 
-  DIR/series.csv    scenario,replicate,step,date,region,sector,variable,value,baseline,deviation
-  DIR/flows.csv     scenario,replicate,step,date,exporter,importer,sector,quantity,export_price,
+  DIR/series.csv    scenario,stat,replicate,step,date,region,sector,variable,value,baseline,deviation
+  DIR/flows.csv     scenario,stat,replicate,step,date,exporter,importer,sector,quantity,export_price,
                     buyer_price,tariff_rate,baseline_quantity,baseline_buyer_price
-  DIR/summary.csv   region,sector,variable,stat,mean,p05,p50,p95 (and summary.json)
+  DIR/summary.csv   region,sector,variable,stat,mean,p05,p50,p95,month (and summary.json)
   DIR/*.parquet     the same tables as Parquet (zstd)
   DIR/charts/       fan charts, small multiples, flows, shortages, region panel
   DIR/manifest.json scenario, hashes, seed, replicates, version, times; written last
@@ -93,6 +93,7 @@ leaves one.`,
 	f.BoolVar(&opts.Force, "force", false, "replace the results of another run in the folder")
 	f.StringArrayVar(&opts.Sets, "set", nil, "change a scenario field: PATH=VALUE, e.g. policies[us-tariff].rate=0.5 or parameters.sigmaM.ELEC=3 (repeatable)")
 	f.BoolVar(&opts.IgnoreBudget, "ignore-budget", false, "run even when the estimated memory or disk space exceeds what the machine has available")
+	registerRunCompletion(cmd)
 	return cmd
 }
 

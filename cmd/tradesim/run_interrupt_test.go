@@ -39,7 +39,7 @@ policies:
 `
 
 // TestRunInterrupted kills `tradesim run` (SIGINT and SIGKILL, alternately) at random moments
-// of a run, then checks the folder (research/reliability.md rows 14 and 16): a manifest is
+// of a run, then checks the folder (a failed or interrupted run must never look finished, nor publish a non-finite value): a manifest is
 // present only when every file it lists matches its hash; every file under a final name is
 // complete, i.e. byte-identical to the same file of an uninterrupted run (results are
 // deterministic); after SIGINT the run exits 130, says so, and removes the folder it created.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -23,7 +24,7 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		title += ": " + l.Scenario.Title
 	}
 	fmt.Fprintf(&b, "%s\n%d replicates, %s to %s, against the baseline: %s.\n", title, s.Replicates, s.Start, s.End, output.BaselineText(l.Scenario.Name, s.Baseline))
-	fmt.Fprintf(&b, "Figures are peak deviations from the baseline: median [5%%, 95%%] over replicates.\n")
+	fmt.Fprintf(&b, "Figures are the largest fall (trough) or rise (peak) from the baseline, whichever is larger:\nmedian [5%%, 95%%] over replicates, and the month the median reaches it.\n")
 
 	var outputs, shortages, regions []output.Headline
 	for _, h := range s.Headline {
@@ -41,7 +42,17 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 	placeTable(&b, tw, "Short of supply, each region's sector short the most: shortage rate (percentage points of orders unfilled)", shortages)
 	if len(regions) > 0 {
 		fmt.Fprintf(&b, "\nRegions (%%)\n")
-		fmt.Fprintf(tw, "  region\treal GDP\tCPI\treal consumption\n")
+		var vars []string // the headline variables the run reports, in order
+		for _, v := range output.HeadlineRegionVars {
+			if slices.ContainsFunc(regions, func(h output.Headline) bool { return h.Variable == v }) {
+				vars = append(vars, v)
+			}
+		}
+		fmt.Fprintf(tw, "  region")
+		for _, v := range vars {
+			fmt.Fprintf(tw, "\t%s", screenName(v))
+		}
+		fmt.Fprintf(tw, "\n")
 		byRegion := map[string]map[string]output.Headline{}
 		var order []string
 		largest := map[string]float64{} // by variable: the largest median, which sets the column's decimals
@@ -55,7 +66,7 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 		}
 		for _, r := range order {
 			fmt.Fprintf(tw, "  %s", r)
-			for _, v := range []string{"gdp_real", "cpi", "consumption_real"} {
+			for _, v := range vars {
 				if h, ok := byRegion[r][v]; ok {
 					d := decimals(largest[v])
 					fmt.Fprintf(tw, "\t%s [%s, %s]", fixed(h.P50, d), fixed(h.P05, d), fixed(h.P95, d))
@@ -108,11 +119,28 @@ func placeTable(b *strings.Builder, tw *tabwriter.Writer, heading string, hs []o
 		return
 	}
 	fmt.Fprintf(b, "\n%s\n", heading)
-	fmt.Fprintf(tw, "  region\tsector\tmedian\t[5%%, 95%%]\tpeak month\n")
+	fmt.Fprintf(tw, "  region\tsector\t\tmedian\t[5%%, 95%%]\tmonth\n")
 	for _, h := range hs {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, num(h.P50), band(h.P05, h.P95), h.PeakMonth)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", h.Region, h.Sector, extremeName(h.Stat), num(h.P50), band(h.P05, h.P95), h.Month)
 	}
 	tw.Flush()
+}
+
+// screenName is a variable's name in a column heading of the run screen: "real GDP", "CPI".
+func screenName(v string) string {
+	n := output.PrettyVariable(v)
+	if strings.ToUpper(n) == n { // CPI
+		return n
+	}
+	return strings.ToLower(n[:1]) + n[1:] // real GDP, real consumption
+}
+
+// extremeName says which extreme a headline figure is.
+func extremeName(stat string) string {
+	if stat == output.StatTrough {
+		return "trough"
+	}
+	return "peak"
 }
 
 // num formats a deviation for the screen: 3 significant digits, 2 decimals from 1 up.

@@ -65,8 +65,8 @@ start a scenario of your own from it (change its name).
 Exit status: 0 on success; 2 when NAME is not a built-in (the nearest name is suggested).`,
 		Example: `  tradesim scenarios show h20-allowance
   tradesim scenarios show h20-ban > my-ban.yaml`,
-		Args:      cobra.ExactArgs(1),
-		ValidArgs: scenarios.BuiltinNames(),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeBuiltin,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := scenarios.Builtin(args[0])
 			if err != nil {

@@ -57,6 +57,7 @@ func write(ctx context.Context, r *Run, o WriteOptions) (*Written, error) {
 	if err != nil {
 		return w, err
 	}
+	tables.Identity = output.RunIdentity{Version: o.Version, ScenarioSHA256: l.SHA256, World: l.WorldRef, WorldSHA256: worlds.Digest(l.World)}
 	if err := tables.Write(ctx, folder, o.Formats, o.Raw); err != nil {
 		return w, err
 	}
