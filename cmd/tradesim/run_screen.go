@@ -25,6 +25,9 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 	}
 	fmt.Fprintf(&b, "%s\n%d replicates, %s to %s, against the baseline: %s.\n", title, s.Replicates, s.Start, s.End, output.BaselineText(l.Scenario.Name, s.Baseline))
 	fmt.Fprintf(&b, "Figures are the largest fall (trough) or rise (peak) from the baseline, whichever is larger:\nmedian [5%%, 95%%] over replicates, and the month the median reaches it.\n")
+	if len(l.Scenario.Uncertainty) == 0 {
+		fmt.Fprintf(&b, "No parameter is uncertain in this scenario: the bands show firm-level noise only, not how sure\nthe answer is (add an uncertainty block; tradesim scenarios init writes one to start from).\n")
+	}
 
 	var outputs, shortages, regions []output.Headline
 	for _, h := range s.Headline {
@@ -77,6 +80,8 @@ func printRunScreen(w io.Writer, p *runPlan, tb *output.Tables, f *output.Folder
 			fmt.Fprintf(tw, "\n")
 		}
 		tw.Flush()
+		fmt.Fprintf(&b, "  welfare: what households consume (utility of the goods delivered to them); real GDP: what\n"+
+			"  the economy makes (value added at base prices); CPI: the household basket's price.\n")
 	}
 	fmt.Fprintf(&b, "\nResults in %s:\n", p.dir)
 	var charts []string
