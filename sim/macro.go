@@ -19,9 +19,10 @@ const (
 //
 // Exchange rates close the trade balance. Every region's currency moves by
 // step_d = clip((xi (tbbar_d - tb0_d) + xiD (tbbar_d - tbbar'_d)) / open_d^p, ±fx_cap) a month,
-// with tbbar the real trade balance (net exports at base prices over real GDP) smoothed over
-// tb_smoothing months, tbbar' its value a month earlier and open_d the region's base openness
-// ((exports + imports) / 2 over GDP; p = openExponent). A surplus above base appreciates the
+// with tbbar the trade balance over GDP (this month's quantities at export, import and GDP prices
+// smoothed over a year; settle) smoothed over tb_smoothing months, tbbar' its value a month
+// earlier and open_d the region's base openness ((exports + imports) / 2 over GDP; p =
+// openExponent). A surplus above base appreciates the
 // currency; the damping term removes the lasting move a pure integral rule leaves after a
 // temporary shock. Prices are quoted in the numeraire's currency (USD), so what is recorded is
 // ln e_d += step_d - step_USD: the dollar's own step moves every other rate the other way, and
