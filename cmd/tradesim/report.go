@@ -39,9 +39,11 @@ and no URL of any kind, so it opens offline, prints on A4 or Letter and reads on
 --format md writes Markdown and the charts as SVG files in a folder beside it (brief_charts/
 for brief.md).
 
-A comparison folder (tradesim compare) gets the comparison tables and its charts. The folder
-must hold a finished run: a folder without manifest.json, or whose files do not match it, is
-refused (exit 2).`,
+A comparison folder (tradesim compare) gets the comparison tables and its charts. A finished
+sweep folder (tradesim sweep) gets what was swept, which factor matters most for each metric,
+the sensitivity table and the sweep's SVG charts (tornado, heatmap, dose-response). The folder
+must hold a finished run, comparison or sweep: a folder without manifest.json, an unfinished
+sweep, or files that do not match the manifest are refused (exit 2).`,
 		Example: `  tradesim run h20-allowance && tradesim report results/h20-allowance -o brief.html
   tradesim report results/h20-allowance -o brief.md --format md
   tradesim report results/h20-compare -o comparison.html`,
@@ -123,12 +125,15 @@ func runReport(ctx context.Context, opts *reportOptions) error {
 	return err
 }
 
-// loadBrief reads a results folder and builds its brief: a run's, or a comparison's.
+// loadBrief reads a results folder and builds its brief: a run's, a comparison's or a sweep's.
 func loadBrief(dir string) (*output.Brief, error) {
-	for _, name := range []string{"sensitivity.csv", "plan.parquet"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-			return nil, fmt.Errorf("%s is a sweep folder (it holds %s); this version of tradesim reports on a run or a comparison folder only", dir, name)
+	if sm, err := output.ReadSweepManifest(dir); err == nil {
+		// A sweep folder: the appendix shows the sweep file if it is still the one that ran.
+		text := ""
+		if b, err := os.ReadFile(sm.Source); err == nil && sha256Hex(b) == sm.SHA256 {
+			text = string(b)
 		}
+		return output.LoadSweepBrief(dir, text)
 	}
 	m, err := output.ReadManifest(dir)
 	if err == nil && len(m.Compared) > 0 {
