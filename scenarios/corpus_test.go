@@ -87,21 +87,27 @@ func TestBadCorpus(t *testing.T) {
 				t.Errorf("no diagnostic at %d:%d:\n%v", c.line, c.col, err)
 			}
 			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(c.path, ".yaml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestBadCorpus -update and review the golden)", err)
-			}
-			if got != string(want) {
-				t.Errorf("messages differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			checkGolden(t, strings.TrimSuffix(c.path, ".yaml")+".golden", got, "TestBadCorpus")
 		})
+	}
+}
+
+// checkGolden compares a file's messages with its golden, or rewrites the golden under -update;
+// test names the test to rerun.
+func checkGolden(t *testing.T, golden, got, test string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run %s -update and review the golden)", err, test)
+	}
+	if got != string(want) {
+		t.Errorf("messages differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
 	}
 }
 

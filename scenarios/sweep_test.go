@@ -65,20 +65,7 @@ func TestBadSweepCorpus(t *testing.T) {
 				}
 			}
 			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(p, ".yaml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestBadSweepCorpus -update and review the golden)", err)
-			}
-			if got != string(want) {
-				t.Errorf("messages differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			checkGolden(t, strings.TrimSuffix(p, ".yaml")+".golden", got, "TestBadSweepCorpus")
 		})
 	}
 }
