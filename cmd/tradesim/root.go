@@ -45,7 +45,9 @@ func badInput(err error) error {
 func badInputf(format string, args ...any) error { return badInput(fmt.Errorf(format, args...)) }
 
 // newRootCmd assembles the command tree explicitly: one constructor per command, no init().
-func newRootCmd(s streams) *cobra.Command {
+// The profiler's hidden flags (--cpuprofile, --memprofile) apply to every command; Main stops
+// it when the command ends.
+func newRootCmd(s streams, prof *profiler) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tradesim",
 		Short: "What-if trade-scenario simulator: tariffs, export controls and retaliation, month by month",
@@ -63,6 +65,7 @@ Start with a built-in scenario:
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
+	prof.register(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return badInputf("%w (see '%s --help')", err, c.CommandPath())
 	})
@@ -95,9 +98,13 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Write
 		}
 	}()
 	out = &safeWriter{w: out}
-	root := newRootCmd(streams{In: in, Out: out, ErrOut: errOut})
+	var prof profiler
+	root := newRootCmd(streams{In: in, Out: out, ErrOut: errOut}, &prof)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if perr := prof.stop(); perr != nil {
+		fmt.Fprintf(errOut, "tradesim: writing the profile: %s\n", errorText(perr))
+	}
 	if err == nil {
 		return exitOK
 	}
