@@ -63,7 +63,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 	wd, ht := f.Size.Width, f.Size.Height
 	switch format {
 	case "png":
-		cw = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(300))}
+		cw = pngCanvas{vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(300))}
 	case "svg":
 		cw = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(embedFonts))
 	case "pdf":
@@ -73,7 +73,9 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
 	}
 	cw = cleanText{cw}
-	f.Draw(draw.New(cw))
+	// An image canvas starts white: the figure's and the panels' white backgrounds would be
+	// painted over every one of its 5 million pixels again and change none of them.
+	f.draw(draw.New(cw), format != "png")
 	if format == "svg" && !embedFonts {
 		var buf bytes.Buffer
 		if _, err = cw.WriteTo(&buf); err != nil {
