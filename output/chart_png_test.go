@@ -60,8 +60,9 @@ func TestEncodePNG(t *testing.T) {
 	}
 }
 
-// TestPNGChartPixels: a chart's PNG, drawn without the white backgrounds on its white canvas,
-// has the pixels of the figure drawn whole, backgrounds included.
+// TestPNGChartPixels: a chart's PNG (imageCanvas, its image from the pool, drawn without the
+// white backgrounds) has the pixels of the figure drawn whole, backgrounds included, on
+// gonum/plot's own image canvas. The figures share a size, so all but the first reuse an image.
 func TestPNGChartPixels(t *testing.T) {
 	for _, f := range testFigures(t, sizeTiny) {
 		var buf bytes.Buffer

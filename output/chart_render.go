@@ -16,7 +16,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -63,7 +62,7 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 	wd, ht := f.Size.Width, f.Size.Height
 	switch format {
 	case "png":
-		cw = pngCanvas{vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(300))}
+		cw = pngCanvas{newImageCanvas(wd, ht, 300)}
 	case "svg":
 		cw = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(embedFonts))
 	case "pdf":

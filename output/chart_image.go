@@ -1,0 +1,163 @@
+package output
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"sync"
+
+	"git.sr.ht/~sbinet/gg"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+)
+
+// imageCanvas draws a chart into an RGBA image: gonum/plot's vgimg canvas (v0.17) call for
+// call, so the pixels are the same, without what made it costly at 300 dpi. vgimg allocates a
+// 20 MB image for a slide chart and then copies it into a second one for its graphics context
+// (gg.NewContextForImage); it also builds a new font face for every string it draws. This
+// canvas draws straight into an image taken from a pool (one per chart being drawn at a time)
+// and keeps a face per font and size.
+type imageCanvas struct {
+	ctx   *gg.Context
+	img   *image.RGBA
+	w, h  vg.Length
+	dpi   float64
+	width vg.Length
+	faces map[faceKey]xfont.Face
+}
+
+type faceKey struct {
+	font *opentype.Font
+	size vg.Length
+}
+
+// chartImages holds the images of charts drawn earlier, for the next ones of the same size.
+var chartImages sync.Pool
+
+// newImageCanvas returns a white canvas of w x h at dpi dots per inch; release returns its
+// image to the pool once the chart is encoded.
+func newImageCanvas(w, h vg.Length, dpi int) *imageCanvas {
+	// The image size as vgimg.UseWH and vgimg.UseDPI make it.
+	pw, ph := w/vg.Inch*vg.Length(dpi), h/vg.Inch*vg.Length(dpi)
+	r := image.Rect(0, 0, int(pw+0.5), int(ph+0.5))
+	img, _ := chartImages.Get().(*image.RGBA)
+	if img == nil || img.Rect != r {
+		img = image.NewRGBA(r)
+	}
+	c := &imageCanvas{img: img, w: w, h: h, dpi: float64(dpi), faces: map[faceKey]xfont.Face{}}
+	c.ctx = gg.NewContextForRGBA(img)
+	c.ctx.SetLineCapButt()
+	c.ctx.InvertY()
+	draw.Draw(img, img.Bounds(), &image.Uniform{color.White}, image.Point{}, draw.Src)
+	vg.Initialize(c)
+	return c
+}
+
+// release hands the image back to the pool; the canvas cannot be used afterwards.
+func (c *imageCanvas) release() {
+	if c.img != nil {
+		chartImages.Put(c.img)
+		c.img, c.ctx = nil, nil
+	}
+}
+
+// Image is the image drawn so far.
+func (c *imageCanvas) Image() image.Image { return c.img }
+
+func (c *imageCanvas) Size() (vg.Length, vg.Length) { return c.w, c.h }
+
+func (c *imageCanvas) dots(l vg.Length) float64 { return l.Dots(c.dpi) }
+
+func (c *imageCanvas) SetLineWidth(w vg.Length) {
+	c.width = w
+	c.ctx.SetLineWidth(c.dots(w))
+}
+
+func (c *imageCanvas) SetLineDash(ds []vg.Length, offs vg.Length) {
+	dashes := make([]float64, len(ds))
+	for i, d := range ds {
+		dashes[i] = c.dots(d)
+	}
+	c.ctx.SetDashOffset(c.dots(offs))
+	c.ctx.SetDash(dashes...)
+}
+
+func (c *imageCanvas) SetColor(clr color.Color) {
+	if clr == nil {
+		clr = color.Black
+	}
+	c.ctx.SetColor(clr)
+}
+
+func (c *imageCanvas) Rotate(t float64)      { c.ctx.Rotate(t) }
+func (c *imageCanvas) Translate(pt vg.Point) { c.ctx.Translate(c.dots(pt.X), c.dots(pt.Y)) }
+func (c *imageCanvas) Scale(x, y float64)    { c.ctx.Scale(x, y) }
+func (c *imageCanvas) Push()                 { c.ctx.Push() }
+func (c *imageCanvas) Pop()                  { c.ctx.Pop() }
+func (c *imageCanvas) Fill(p vg.Path)        { c.outline(p); c.ctx.Fill() }
+func (c *imageCanvas) Stroke(p vg.Path) {
+	if c.width <= 0 {
+		return
+	}
+	c.outline(p)
+	c.ctx.Stroke()
+}
+
+func (c *imageCanvas) outline(p vg.Path) {
+	for _, comp := range p {
+		switch comp.Type {
+		case vg.MoveComp:
+			c.ctx.MoveTo(c.dots(comp.Pos.X), c.dots(comp.Pos.Y))
+		case vg.LineComp:
+			c.ctx.LineTo(c.dots(comp.Pos.X), c.dots(comp.Pos.Y))
+		case vg.ArcComp:
+			c.ctx.DrawArc(c.dots(comp.Pos.X), c.dots(comp.Pos.Y), c.dots(comp.Radius), comp.Start, comp.Start+comp.Angle)
+		case vg.CurveComp:
+			switch len(comp.Control) {
+			case 1:
+				c.ctx.QuadraticTo(c.dots(comp.Control[0].X), c.dots(comp.Control[0].Y), c.dots(comp.Pos.X), c.dots(comp.Pos.Y))
+			case 2:
+				c.ctx.CubicTo(c.dots(comp.Control[0].X), c.dots(comp.Control[0].Y), c.dots(comp.Control[1].X), c.dots(comp.Control[1].Y), c.dots(comp.Pos.X), c.dots(comp.Pos.Y))
+			default:
+				panic("output: a curve with more than two control points") // recovered by Figure.WriteTo
+			}
+		case vg.CloseComp:
+			c.ctx.ClosePath()
+		default:
+			panic(fmt.Sprintf("output: unknown path component %d", comp.Type))
+		}
+	}
+}
+
+// FillString draws s with its baseline starting at pt.
+func (c *imageCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	if f.Font.Size == 0 {
+		return
+	}
+	k := faceKey{f.Face, f.Font.Size}
+	face, ok := c.faces[k]
+	if !ok {
+		face = f.FontFace(c.dpi)
+		c.faces[k] = face
+	}
+	c.ctx.Push()
+	defer c.ctx.Pop()
+	c.ctx.SetFontFace(face)
+	c.ctx.InvertY()
+	c.ctx.DrawString(s, c.dots(pt.X), c.dots(c.h)-c.dots(pt.Y))
+}
+
+func (c *imageCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
+	xmin, ymin := c.dots(rect.Min.X), c.dots(rect.Min.Y)
+	sz := rect.Size()
+	width, height := c.dots(sz.X), c.dots(sz.Y)
+	c.ctx.Push()
+	c.ctx.Scale(1, -1)
+	c.ctx.Translate(xmin, -ymin-height)
+	c.ctx.Scale(width/float64(img.Bounds().Dx()), height/float64(img.Bounds().Dy()))
+	c.ctx.DrawImage(img, 0, 0)
+	c.ctx.Pop()
+}
