@@ -45,8 +45,8 @@ const (
 // Draw draws the figure on c.
 func (f *Figure) Draw(c draw.Canvas) { f.draw(c, true) }
 
-// draw draws the figure on c; without background it leaves out the white under the figure and
-// its panels, for a canvas that is white already.
+// draw draws the figure on c; without background it leaves out the white under the figure,
+// for a canvas that is white already.
 func (f *Figure) draw(c draw.Canvas, background bool) {
 	sz := f.Size
 	if background {
@@ -74,26 +74,13 @@ func (f *Figure) draw(c draw.Canvas, background bool) {
 	canvases := plot.Align(f.Panels, tiles, body)
 	for j, row := range f.Panels {
 		for i, p := range row {
-			switch {
-			case p == nil:
-			case !background && isWhite(p.BackgroundColor):
-				q := *p // figures are drawn in several formats at once: leave p as it is
-				q.BackgroundColor = nil
-				q.Draw(canvases[j][i])
-			default:
+			if p != nil {
+				// A panel's white background is drawn even on a white canvas: it covers what
+				// the panels to its left let stray into it, such as a long policy label.
 				p.Draw(canvases[j][i])
 			}
 		}
 	}
-}
-
-// isWhite reports whether c is opaque white.
-func isWhite(c color.Color) bool {
-	if c == nil {
-		return false
-	}
-	r, g, b, a := c.RGBA()
-	return r == 0xffff && g == 0xffff && b == 0xffff && a == 0xffff
 }
 
 // textDown writes s wrapped to width with its first line's top at y, and returns where the

@@ -156,7 +156,7 @@ func (s *Store) FlowQuantityBands(routes []Route) ([]RouteSeries, error) {
 			for k := range s.n {
 				ds[k] = sim.Deviation(kind, q[k], bq[k])
 			}
-			rs.Dev[t] = sim.NewBand(ds)
+			rs.Dev[t] = band(ds)
 		}
 		out[n] = rs
 	}

@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/draw"
@@ -64,7 +65,21 @@ func TestEncodePNG(t *testing.T) {
 // white backgrounds) has the pixels of the figure drawn whole, backgrounds included, on
 // gonum/plot's own image canvas. The figures share a size, so all but the first reuse an image.
 func TestPNGChartPixels(t *testing.T) {
-	for _, f := range testFigures(t, sizeTiny) {
+	// Policies whose label runs out of its panel into the next one, whose white background
+	// covers it (as in full-decoupling's region panel).
+	m := syntheticMeta(sizeTiny)
+	for _, id := range []string{"a-policy-with-a-long-name", "another-policy-with-a-long-name"} {
+		m.Windows = append(m.Windows, PolicyWindow{ID: id, Type: "tariff", Exporters: []string{"EU"}, Importers: []string{"USA"}, Sectors: []string{"AUTO"}, Start: "2026-03", End: "2026-06"})
+	}
+	tb, err := NewTables(context.Background(), syntheticResult(9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stray, err := RegionPanelChart(tb.Bands, tb.Result.Regions, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range append(testFigures(t, sizeTiny), stray) {
 		var buf bytes.Buffer
 		if err := f.WriteTo(&buf, "png", false); err != nil {
 			t.Fatal(err)

@@ -72,8 +72,8 @@ func (f *Figure) WriteTo(w io.Writer, format string, embedFonts bool) (err error
 		return fmt.Errorf("output: chart format %q is not png, svg or pdf", format)
 	}
 	cw = cleanText{cw}
-	// An image canvas starts white: the figure's and the panels' white backgrounds would be
-	// painted over every one of its 5 million pixels again and change none of them.
+	// An image canvas starts white: the figure's white background, drawn first, would be
+	// painted over every one of its 5 million pixels and change none of them.
 	f.draw(draw.New(cw), format != "png")
 	if format == "svg" && !embedFonts {
 		var buf bytes.Buffer

@@ -151,6 +151,10 @@ func (p *PendingFile) write(b []byte) (int, error) {
 // Write appends b to the file.
 func (p *PendingFile) Write(b []byte) (int, error) { return p.bw.Write(b) }
 
+// AvailableBuffer is an empty slice of the file's buffer: append to it and pass the result to
+// Write, which then copies nothing when it fits (bufio.Writer.AvailableBuffer).
+func (p *PendingFile) AvailableBuffer() []byte { return p.bw.AvailableBuffer() }
+
 // Commit flushes, syncs and renames the file into place and records it for the manifest.
 func (p *PendingFile) Commit() error {
 	if p.done {

@@ -70,6 +70,23 @@ func epochDays(date string) (int32, error) {
 	return int32(t.Unix() / 86400), nil
 }
 
+// dateCache is epochDays for rows that come month by month: it remembers the last month.
+type dateCache struct {
+	date string
+	days int32
+}
+
+func (c *dateCache) epochDays(date string) (int32, error) {
+	if date != c.date || date == "" {
+		days, err := epochDays(date)
+		if err != nil {
+			return 0, err
+		}
+		c.date, c.days = date, days
+	}
+	return c.days, nil
+}
+
 // monthOfDays is the YYYY-MM month of a DATE.
 func monthOfDays(days int32) string {
 	t := time.Unix(int64(days)*86400, 0).UTC()
@@ -87,10 +104,13 @@ func replicateOf(stat string, p *int64) (int, error) {
 }
 
 // seriesRecords converts rows to series.parquet records.
-type seriesRecords struct{ ids replicateIDs }
+type seriesRecords struct {
+	ids   replicateIDs
+	dates dateCache
+}
 
 func (c *seriesRecords) record(r *SeriesRow, p *seriesRecord) error {
-	days, err := epochDays(r.Date)
+	days, err := c.dates.epochDays(r.Date)
 	if err != nil {
 		return err
 	}
@@ -106,10 +126,13 @@ func seriesRow(p *seriesRecord) (SeriesRow, error) {
 }
 
 // flowRecords converts rows to flows.parquet records.
-type flowRecords struct{ ids replicateIDs }
+type flowRecords struct {
+	ids   replicateIDs
+	dates dateCache
+}
 
 func (c *flowRecords) record(r *FlowRow, p *flowRecord) error {
-	days, err := epochDays(r.Date)
+	days, err := c.dates.epochDays(r.Date)
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func seriesFromStore(ctx context.Context, s *Store) (*SeriesBands, []SummaryRow,
 					}
 					xs[k], bs[k], ds[k] = x, base, sim.Deviation(c.v.Dev, x, base)
 				}
-				b.Value[ci][t], b.Base[ci][t], b.Dev[ci][t] = sim.NewBand(xs), sim.NewBand(bs), sim.NewBand(ds)
+				b.Value[ci][t], b.Base[ci][t], b.Dev[ci][t] = band(xs), band(bs), band(ds)
 			}
 			var ok [numStats]bool
 			for k := range n {
@@ -68,12 +68,12 @@ func seriesFromStore(ctx context.Context, s *Store) (*SeriesBands, []SummaryRow,
 				if !ok[j] {
 					continue
 				}
-				band := sim.NewBand(per[j])
-				if err := finite(func() string { return c.String() + " " + name }, band.Mean, band.P05, band.P50, band.P95); err != nil {
+				bd := band(per[j])
+				if err := finite(func() string { return c.String() + " " + name }, bd.Mean, bd.P05, bd.P50, bd.P95); err != nil {
 					return nil, nil, err
 				}
 				rows = append(rows, SummaryRow{Region: c.Region, Sector: c.Sector, Variable: c.Variable, Stat: name,
-					Mean: band.Mean, P05: band.P05, P50: band.P50, P95: band.P95})
+					Mean: bd.Mean, P05: bd.P05, P50: bd.P50, P95: bd.P95})
 			}
 		}
 	}
@@ -175,7 +175,7 @@ func eachFlowRowFromStore(ctx context.Context, s *Store, raw bool, fn func(*Flow
 							}
 						}
 						for c := range numFlowCols {
-							bands[(o*R+d)*S+i][c] = sim.NewBand(samples[c])
+							bands[(o*R+d)*S+i][c] = band(samples[c])
 						}
 						j++
 					}

@@ -46,19 +46,51 @@ func (r *SummaryRow) appendCSV(b []byte) []byte {
 	return append(b, '\n')
 }
 
-// MarshalJSON writes the row with its figures as floats (0.0, never 0).
+// MarshalJSON writes the row with its figures as floats (0.0, never 0), as json.Marshal writes
+// a struct of these fields (month omitted when empty), without its reflection: summary.json
+// holds thousands of rows.
 func (r SummaryRow) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Region   string    `json:"region"`
-		Sector   string    `json:"sector"`
-		Variable string    `json:"variable"`
-		Stat     string    `json:"stat"`
-		Mean     jsonFloat `json:"mean"`
-		P05      jsonFloat `json:"p05"`
-		P50      jsonFloat `json:"p50"`
-		P95      jsonFloat `json:"p95"`
-		Month    string    `json:"month,omitempty"`
-	}{r.Region, r.Sector, r.Variable, r.Stat, jsonFloat(r.Mean), jsonFloat(r.P05), jsonFloat(r.P50), jsonFloat(r.P95), r.Month})
+	if err := finite(func() string { return "a figure of summary.json" }, r.Mean, r.P05, r.P50, r.P95); err != nil {
+		return nil, err
+	}
+	b := append(make([]byte, 0, 128), '{')
+	for i, f := range [...]struct{ name, value string }{{"region", r.Region}, {"sector", r.Sector}, {"variable", r.Variable}, {"stat", r.Stat}} {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, f.name...)
+		b = append(b, `":`...)
+		b = appendJSONString(b, f.value)
+	}
+	for _, f := range [...]struct {
+		name string
+		x    float64
+	}{{"mean", r.Mean}, {"p05", r.P05}, {"p50", r.P50}, {"p95", r.P95}} {
+		b = append(b, `,"`...)
+		b = append(b, f.name...)
+		b = append(b, `":`...)
+		b = appendFloat(b, f.x)
+	}
+	if r.Month != "" {
+		b = append(b, `,"month":`...)
+		b = appendJSONString(b, r.Month)
+	}
+	return append(b, '}'), nil
+}
+
+// appendJSONString appends s as json.Marshal writes it: quoted, and escaped where needed
+// (json.Marshal itself does that, for the rare code or name that needs it).
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // Band returns the row's statistics as a band.

@@ -66,8 +66,7 @@ type sink[T any] interface {
 }
 
 type csvSink[T any] struct {
-	f   *PendingFile
-	buf []byte
+	f *PendingFile
 }
 
 func newCSVSink[T any](f *Folder, name string, header []string) (*csvSink[T], error) {
@@ -82,9 +81,10 @@ func newCSVSink[T any](f *Folder, name string, header []string) (*csvSink[T], er
 	return &csvSink[T]{f: p}, nil
 }
 
+// write formats the row straight into the file's buffer (it is copied only when the buffer
+// is too full to hold it).
 func (s *csvSink[T]) write(r *T) error {
-	s.buf = any(r).(csvRow).appendCSV(s.buf[:0])
-	_, err := s.f.Write(s.buf)
+	_, err := s.f.Write(any(r).(csvRow).appendCSV(s.f.AvailableBuffer()))
 	return err
 }
 func (s *csvSink[T]) commit() error { return s.f.Commit() }
