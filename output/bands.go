@@ -49,4 +49,3 @@ func band(xs []float64) sim.Band {
 		P95:  sim.Quantile(0.95, xs),
 	}
 }
-
