@@ -1,10 +1,12 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
+	"math"
 	"sync"
 
 	"git.sr.ht/~sbinet/gg"
@@ -21,12 +23,14 @@ import (
 // canvas draws straight into an image taken from a pool (one per chart being drawn at a time)
 // and keeps a face per font and size.
 type imageCanvas struct {
-	ctx   *gg.Context
-	img   *image.RGBA
-	w, h  vg.Length
-	dpi   float64
-	width vg.Length
-	faces map[faceKey]xfont.Face
+	ctx    *gg.Context
+	img    *image.RGBA
+	w, h   vg.Length
+	dpi    float64
+	width  vg.Length
+	colors []color.Color // the colour, per Push level
+	faces  map[faceKey]xfont.Face
+	white  []byte // a row of white pixels
 }
 
 type faceKey struct {
@@ -47,7 +51,7 @@ func newImageCanvas(w, h vg.Length, dpi int) *imageCanvas {
 	if img == nil || img.Rect != r {
 		img = image.NewRGBA(r)
 	}
-	c := &imageCanvas{img: img, w: w, h: h, dpi: float64(dpi), faces: map[faceKey]xfont.Face{}}
+	c := &imageCanvas{img: img, w: w, h: h, dpi: float64(dpi), colors: []color.Color{color.Black}, faces: map[faceKey]xfont.Face{}}
 	c.ctx = gg.NewContextForRGBA(img)
 	c.ctx.SetLineCapButt()
 	c.ctx.InvertY()
@@ -90,14 +94,74 @@ func (c *imageCanvas) SetColor(clr color.Color) {
 		clr = color.Black
 	}
 	c.ctx.SetColor(clr)
+	c.colors[len(c.colors)-1] = clr
 }
 
 func (c *imageCanvas) Rotate(t float64)      { c.ctx.Rotate(t) }
 func (c *imageCanvas) Translate(pt vg.Point) { c.ctx.Translate(c.dots(pt.X), c.dots(pt.Y)) }
 func (c *imageCanvas) Scale(x, y float64)    { c.ctx.Scale(x, y) }
-func (c *imageCanvas) Push()                 { c.ctx.Push() }
-func (c *imageCanvas) Pop()                  { c.ctx.Pop() }
-func (c *imageCanvas) Fill(p vg.Path)        { c.outline(p); c.ctx.Fill() }
+
+func (c *imageCanvas) Push() {
+	c.colors = append(c.colors, c.colors[len(c.colors)-1])
+	c.ctx.Push()
+}
+
+func (c *imageCanvas) Pop() {
+	c.colors = c.colors[:len(c.colors)-1]
+	c.ctx.Pop()
+}
+
+func (c *imageCanvas) Fill(p vg.Path) {
+	if c.whiteOnWhite(p) {
+		return
+	}
+	c.outline(p)
+	c.ctx.Fill()
+}
+
+// whiteOnWhite reports whether filling p would paint opaque white over pixels that are all
+// opaque white already, which changes none of them: the rasteriser blends white over white
+// into white at any coverage. Every panel of a chart starts with its white background, over
+// a canvas that is white but where a label of the panel to its left may have strayed;
+// reading the pixels under the path's bounding box costs a fraction of the fill.
+func (c *imageCanvas) whiteOnWhite(p vg.Path) bool {
+	if r, g, b, a := c.colors[len(c.colors)-1].RGBA(); r&g&b&a != 0xffff {
+		return false
+	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, comp := range p {
+		switch comp.Type {
+		case vg.MoveComp, vg.LineComp:
+			x, y := c.ctx.TransformPoint(c.dots(comp.Pos.X), c.dots(comp.Pos.Y))
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+		case vg.CloseComp:
+		default:
+			return false // arcs and curves: no bounding box from the points alone
+		}
+	}
+	if !(x0 > -1e6 && y0 > -1e6 && x1 < 1e6 && y1 < 1e6) { // no points, NaN or far off
+		return false
+	}
+	// The pixels the rasteriser may touch, with one to spare on every side.
+	b := c.img.Rect
+	px0, py0 := max(b.Min.X, int(math.Floor(x0))-1), max(b.Min.Y, int(math.Floor(y0))-1)
+	px1, py1 := min(b.Max.X, int(math.Ceil(x1))+2), min(b.Max.Y, int(math.Ceil(y1))+2)
+	if px0 >= px1 || py0 >= py1 {
+		return true
+	}
+	n := 4 * (px1 - px0)
+	if len(c.white) < n {
+		c.white = bytes.Repeat([]byte{0xff}, 4*b.Dx())
+	}
+	for y := py0; y < py1; y++ {
+		i := c.img.PixOffset(px0, y)
+		if !bytes.Equal(c.img.Pix[i:i+n], c.white[:n]) {
+			return false
+		}
+	}
+	return true
+}
+
 func (c *imageCanvas) Stroke(p vg.Path) {
 	if c.width <= 0 {
 		return

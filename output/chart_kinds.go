@@ -122,43 +122,33 @@ func (s *Store) FlowQuantityBands(routes []Route) ([]RouteSeries, error) {
 	idx := func(codes []string, c string) int { return slices.Index(codes, c) }
 	var keep []Route
 	var at []int
-	diff := false
-	q, bq := make([]float64, s.n), make([]float64, s.n)
-	buf := make([]byte, 8*numFlowCols)
 	for _, rt := range routes {
 		o, d, i := idx(res.Regions, rt.Exporter), idx(res.Regions, rt.Importer), idx(res.Sectors, rt.Sector)
 		if o < 0 || d < 0 || i < 0 || o == d {
 			continue
 		}
-		j := s.routeIndex(o, d, i)
-		keep, at = append(keep, rt), append(at, j)
-		for t := range s.steps {
-			if err := s.flowQuantities(t, j, q, bq, buf); err != nil {
-				return nil, err
-			}
-			if slices.Contains(bq, 0) {
-				diff = true
-			}
-		}
+		keep, at = append(keep, rt), append(at, s.routeIndex(o, d, i))
+	}
+	q, bq, err := s.flowQuantities(at)
+	if err != nil {
+		return nil, err
 	}
 	kind := sim.FlowVars[sim.FlowQuantity].Dev
-	if diff {
+	if slices.Contains(bq, 0) {
 		kind = sim.DevDifference
 	}
 	out := make([]RouteSeries, len(keep))
 	ds := make([]float64, s.n)
-	for n, rt := range keep {
-		rs := RouteSeries{Route: rt, Start: res.Start, Dev: make([]sim.Band, s.steps), Difference: diff}
+	for r, rt := range keep {
+		rs := RouteSeries{Route: rt, Start: res.Start, Dev: make([]sim.Band, s.steps), Difference: kind == sim.DevDifference}
 		for t := range s.steps {
-			if err := s.flowQuantities(t, at[n], q, bq, buf); err != nil {
-				return nil, err
-			}
+			at := (r*s.steps + t) * s.n
 			for k := range s.n {
-				ds[k] = sim.Deviation(kind, q[k], bq[k])
+				ds[k] = sim.Deviation(kind, q[at+k], bq[at+k])
 			}
 			rs.Dev[t] = band(ds)
 		}
-		out[n] = rs
+		out[r] = rs
 	}
 	return out, nil
 }

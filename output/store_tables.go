@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"slices"
 
 	"github.com/tradesim/tradesim/sim"
 )
@@ -233,16 +234,28 @@ func (s *Store) routeIndex(o, d, i int) int {
 	return (o*(R-1)+d)*S + i
 }
 
-// flowQuantities reads the scenario and baseline quantity of route j in month t of every
-// replicate.
-func (s *Store) flowQuantities(t, j int, q, bq []float64, buf []byte) error {
-	var v [numFlowCols]float64
-	off := s.seriesLen() + (t*s.routes+j)*numFlowCols
-	for k := range s.n {
-		if err := s.read(k, off, v[:], buf); err != nil {
-			return err
-		}
-		q[k], bq[k] = v[0], v[4]
+// flowQuantities reads the scenario and baseline quantity of the routes js in every month of
+// every replicate, indexed [(route*steps + month)*replicates + replicate], in one pass over the
+// store: one read per replicate and month, spanning the routes.
+func (s *Store) flowQuantities(js []int) (q, bq []float64, err error) {
+	q, bq = make([]float64, len(js)*s.steps*s.n), make([]float64, len(js)*s.steps*s.n)
+	if len(js) == 0 {
+		return q, bq, nil
 	}
-	return nil
+	lo, hi := slices.Min(js), slices.Max(js)+1
+	vals := make([]float64, (hi-lo)*numFlowCols)
+	buf := make([]byte, 8*len(vals))
+	for k := range s.n {
+		for t := range s.steps {
+			if err := s.read(k, s.seriesLen()+(t*s.routes+lo)*numFlowCols, vals, buf); err != nil {
+				return nil, nil, err
+			}
+			for r, j := range js {
+				v := vals[(j-lo)*numFlowCols:]
+				at := (r*s.steps+t)*s.n + k
+				q[at], bq[at] = v[0], v[4]
+			}
+		}
+	}
+	return q, bq, nil
 }
