@@ -1,16 +1,18 @@
 package output
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/tradesim/tradesim/sim"
 )
 
 // defaultSizedResult is a run the size of the default world's: 7 regions, 13 sectors, 36
-// months, 20 replicates, filled with smooth values (the content does not matter here).
-func defaultSizedResult() *sim.Result {
-	R, S, T, n := 7, 13, 36, 20
+// months, n replicates, filled with smooth values (the content does not matter here).
+func defaultSizedResult(n int) *sim.Result {
+	R, S, T := 7, 13, 36
 	res := &sim.Result{Scenario: "bench", Start: sim.NewMonth(2025, 1), Steps: T}
 	for r := range R {
 		res.Regions = append(res.Regions, string(rune('A'+r))+"RG")
@@ -49,7 +51,7 @@ func defaultSizedResult() *sim.Result {
 // BenchmarkTables measures bands, summary and writing every table of a default-sized run, per
 // format; it reports rows per second of series and flows together.
 func BenchmarkTables(b *testing.B) {
-	res := defaultSizedResult()
+	res := defaultSizedResult(20)
 	ctx := context.Background()
 	for _, c := range []struct {
 		name string
@@ -72,6 +74,51 @@ func BenchmarkTables(b *testing.B) {
 				rows += len(tb.Bands.Keys)*res.Steps*4 + 7*6*13*res.Steps*4
 			}
 			b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}
+
+// BenchmarkBands measures the bands and summary rows of a default-sized run (one pass over the
+// store: three bands per series and month, six path statistics per series), at 20 and 200
+// replicates.
+func BenchmarkBands(b *testing.B) {
+	for _, n := range []int{20, 200} {
+		b.Run(fmt.Sprintf("replicates=%d", n), func(b *testing.B) {
+			st, err := StoreResult(defaultSizedResult(n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := NewTablesFrom(context.Background(), st); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCharts measures drawing the chart pack of a default-sized run at slide size, in
+// each format (the figures are built once; each iteration draws and encodes every one).
+func BenchmarkCharts(b *testing.B) {
+	res := defaultSizedResult(20)
+	tb, err := NewTables(context.Background(), res)
+	if err != nil {
+		b.Fatal(err)
+	}
+	meta := ChartMeta{Scenario: "bench", Baseline: tb.Bands.Baseline, Version: "bench", Replicates: 20, Size: SizeSlide,
+		Windows: []PolicyWindow{{ID: "bench-control", Type: "export_control", Exporters: []string{"ARG"}, Importers: []string{"BRG"}, Sectors: []string{"ASC"}, Start: "2025-04", End: "2026-06"}}}
+	figs, _ := DefaultPack(PackInput{Bands: tb.Bands, Summary: tb.Summary, Store: tb.Store, Regions: res.Regions, Sectors: res.Sectors, Meta: meta})
+	for _, format := range ChartFormats {
+		b.Run(format, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				for _, f := range figs {
+					buf.Reset()
+					if err := f.WriteTo(&buf, format, false); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
 		})
 	}
 }

@@ -10,8 +10,11 @@ import (
 	"sync"
 
 	"git.sr.ht/~sbinet/gg"
+	xdraw "golang.org/x/image/draw"
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/f64"
+	"golang.org/x/image/math/fixed"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 )
@@ -211,7 +214,75 @@ func (c *imageCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	defer c.ctx.Pop()
 	c.ctx.SetFontFace(face)
 	c.ctx.InvertY()
-	c.ctx.DrawString(s, c.dots(pt.X), c.dots(c.h)-c.dots(pt.Y))
+	x, y := c.dots(pt.X), c.dots(c.h)-c.dots(pt.Y)
+	if !c.untransformed() {
+		c.ctx.DrawString(s, x, y) // rotated text (axis labels)
+		return
+	}
+	c.drawString(face, s, x, y)
+}
+
+// untransformed reports whether the graphics context maps points to themselves, exactly (as
+// it does for all text but rotated labels): each probe is a power of two, so any other
+// matrix moves one of them.
+func (c *imageCanvas) untransformed() bool {
+	const p = 1 << 20
+	for _, pt := range [...][2]float64{{0, 0}, {p, 0}, {0, p}} {
+		if x, y := c.ctx.TransformPoint(pt[0], pt[1]); x != pt[0] || y != pt[1] {
+			return false
+		}
+	}
+	return true
+}
+
+// drawString is gg's DrawString (v0.7) with the identity matrix, which draws each glyph with
+// x/image/draw's bilinear transform, masked and composited over the image by its generic
+// pixel-by-pixel code: slow at 300 dpi. Under the identity every glyph lands on whole pixels,
+// the bilinear weights are 1 and 0, and the transform composites the glyph mask over the
+// image; overGlyph does that with the same integer arithmetic, so the pixels are the same.
+func (c *imageCanvas) drawString(face xfont.Face, s string, x, y float64) {
+	col := c.colors[len(c.colors)-1]
+	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round(y * 64))}
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			dot.X += face.Kern(prev, r)
+		}
+		dr, mask, maskp, advance, ok := face.Glyph(dot, r)
+		if !ok {
+			continue
+		}
+		if a, ok := mask.(*image.Alpha); ok {
+			overGlyph(c.img, dr, a, maskp, col)
+		} else {
+			s2d := f64.Aff3{1, 0, float64(dr.Min.X), 0, 1, float64(dr.Min.Y)}
+			xdraw.BiLinear.Transform(c.img, s2d, image.NewUniform(col), dr.Sub(dr.Min), xdraw.Over, &xdraw.Options{SrcMask: mask, SrcMaskP: maskp})
+		}
+		dot.X += advance
+		prev = r
+	}
+}
+
+// overGlyph composites colour col through the glyph mask (its pixel mp at dr.Min) over dst,
+// as x/image/draw's Kernel.Transform does for an Over with a source mask (transform_Image_
+// Image_Over) when the weights are 1 and 0: 16-bit premultiplied channels, the mask's alpha
+// scaling the colour, the destination scaled by one minus that alpha.
+func overGlyph(dst *image.RGBA, dr image.Rectangle, mask *image.Alpha, mp image.Point, col color.Color) {
+	cr, cg, cb, ca := col.RGBA()
+	r := dr.Intersect(dst.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			ma := uint32(mask.AlphaAt(mp.X+x-dr.Min.X, mp.Y+y-dr.Min.Y).A) * 0x101
+			pa := ca * ma / 0xffff
+			pr, pg, pb := min(cr*ma/0xffff, pa), min(cg*ma/0xffff, pa), min(cb*ma/0xffff, pa)
+			pa1 := 0xffff - pa
+			px := dst.Pix[dst.PixOffset(x, y):][:4]
+			px[0] = uint8(uint16(uint32(px[0])*0x101*pa1/0xffff+pr) >> 8)
+			px[1] = uint8(uint16(uint32(px[1])*0x101*pa1/0xffff+pg) >> 8)
+			px[2] = uint8(uint16(uint32(px[2])*0x101*pa1/0xffff+pb) >> 8)
+			px[3] = uint8(uint16(uint32(px[3])*0x101*pa1/0xffff+pa) >> 8)
+		}
+	}
 }
 
 func (c *imageCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
