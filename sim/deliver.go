@@ -43,9 +43,11 @@ func (s *state) deliver(t int) {
 		}
 		u := gid / K
 		d := u / e.UT
-		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // gFill and gVal of the rest stay 0
-			k := (gid*S + i) * R
-			dem := s.gDem[gid*S+i]
+		g0 := e.gAt[gid]
+		for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // the group's entries (sparse.go)
+			gi := g0 + kk
+			k := gi * R
+			dem := s.gDem[gi]
 			rt0 := d*S + i
 			fill, val := 0.0, 0.0
 			if !bd.restricted[d*S+i] {
@@ -61,7 +63,7 @@ func (s *state) deliver(t int) {
 					val += so * x.val * x.bf * x.fee * x.tariff
 					a.recvQ[x.rt] += dem * g
 				}
-				s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
+				s.gFill[gi], s.gVal[gi] = fill, val
 				continue
 			}
 			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
@@ -87,7 +89,7 @@ func (s *state) deliver(t int) {
 					a.recvQ[(o*R+hub)*S+i] += dem * wK[o] * fl
 				}
 			}
-			s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
+			s.gFill[gi], s.gVal[gi] = fill, val
 		}
 	}
 	// Firms: ordinary orders, and this month's licence orders into the pipeline position. The
@@ -95,58 +97,57 @@ func (s *state) deliver(t int) {
 	for c := range R * S {
 		d := c / S
 		spent := 0.0
-		cOrd, cGot := a.ordered[c*S:c*S+S], a.got[c*S:c*S+S]
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]] // orders for inputs not bought are 0
+		c0, m := e.insAt[c], e.insAt[c+1]-e.insAt[c] // the cell's inputs (sparse.go)
+		cOrd, cGot := a.ordered[c0:c0+m], a.got[c0:c0+m]
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			gid := s.fg[f]
-			fill, val, lf := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S]
-			dem, arr := s.dem[f*S:f*S+S], s.arr[f*S:f*S+S]
+			g := e.gAt[gid]
+			fill, val, lf := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m]
+			lo := c0*e.n + (f-c*e.n)*m // e.firmIns
+			dem, arr := s.dem[lo:lo+m], s.arr[lo:lo+m]
 			if s.gLic[gid] {
-				onOrd := s.onOrd[f*S : f*S+S]
-				for _, i := range ins {
-					onOrd[i] += dem[i] * lf[i] // approved licence orders join the pipeline position
+				onOrd := s.onOrd[lo : lo+m]
+				for k, q := range dem {
+					onOrd[k] += q * lf[k] // approved licence orders join the pipeline position
 				}
-			}
-			fill, val, lf, arr = fill[:len(dem)], val[:len(dem)], lf[:len(dem)], arr[:len(dem)] // no bounds checks below
-			cOrd, cGot := cOrd[:len(dem)], cGot[:len(dem)]
-			if s.gLic[gid] {
-				for _, i := range ins {
-					q := dem[i]
-					g := q * fill[i]
-					arr[i] = g // order moved last month's deliveries into stock
-					spent += q * val[i]
-					cOrd[i] += q * (1 - lf[i]) // orders due this month: not those into the pipeline
-					cGot[i] += g
+				for k, q := range dem {
+					g := q * fill[k]
+					arr[k] = g // order moved last month's deliveries into stock
+					spent += q * val[k]
+					cOrd[k] += q * (1 - lf[k]) // orders due this month: not those into the pipeline
+					cGot[k] += g
 				}
 				continue
 			}
-			for _, i := range ins { // the same with no licence orders (lf = 0)
-				q := dem[i]
-				g := q * fill[i]
-				arr[i] = g
-				spent += q * val[i]
-				cOrd[i] += q
-				cGot[i] += g
+			for k, q := range dem { // the same with no licence orders (lf = 0)
+				g := q * fill[k]
+				arr[k] = g
+				spent += q * val[k]
+				cOrd[k] += q
+				cGot[k] += g
 			}
 		}
 		a.pur[d] += spent
 	}
 	for d := range R {
 		for b := range int(NumBuyers) {
-			gid := (d*e.UT + S + b) * K
+			u := d*e.UT + S + b
+			g0 := e.gAt[u*K]
 			bb := d*int(NumBuyers) + b
-			for i := range S {
+			// Inputs not bought: nothing ordered, spent, got or carried over (fdDem and backlog stay 0).
+			for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
+				gi := g0 + kk
 				q := s.fdDem[bb*S+i]
-				spent := q * s.gVal[gid*S+i]
+				spent := q * s.gVal[gi]
 				a.cons[d] += spent
 				a.consB[bb] += spent
 				if Buyer(b) == Households {
-					a.hhGot[d*S+i] += q * s.gFill[gid*S+i]
+					a.hhGot[d*S+i] += q * s.gFill[gi]
 				}
 				// A durable purchase that found no goods waits for next month (car buyers
 				// waited in 2021); the rest of the unfilled purchases vanish. Orders approved
 				// into a licence pipeline are not unfilled.
-				unfilled := q * (1 - s.gFill[gid*S+i] - s.lfrac[gid*S+i])
+				unfilled := q * (1 - s.gFill[gi] - s.lfrac[gi])
 				s.backlog[bb*S+i] = s.sp[i].Durable * max(0, unfilled)
 			}
 		}
@@ -186,15 +187,21 @@ func (s *state) deliver(t int) {
 			// Firms of the group get the release in proportion to their pipeline orders (by size
 			// if rounding has left none on record).
 			cell := d*S + g/K
+			ki := e.insPos(cell, i) // the group ordered i, so its cell buys it
+			if ki < 0 {
+				continue
+			}
 			pipe, size := 0.0, 0.0
 			for f := cell * e.n; f < (cell+1)*e.n; f++ {
 				if s.fg[f] == gid {
-					pipe += s.onOrd[f*S+i]
+					lo, _ := e.firmIns(f, cell)
+					pipe += s.onOrd[lo+ki]
 					size += s.w[f]
 				}
 			}
 			for f := cell * e.n; f < (cell+1)*e.n; f++ {
-				k := f*S + i
+				lo, _ := e.firmIns(f, cell)
+				k := lo + ki
 				if s.fg[f] != gid {
 					continue
 				}
@@ -208,8 +215,8 @@ func (s *state) deliver(t int) {
 				q := amt * part
 				got := q * bf * fill
 				s.arr[k] += got
-				a.got[cell*S+i] += got
-				a.ordered[cell*S+i] += q
+				a.got[e.insAt[cell]+ki] += got
+				a.ordered[e.insAt[cell]+ki] += q
 				s.onOrd[k] = max(0, s.onOrd[k]-q)
 				a.pur[d] += q * bf * vfill * mult
 			}

@@ -52,9 +52,15 @@ type economy struct {
 	// with S^2 (a term for an input not bought is an exact zero, so results do not change).
 	ins   []int
 	insAt []int
-	// Inputs each user type buys at base (buys), the same way: uIns[uInsAt[u]:uInsAt[u+1]].
+	ain   []float64 // a of each entry of ins: ain[insAt[c]+k] = a[c*S+ins[insAt[c]+k]]
+	// Inputs each user type buys at base (buys), the same way: uIns[uInsAt[u]:uInsAt[u+1]]. A
+	// firm user type buys what its cell buys (uIns of d*UT+j is ins of d*S+j).
 	uIns   []int
 	uInsAt []int
+	// Sparse storage (sim/sparse.go): K speed classes, NG = U*K sourcing groups; group gid =
+	// u*K+g keeps its inputs at gAt[gid] .. gAt[gid]+len(uIns of u) of every per-group array.
+	K, NG int
+	gAt   []int
 	// num is the region whose currency is the numeraire (NumeraireRegion).
 	num int
 	// hub is the region through which denied orders leak (the region coded ROW), or -1.
@@ -67,7 +73,7 @@ type economy struct {
 
 // critInput is an input that can limit a cell's production: (1 - phi) cap + phi stock / a.
 type critInput struct {
-	i         int
+	k         int     // position of the input in the cell's ins (and in its firms' input arrays)
 	phi, invA float64 // criticality and 1 / a
 }
 
@@ -135,8 +141,8 @@ func newEconomy(w *World, n int) *economy {
 				if tot <= 0 {
 					continue
 				}
-				e.buys[u*S+i] = true
 				e.a[c*S+i] = tot / months / e.x0[c]
+				e.buys[u*S+i] = e.a[c*S+i] > 0 // a firm user type buys what its cell's coefficients say
 				e.useSum[c] += e.a[c*S+i]
 				p := 0.0
 				for _, o := range e.rord {
@@ -219,6 +225,7 @@ func newEconomy(w *World, n int) *economy {
 		for i := range S {
 			if e.a[c*S+i] > 0 {
 				e.ins = append(e.ins, i)
+				e.ain = append(e.ain, e.a[c*S+i])
 			}
 		}
 		e.insAt[c+1] = len(e.ins)
@@ -226,13 +233,14 @@ func newEconomy(w *World, n int) *economy {
 	e.critAt = make([]int, R*S+1)
 	for c := range R * S {
 		j := c % S
-		for i := range S {
-			if phi, a := e.phi[i*S+j], e.a[c*S+i]; phi > 0 && a > 0 {
-				e.crit = append(e.crit, critInput{i: i, phi: phi, invA: 1 / a})
+		for k, i := range e.ins[e.insAt[c]:e.insAt[c+1]] {
+			if phi, a := e.phi[i*S+j], e.a[c*S+i]; phi > 0 {
+				e.crit = append(e.crit, critInput{k: k, phi: phi, invA: 1 / a})
 			}
 		}
 		e.critAt[c+1] = len(e.crit)
 	}
+	e.groups(n)
 	for d := range R {
 		for j := range S {
 			e.vaBase[d] += e.va[d*S+j] * e.x0[d*S+j]

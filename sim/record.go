@@ -41,9 +41,10 @@ func (s *state) record(t int) {
 			m.RS[VarInventoryMonths][k] = inv
 			// The input worst hit: a shortage of magnets is not diluted by plentiful steel.
 			short := 0.0
-			for i := range S {
-				if o := a.ordered[c*S+i]; o > residue*e.a[c*S+i]*e.x0[c] && o > 0 {
-					short = max(short, 1-a.got[c*S+i]/o)
+			for k := e.insAt[c]; k < e.insAt[c+1]; k++ { // inputs not bought are never short
+				// Delivered in full (got >= ordered) adds 1 - got/o <= 0: no division.
+				if o, g := a.ordered[k], a.got[k]; g < o && o > residue*e.ain[k]*e.x0[c] && o > 0 {
+					short = max(short, 1-g/o)
 				}
 			}
 			m.RS[VarInputShortageRate][k] = short

@@ -8,7 +8,7 @@ type accounts struct {
 	rev, useVal, wages, profit []float64 // receipts net of exporter fees; inputs used at delivered prices
 	tariff, fee                []float64 // tariff revenue by importer and sector; fee revenue by exporter and sector
 	exQ, imQ                   []float64 // export and import quantities (other regions only)
-	ordered, got               []float64 // [R*S*S] input i ordered and delivered by the firms of a cell
+	ordered, got               []float64 // [links] each input a cell buys (ins), ordered and delivered by its firms
 	// By region, [R].
 	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and final buyers at buyer prices; border values
 	income, tariff0Q, emp0           []float64 // GDP by income; base-rate tariffs on real imports; base employment
@@ -22,13 +22,13 @@ type accounts struct {
 	recvQ []float64
 }
 
-func newAccounts(R, S, RRS int) accounts {
+func newAccounts(R, S, RRS, links int) accounts {
 	f := func(n int) []float64 { return make([]float64, n) }
 	RS := R * S
 	return accounts{
 		out: f(RS), priceIdx: f(RS), emp: f(RS), invSum: f(RS),
 		rev: f(RS), useVal: f(RS), wages: f(RS), profit: f(RS),
-		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS * S), got: f(RS * S),
+		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(links), got: f(links),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
 		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS), used: f(RS),
 		hhIncome: f(R), consB: f(R * int(NumBuyers)), hhGot: f(RS), ordersIn: f(RS), planned: f(RS), sold: f(RS), finChg: f(RS),

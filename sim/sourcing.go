@@ -31,43 +31,42 @@ func (s *state) order(t int) {
 	taus := s.tauS
 	pipes := len(s.lic) > 0
 	for c := range R * S {
-		a := e.a[c*S : c*S+S]
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]] // inputs not bought keep dem 0 and their stock 0
+		// Only the inputs the cell buys (sparse.go): the group's entries are the cell's.
+		ins, a := e.ins[e.insAt[c]:e.insAt[c+1]], e.ain[e.insAt[c]:e.insAt[c+1]]
+		m := len(a)
+		ins = ins[:m]
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			xplan := min(s.xe[f], s.cap[f])
 			tau := s.tauF[f]
-			gd := s.gDem[s.fg[f]*S : s.fg[f]*S+S]
-			inv, arr, dem := s.inv[f*S:f*S+S], s.arr[f*S:f*S+S], s.dem[f*S:f*S+S]
-			gd, arr, dem = gd[:len(a)], arr[:len(a)], dem[:len(a)]
-			taus := taus[:len(a)]
-			inv = inv[:len(a)]
+			g := e.gAt[s.fg[f]]
+			gd := s.gDem[g : g+m]
+			lo := e.insAt[c]*e.n + (f-c*e.n)*m // e.firmIns
+			inv, arr, dem := s.inv[lo:lo+m], s.arr[lo:lo+m], s.dem[lo:lo+m]
 			if pipes {
-				onOrd := s.onOrd[f*S : f*S+S]
-				for _, i := range ins {
-					ai := a[i]
-					inv[i] += arr[i] // last month's deliveries are on hand now
+				onOrd := s.onOrd[lo : lo+m]
+				for k, ai := range a {
+					inv[k] += arr[k] // last month's deliveries are on hand now
 					use := ai * xplan
-					gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
+					gap := taus[ins[k]]*tau*use - (inv[k] - use) - onOrd[k]
 					q := use + gap*invK
 					if q < 0 { // max(0, q) as a predictable branch
 						q = 0
 					}
-					dem[i] = q
-					gd[i] += q
+					dem[k] = q
+					gd[k] += q
 				}
 				continue
 			}
-			for _, i := range ins {
-				ai := a[i]
-				inv[i] += arr[i] // last month's deliveries are on hand now
+			for k, ai := range a {
+				inv[k] += arr[k] // last month's deliveries are on hand now
 				use := ai * xplan
-				gap := taus[i]*tau*use - (inv[i] - use)
+				gap := taus[ins[k]]*tau*use - (inv[k] - use)
 				q := use + gap*invK
 				if q < 0 { // max(0, q) as a predictable branch
 					q = 0
 				}
-				dem[i] = q
-				gd[i] += q
+				dem[k] = q
+				gd[k] += q
 			}
 		}
 	}
@@ -116,14 +115,17 @@ func (s *state) order(t int) {
 		if buyer == Households {
 			budget = s.householdBudget(d)
 		}
-		// Only the inputs the user type buys: lfrac and fdDem of the others stay 0.
-		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
-			k := (gid*S + i) * R
+		// Only the inputs the user type buys: fdDem of the others stays 0.
+		g0 := e.gAt[gid]
+		for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
+			gi := g0 + kk // the group's entry for input i (sparse.go)
+			k := gi * R
 			sh := s.sh[k : k+R]
 			rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
 			// 1. s += lambda (s* - s); pin = sum_o s q.
-			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
-			lam := s.gLam[gid*S+i]
+			ui := e.uInsAt[u] + kk
+			st := s.star[ui*R : ui*R+R]
+			lam := s.gLam[gi]
 			pin := 0.0
 			tab := s.ordTab[rt0*R : rt0*R+R]
 			// Returning to a supplier the buyer used before (a share below its base share that
@@ -154,7 +156,7 @@ func (s *state) order(t int) {
 				x := &tab[j]
 				pin += sh[x.o] * x.q
 			}
-			s.pin[gid*S+i] = pin
+			s.pin[gi] = pin
 			// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
 			// (Cobb-Douglas); government buys its base real basket; investment its base real
 			// basket times the demand stabiliser.
@@ -175,14 +177,14 @@ func (s *state) order(t int) {
 				}
 				q += s.backlog[fdk+i] // purchases that waited for goods last month (durable)
 				s.fdDem[fdk+i] = q
-				s.gDem[gid*S+i] = q
+				s.gDem[gi] = q
 			}
 			// 3. Split and place.
-			dem := s.gDem[gid*S+i]
+			dem := s.gDem[gi]
 			if !bd.restricted[d*S+i] {
 				// Fast path: no border rule on any origin of this input: orders follow the shares
 				// (deliver reads the shares themselves; wP, wO, wL and wK are not written).
-				s.lfrac[gid*S+i] = 0
+				s.lfrac[gi] = 0
 				for j := range tab {
 					x := &tab[j]
 					*x.orders += dem * sh[x.o]
@@ -245,7 +247,7 @@ func (s *state) order(t int) {
 				s.ordP[rt] += dem * p
 				s.ordO[rt] += dem * q
 			}
-			s.lfrac[gid*S+i] = lf
+			s.lfrac[gi] = lf
 			if lf > 0 {
 				s.gLic[gid] = true
 			}

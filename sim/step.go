@@ -65,18 +65,17 @@ func (s *state) prices() {
 		d, j := c/S, c%S
 		sp := &s.sp[j]
 		pe := s.powEta[j]
-		a := e.a[c*S : c*S+S]
 		wage := s.wage[d]
 		lo := c * n
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
+		a := e.ain[e.insAt[c]:e.insAt[c+1]]
 		ps := s.scarcity(c, sp)
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
-			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
-			pin = pin[:len(a)] // no bounds checks below
+			g := e.gAt[s.fg[f]]
+			pin := s.pin[g : g+len(a)] // the group's inputs are the cell's (sparse.go)
 			cost := wage * s.lab[f]
-			for _, i := range ins {
-				cost += a[i] * pin[i]
+			for k, ak := range a {
+				cost += ak * pin[k]
 			}
 			s.cost[f] = cost
 			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
@@ -160,11 +159,11 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 // set, (1 - phi) capacity + phi stock / a (stock on hand plus last month's deliveries).
 func (s *state) producible(f, c int) float64 {
 	e := s.e
-	S := e.S
 	cp := s.cap[f] * s.capFac[c]
 	x := min(cp, s.emp[f]/s.lab[f]*(1+s.g.Overtime))
+	lo, _ := e.firmIns(f, c)
 	for _, ci := range e.crit[e.critAt[c]:e.critAt[c+1]] {
-		stock := s.inv[f*S+ci.i] + s.arr[f*S+ci.i]
+		stock := s.inv[lo+ci.k] + s.arr[lo+ci.k]
 		if lim := (1-ci.phi)*cp + ci.phi*stock*ci.invA; lim < x {
 			x = lim
 		}
@@ -187,8 +186,9 @@ func (s *state) targets() {
 	R, S := e.R, e.S
 	for u := range e.U {
 		d := u / e.UT
-		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
-			k := (u*S + i) * R
+		for ui := e.uInsAt[u]; ui < e.uInsAt[u+1]; ui++ {
+			i := e.uIns[ui]
+			k := ui * R // beta and star of (u, i) (sparse.go)
 			sum, pm := 0.0, 0.0
 			for _, o := range e.rord {
 				if o == d {
@@ -207,7 +207,7 @@ func (s *state) targets() {
 				}
 			}
 			home := 1.0
-			if bm := s.betaM[u*S+i]; bm > 0 && sum > 0 {
+			if bm := s.betaM[ui]; bm > 0 && sum > 0 {
 				vh := s.beta[k+d] * s.pw[(d*R+d)*S+i]
 				vm := bm * s.powSigD[i].pow(pm)
 				home = vh / (vh + vm)
@@ -303,11 +303,11 @@ func (s *state) produce() {
 	over := 1 + s.g.Overtime
 	closeK := 1 / s.g.StockClose
 	for c := range R * S {
-		a := e.a[c*S : c*S+S]
+		a := e.ain[e.insAt[c]:e.insAt[c+1]]
+		m := len(a)
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
 		tauF := s.sp[c%S].TauF
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
 		var fp, fo, vp, vo, used, useVal, stock, planned, sold, finChg float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
@@ -320,9 +320,10 @@ func (s *state) produce() {
 			plan := min(cp, max(0, op+oo+(tauF*s.xe[f]-s.fin[f])*closeK))
 			planned += plan
 			x := min(plan, s.emp[f]/s.lab[f]*over)
-			inv := s.inv[f*S : f*S+S]
+			lo := e.insAt[c]*n + (f-c*n)*m // e.firmIns
+			inv := s.inv[lo : lo+m]
 			for _, ci := range crit {
-				lim := (1-ci.phi)*cp + ci.phi*inv[ci.i]*ci.invA
+				lim := (1-ci.phi)*cp + ci.phi*inv[ci.k]*ci.invA
 				if lim < x {
 					x = lim
 				}
@@ -351,22 +352,22 @@ func (s *state) produce() {
 			fo += sh * fillO
 			vp += sh * fillP * s.p[f]
 			vo += sh * fillO * s.p[f]
-			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
-			pin, inv = pin[:len(a)], inv[:len(a)] // no bounds checks below
+			g := e.gAt[s.fg[f]]
+			pin := s.pin[g : g+m]
+			inv = inv[:m] // no bounds checks below
 			res := residue * s.fx0[f]
-			for _, i := range ins {
-				ai := a[i]
+			for k, ai := range a {
 				u := ai * x
-				if inv[i] < u { // min(inv, a x) as a predictable branch: stock usually suffices
-					u = inv[i]
+				if inv[k] < u { // min(inv, a x) as a predictable branch: stock usually suffices
+					u = inv[k]
 				}
-				if inv[i]-u < res*ai {
-					u = inv[i] // a rounding residue is used up with the rest
+				if inv[k]-u < res*ai {
+					u = inv[k] // a rounding residue is used up with the rest
 				}
-				inv[i] -= u
+				inv[k] -= u
 				used += u
-				useVal += u * pin[i] // inputs used at this month's delivered prices
-				stock += inv[i]
+				useVal += u * pin[k] // inputs used at this month's delivered prices
+				stock += inv[k]
 			}
 		}
 		s.fP[c], s.fO[c], s.vP[c], s.vO[c] = fp, fo, vp, vo
