@@ -104,7 +104,20 @@ func (s *state) deliver(t int) {
 			g := e.gAt[gid]
 			fill, val, lf := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m]
 			lo := c0*e.n + (f-c*e.n)*m // e.firmIns
-			dem, arr := s.dem[lo:lo+m], s.arr[lo:lo+m]
+			dem, inv := s.dem[lo:lo+m], s.inv[lo:lo+m]
+			if s.arr == nil {
+				// No licence pipeline: deliveries join the stock now (order used to add them next
+				// month, before anything read the stock: the same sums).
+				for k, q := range dem {
+					g := q * fill[k]
+					inv[k] += g
+					spent += q * val[k]
+					cOrd[k] += q
+					cGot[k] += g
+				}
+				continue
+			}
+			arr := s.arr[lo : lo+m]
 			if s.gLic[gid] {
 				onOrd := s.onOrd[lo : lo+m]
 				for k, q := range dem {

@@ -26,7 +26,7 @@ func (s *state) order(t int) {
 	hub := e.hub
 	// Firms' order quantities (2.) come first: they do not depend on the shares. Last month's
 	// deliveries (arr, which deliver overwrites) join the stock on hand. Without licence
-	// pipelines nothing is on order (onOrd is zero), and the pass skips reading it: x - 0 is x.
+	// pipelines nothing is on order and deliver has put the deliveries in stock already.
 	invK := 1 / s.g.StockClose
 	taus := s.tauS
 	pipes := len(s.lic) > 0
@@ -41,9 +41,9 @@ func (s *state) order(t int) {
 			g := e.gAt[s.fg[f]]
 			gd := s.gDem[g : g+m]
 			lo := e.insAt[c]*e.n + (f-c*e.n)*m // e.firmIns
-			inv, arr, dem := s.inv[lo:lo+m], s.arr[lo:lo+m], s.dem[lo:lo+m]
+			inv, dem := s.inv[lo:lo+m], s.dem[lo:lo+m]
 			if pipes {
-				onOrd := s.onOrd[lo : lo+m]
+				arr, onOrd := s.arr[lo:lo+m], s.onOrd[lo:lo+m]
 				for k, ai := range a {
 					inv[k] += arr[k] // last month's deliveries are on hand now
 					use := ai * xplan
@@ -57,8 +57,7 @@ func (s *state) order(t int) {
 				}
 				continue
 			}
-			for k, ai := range a {
-				inv[k] += arr[k] // last month's deliveries are on hand now
+			for k, ai := range a { // last month's deliveries are in inv already (deliver)
 				use := ai * xplan
 				gap := taus[ins[k]]*tau*use - (inv[k] - use)
 				q := use + gap*invK
@@ -131,7 +130,7 @@ func (s *state) order(t int) {
 			// Returning to a supplier the buyer used before (a share below its base share that
 			// the target raises) is return_speed times faster than qualifying a new one; the
 			// shares are then renormalised.
-			s0 := e.s0[(u*S+i)*R : (u*S+i)*R+R]
+			s0 := e.s0[ui*R : ui*R+R]
 			back, rs := false, s.g.ReturnSpeed
 			for j := range tab {
 				x := &tab[j] // not a copy of the entry
@@ -183,7 +182,7 @@ func (s *state) order(t int) {
 			dem := s.gDem[gi]
 			if !bd.restricted[d*S+i] {
 				// Fast path: no border rule on any origin of this input: orders follow the shares
-				// (deliver reads the shares themselves; wP, wO, wL and wK are not written).
+				// (deliver reads the shares themselves; wP, wO and wK are not written).
 				s.lfrac[gi] = 0
 				for j := range tab {
 					x := &tab[j]
@@ -191,7 +190,10 @@ func (s *state) order(t int) {
 				}
 				continue
 			}
-			wP, wO, wL, wK := s.wP[k:k+R], s.wO[k:k+R], s.wL[k:k+R], s.wK[k:k+R]
+			if s.wP == nil {
+				s.splitShares()
+			}
+			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
 			closed, openMass := 0.0, 0.0
 			for _, o := range e.rord {
 				rt := rt0 + o*R*S
@@ -221,9 +223,7 @@ func (s *state) order(t int) {
 				}
 				s.denied[rt] += dem * sh[o] * (1 - op)
 				s.leakOrd[rt] += dem * wK[o]
-				wL[o] = 0
 				if bd.licence[rt] && own > 0 {
-					wL[o] = own
 					lf += own
 					if dem > 0 {
 						s.pipeline(t, rt, gid-d*e.UT*K, dem*own)

@@ -12,9 +12,10 @@ import "slices"
 //
 // Layout:
 //   - firm f = c*n + k of cell c, whose cell buys m = len(ins of c) inputs: entries
-//     insAt[c]*n + k*m .. + m of inv, arr, onOrd and dem, in the order of ins;
+//     insAt[c]*n + k*m .. + m of inv, arr, onOrd and dem, in the order of ins (arr and onOrd
+//     only with licence pipelines);
 //   - sourcing group gid = u*K + g: entries gAt[gid] .. gAt[gid+1] of gLam, pin, gDem, lfrac,
-//     gFill and gVal, in the order of uIns of u; the shares sh, wP, wO, wL and wK hold R origins
+//     gFill and gVal, in the order of uIns of u; the shares sh, wP, wO and wK hold R origins
 //     for each of these entries;
 //   - user type u: entries uInsAt[u] .. uInsAt[u+1] of betaM, times R origins for beta and star;
 //   - the accounts' ordered and got: one entry per entry of ins.
@@ -57,3 +58,10 @@ func (e *economy) firmInputs() int { return len(e.ins) * e.n }
 // groupInputs is the number of entries of a per-group array: inputs bought, summed over the
 // sourcing groups.
 func (e *economy) groupInputs() int { return len(e.uIns) * e.K }
+
+// splitShares allocates the per-origin split of orders under border rules (wP, wO, wK), the
+// first time a rule restricts an input: runs without border rules never hold them.
+func (s *state) splitShares() {
+	n := s.e.groupInputs() * s.e.R
+	s.wP, s.wO, s.wK = make([]float64, n), make([]float64, n), make([]float64, n)
+}

@@ -39,10 +39,9 @@ type state struct {
 	sh      []float64 // [GI*R] standing origin shares
 	pin     []float64 // [GI] delivered price of the input at standing shares
 	gDem    []float64 // [GI] orders of the group's members (quantity)
-	wP, wO  []float64 // [GI*R] share of a unit of orders placed on origin o, by rationing class
-	wL      []float64 // [GI*R] share of a unit of orders approved into a licence pipeline
-	wK      []float64 // [GI*R] share of a unit of orders that leaks through the hub region
-	lfrac   []float64 // [GI] sum over o of wL
+	wP, wO  []float64 // [GI*R] share of a unit of orders placed on origin o, by rationing class (nil until a border rule restricts an input: splitShares)
+	wK      []float64 // [GI*R] share of a unit of orders that leaks through the hub region (the same)
+	lfrac   []float64 // [GI] share of a unit of orders approved into a licence pipeline
 	gFill   []float64 // [GI] quantity delivered per unit ordered (ordinary orders)
 	gVal    []float64 // [GI] amount paid per unit ordered
 	gOn     []bool    // [NG] the group has members (households: class 0 only)
@@ -73,9 +72,9 @@ type state struct {
 	capRing int
 
 	// Firm inputs, [FI]: one entry per firm and input its cell buys (sparse.go).
-	inv   []float64 // stock on hand (quantity)
-	arr   []float64 // delivered this month, on hand from next month
-	onOrd []float64 // approved under licence, not yet shipped
+	inv   []float64 // stock on hand (quantity); without licence pipelines it includes arr
+	arr   []float64 // delivered this month, on hand from next month; nil without licence pipelines
+	onOrd []float64 // approved under licence, not yet shipped; nil without licence pipelines
 	dem   []float64 // orders placed this month (all origins)
 
 	// Cells (origin region x sector), [R*S].
@@ -167,7 +166,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.fg, s.beta, s.betaM = make([]int, F), f(UI*R), f(UI)
 	s.K, s.NG = e.K, e.NG
 	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal = f(GI), f(GI), f(GI), f(GI), f(GI), f(GI)
-	s.sh, s.wP, s.wO, s.wL, s.wK = f(GI*R), f(GI*R), f(GI*R), f(GI*R), f(GI*R)
+	s.sh = f(GI * R)
 	s.fdDem, s.backlog = f(R*int(NumBuyers)*S), f(R*int(NumBuyers)*S)
 	s.noise = f(R * S)
 	s.pcg = rand.NewPCG(0, 0)
@@ -177,7 +176,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.vac, s.pc, s.xP0, s.ps, s.cost, s.capFac = f(F), f(F), f(F), f(R*S), f(F), f(R*S)
 	s.fin = f(F)
-	s.inv, s.arr, s.onOrd, s.dem = f(FI), f(FI), f(FI), f(FI)
+	s.inv, s.dem = f(FI), f(FI)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star = f(UI * R)
 	s.bd = newBorder(RRS)
@@ -209,6 +208,11 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 			ring: f(slots * nb), tot: f(slots), slots: slots, nb: nb,
 		})
 	}
+	if len(s.lic) > 0 {
+		// Deliveries wait in arr until next month only where licence releases add to them
+		// (deliver); otherwise they join the stock at once, with the same rounding.
+		s.arr, s.onOrd = f(FI), f(FI)
+	}
 	return s
 }
 
@@ -230,8 +234,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		sp := &s.sp[j]
 		inputCost := 0.0
 		ins, ain := e.ins[e.insAt[c]:e.insAt[c+1]], e.ain[e.insAt[c]:e.insAt[c+1]]
-		for k, i := range ins {
-			inputCost += ain[k] * e.pin0[(d*e.UT+j)*S+i]
+		pin0 := e.pin0[e.uInsAt[d*e.UT+j]:] // the firm user type's entries are the cell's
+		for k := range ins {
+			inputCost += ain[k] * pin0[k]
 		}
 		labUnit := sp.ThetaL * e.va[c] // labour per unit of output at wage 1
 		for k := range n {
@@ -258,6 +263,10 @@ func (s *state) reset(st settings, fd *firmDraws) {
 				// Users hold tau_i months of input i (the input's sector sets the norm: CLEPA's
 				// 3-4 weeks of magnets is tau of REE), scaled by the firm's factor.
 				s.inv[lo+k] = s.sp[i].Tau * s.tauF[f] * use
+				if s.arr == nil {
+					s.inv[lo+k] += use // base deliveries, on hand next month
+					continue
+				}
 				s.arr[lo+k] = use
 				s.onOrd[lo+k] = 0
 			}
@@ -320,11 +329,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	}
 	for gid := range s.NG {
 		u := gid / K
-		lo := e.gAt[gid]
-		for k, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
-			s.pin[lo+k] = e.pin0[u*S+i]
-			copy(s.sh[(lo+k)*R:(lo+k+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
-		}
+		lo, m := e.gAt[gid], e.uInsAt[u+1]-e.uInsAt[u]
+		copy(s.pin[lo:lo+m], e.pin0[e.uInsAt[u]:e.uInsAt[u+1]])
+		copy(s.sh[lo*R:(lo+m)*R], e.s0[e.uInsAt[u]*R:e.uInsAt[u+1]*R])
 	}
 	// Nested Armington weights (sim/README.md §4.6), calibrated so that the targets equal the base
 	// shares at base buyer prices q0 = 1 + t0: among import origins beta_o = s0_o|M q0_o^sigmaM
@@ -334,8 +341,8 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		d := u / e.UT
 		for ui := e.uInsAt[u]; ui < e.uInsAt[u+1]; ui++ {
 			i := e.uIns[ui]
-			k := ui * R // beta's entries; e.s0's are at (u*S+i)*R
-			s0 := e.s0[(u*S+i)*R : (u*S+i+1)*R]
+			k := ui * R // the entries of beta and e.s0
+			s0 := e.s0[k : k+R]
 			sD, sM := s.sp[i].SigmaD, s.sp[i].SigmaM
 			home := s0[d]
 			imp := 1 - home

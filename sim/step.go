@@ -163,7 +163,10 @@ func (s *state) producible(f, c int) float64 {
 	x := min(cp, s.emp[f]/s.lab[f]*(1+s.g.Overtime))
 	lo, _ := e.firmIns(f, c)
 	for _, ci := range e.crit[e.critAt[c]:e.critAt[c+1]] {
-		stock := s.inv[lo+ci.k] + s.arr[lo+ci.k]
+		stock := s.inv[lo+ci.k] // inv + arr when arr is kept apart
+		if s.arr != nil {
+			stock += s.arr[lo+ci.k]
+		}
 		if lim := (1-ci.phi)*cp + ci.phi*stock*ci.invA; lim < x {
 			x = lim
 		}
