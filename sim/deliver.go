@@ -15,8 +15,6 @@ func (s *state) deliver(t int) {
 	clear(a.consB)
 	clear(a.hhGot)
 	clear(a.recvQ)
-	clear(a.ordered)
-	clear(a.got)
 	bd := &s.bd
 	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
 	domesticFirst := s.g.Rationing == DomesticFirst
@@ -99,6 +97,8 @@ func (s *state) deliver(t int) {
 		spent := 0.0
 		c0, m := e.insAt[c], e.insAt[c+1]-e.insAt[c] // the cell's inputs (sparse.go)
 		cOrd, cGot := a.ordered[c0:c0+m], a.got[c0:c0+m]
+		clear(cOrd) // here rather than in one sweep: the entries are used at once
+		clear(cGot)
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			gid := s.fg[f]
 			g := e.gAt[gid]

@@ -21,7 +21,6 @@ func (s *state) order(t int) {
 	clear(s.ordP)
 	clear(s.ordO)
 	clear(s.denied)
-	clear(s.gDem)
 	clear(s.leakOrd)
 	hub := e.hub
 	// Firms' order quantities (2.) come first: they do not depend on the shares. Last month's
@@ -35,6 +34,8 @@ func (s *state) order(t int) {
 		ins, a := e.ins[e.insAt[c]:e.insAt[c+1]], e.ain[e.insAt[c]:e.insAt[c+1]]
 		m := len(a)
 		ins = ins[:m]
+		u := c/S*e.UT + c%S
+		clear(s.gDem[e.gAt[u*K]:e.gAt[u*K+K]]) // the cell's groups; final buyers' are set below
 		for f := c * e.n; f < (c+1)*e.n; f++ {
 			xplan := min(s.xe[f], s.cap[f])
 			tau := s.tauF[f]

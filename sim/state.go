@@ -369,6 +369,11 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	for c := range R * S {
 		s.pIdx[c] = 1
 	}
+	if R == 1 {
+		for k := range s.star {
+			s.star[k] = 1 // one region: targets leaves the home share at 1
+		}
+	}
 	for rt := range s.unfilled {
 		s.unfilled[rt] = 0
 	}

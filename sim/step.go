@@ -187,6 +187,9 @@ func (s *state) sellable(f, c int) float64 { return s.producible(f, c) + s.fin[f
 func (s *state) targets() {
 	e := s.e
 	R, S := e.R, e.S
+	if R == 1 {
+		return // no import origin: every target is home's, 1 (reset)
+	}
 	for u := range e.U {
 		d := u / e.UT
 		for ui := e.uInsAt[u]; ui < e.uInsAt[u+1]; ui++ {
