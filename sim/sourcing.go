@@ -131,16 +131,23 @@ func (s *state) order(t int) {
 			// Returning to a supplier the buyer used before (a share below its base share that
 			// the target raises) is return_speed times faster than qualifying a new one; the
 			// shares are then renormalised.
-			s0 := e.s0[ui*R : ui*R+R]
-			back, rs := false, s.g.ReturnSpeed
-			for j := range tab {
-				x := &tab[j] // not a copy of the entry
-				gap := st[x.o] - sh[x.o]
-				if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) && rs > 1 { // below its base share, beyond rounding
-					sh[x.o] += min(1, lam*rs) * gap
-					back = true
-				} else {
-					sh[x.o] += lam * gap
+			back := false
+			if rs := s.g.ReturnSpeed; rs > 1 {
+				s0 := e.s0[ui*R : ui*R+R]
+				for j := range tab {
+					x := &tab[j] // not a copy of the entry
+					gap := st[x.o] - sh[x.o]
+					if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) { // below its base share, beyond rounding
+						sh[x.o] += min(1, lam*rs) * gap
+						back = true
+					} else {
+						sh[x.o] += lam * gap
+					}
+				}
+			} else {
+				for j := range tab {
+					x := &tab[j]
+					sh[x.o] += lam * (st[x.o] - sh[x.o])
 				}
 			}
 			if back {
@@ -151,6 +158,20 @@ func (s *state) order(t int) {
 				for _, o := range e.rord {
 					sh[o] /= sum
 				}
+			}
+			if !final && !bd.restricted[d*S+i] {
+				// Firms' orders are known (dem): price and place them in one pass (the fast
+				// path of 3. below).
+				dem := s.gDem[gi]
+				for j := range tab {
+					x := &tab[j]
+					so := sh[x.o]
+					pin += so * x.q
+					*x.orders += dem * so
+				}
+				s.pin[gi] = pin
+				s.lfrac[gi] = 0
+				continue
 			}
 			for j := range tab {
 				x := &tab[j]
