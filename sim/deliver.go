@@ -141,6 +141,7 @@ func (s *state) deliver(t int) {
 			}
 		}
 		a.pur[d] += spent
+		s.short[c] = s.inputShortage(c) // while the cell's orders are in cache
 	}
 	for d := range R {
 		for b := range int(NumBuyers) {
@@ -233,6 +234,7 @@ func (s *state) deliver(t int) {
 				s.onOrd[k] = max(0, s.onOrd[k]-q)
 				a.pur[d] += q * bf * vfill * mult
 			}
+			s.short[cell] = s.inputShortage(cell)
 		}
 		lp.tot[slot] = 0
 	}

@@ -131,8 +131,12 @@ func (s *state) order(t int) {
 			// Returning to a supplier the buyer used before (a share below its base share that
 			// the target raises) is return_speed times faster than qualifying a new one; the
 			// shares are then renormalised.
-			back := false
-			if rs := s.g.ReturnSpeed; rs > 1 {
+			// With one region the share and its target are exactly 1 (base shares, targets) and
+			// stay so: nothing to move.
+			back, rs := false, s.g.ReturnSpeed
+			switch {
+			case R == 1:
+			case rs > 1:
 				s0 := e.s0[ui*R : ui*R+R]
 				for j := range tab {
 					x := &tab[j] // not a copy of the entry
@@ -144,7 +148,7 @@ func (s *state) order(t int) {
 						sh[x.o] += lam * gap
 					}
 				}
-			} else {
+			default:
 				for j := range tab {
 					x := &tab[j]
 					sh[x.o] += lam * (st[x.o] - sh[x.o])

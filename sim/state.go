@@ -83,6 +83,7 @@ type state struct {
 	fP, fO     []float64 // quantity fill of the cell's orders, by class
 	vP, vO     []float64 // value (price x fill) of the cell's orders, by class
 	star       []float64 // [UI*R] Armington target shares
+	short      []float64 // input shortage rate of the month (deliver; record writes it)
 
 	// Routes, [R*R*S].
 	bd         border
@@ -178,7 +179,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.fin = f(F)
 	s.inv, s.dem = f(FI), f(FI)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
-	s.star = f(UI * R)
+	s.star, s.short = f(UI*R), f(R*S)
 	s.bd = newBorder(RRS)
 	s.q, s.qe, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
