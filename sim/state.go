@@ -5,9 +5,10 @@ import (
 	"math/rand/v2"
 )
 
-// state is the whole economy of one run as dense arrays (a struct of slices). A worker owns one
-// state and resets it for each replicate and for the baseline and scenario runs of a replicate;
-// after the first reset a month allocates nothing.
+// state is the whole economy of one run as flat arrays (a struct of slices; inputs only where
+// they are bought, sparse.go). A worker owns one state and resets it for each replicate and
+// for the baseline and scenario runs of a replicate; after the first reset a month allocates
+// nothing (but the border split, once, when a rule first restricts an input).
 type state struct {
 	e  *economy
 	sp []SectorParams
