@@ -35,113 +35,21 @@ func (s *state) deliver(t int) {
 			}
 		}
 	}
-	for gid := range s.NG {
-		if !s.gOn[gid] {
-			continue
-		}
-		u := gid / K
-		d := u / e.UT
-		g0 := e.gAt[gid]
-		for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // the group's entries (sparse.go)
-			gi := g0 + kk
-			k := gi * R
-			dem := s.gDem[gi]
-			rt0 := d*S + i
-			fill, val := 0.0, 0.0
-			if !bd.restricted[d*S+i] {
-				// No border rule on this input (order's fast path): a unit ordered goes to the
-				// origins by the standing shares, in the class the rationing rule gives it.
-				sh := s.sh[k : k+R]
-				tab := s.fillTab[rt0*R : rt0*R+R]
-				for j := range tab {
-					x := &tab[j] // not a copy of the entry
-					so := sh[x.o]
-					g := so * x.fill * x.bf
-					fill += g
-					val += so * x.val * x.bf * x.fee * x.tariff
-					a.recvQ[x.rt] += dem * g
-				}
-				s.gFill[gi], s.gVal[gi] = fill, val
-				continue
-			}
-			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
-			for _, o := range e.rord {
-				rt := rt0 + o*R*S
-				c := o*S + i
-				bf := s.bf[rt]
-				g := (wP[o]*s.fP[c] + wO[o]*s.fO[c]) * bf
-				fill += g
-				val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * s.fx[rt] * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
-				a.recvQ[rt] += dem * g
-				if wK[o] > 0 {
-					// Leaked orders: made by o, bought by the hub's traders, resold to d at a
-					// premium across the hub -> d border.
-					fl, vl := s.fO[c], s.vO[c]
-					if leakFirst {
-						fl, vl = s.fP[c], s.vP[c]
-					}
-					hd := (hub*R+d)*S + i
-					fill += wK[o] * fl
-					val += wK[o] * vl * s.fx[rt] * (1 + prem) * (1 + bd.feeBuyer[hd]) * (1 + bd.tariff[hd])
-					a.recvQ[hd] += dem * wK[o] * fl
-					a.recvQ[(o*R+hub)*S+i] += dem * wK[o] * fl
+	// Group by group, then the firms of the cell whose groups those are (in group order: the
+	// groups of a region's cells, then its final buyers'), so that the groups' fill rates are in
+	// cache.
+	for d := range R {
+		for j := range e.UT {
+			u := d*e.UT + j
+			for gid := u * K; gid < (u+1)*K; gid++ {
+				if s.gOn[gid] {
+					s.deliverGroup(gid)
 				}
 			}
-			s.gFill[gi], s.gVal[gi] = fill, val
-		}
-	}
-	// Firms: ordinary orders, and this month's licence orders into the pipeline position. The
-	// pass also sums the cell's orders due and deliveries by input (shortage rate).
-	for c := range R * S {
-		d := c / S
-		spent := 0.0
-		c0, m := e.insAt[c], e.insAt[c+1]-e.insAt[c] // the cell's inputs (sparse.go)
-		cOrd, cGot := a.ordered[c0:c0+m], a.got[c0:c0+m]
-		clear(cOrd) // here rather than in one sweep: the entries are used at once
-		clear(cGot)
-		for f := c * e.n; f < (c+1)*e.n; f++ {
-			gid := s.fg[f]
-			g := e.gAt[gid]
-			fill, val, lf := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m]
-			lo := c0*e.n + (f-c*e.n)*m // e.firmIns
-			dem, inv := s.dem[lo:lo+m], s.inv[lo:lo+m]
-			if s.arr == nil {
-				// No licence pipeline: deliveries join the stock now (order used to add them next
-				// month, before anything read the stock: the same sums).
-				for k, q := range dem {
-					g := q * fill[k]
-					inv[k] += g
-					spent += q * val[k]
-					cOrd[k] += q
-					cGot[k] += g
-				}
-				continue
-			}
-			arr := s.arr[lo : lo+m]
-			if s.gLic[gid] {
-				onOrd := s.onOrd[lo : lo+m]
-				for k, q := range dem {
-					onOrd[k] += q * lf[k] // approved licence orders join the pipeline position
-				}
-				for k, q := range dem {
-					g := q * fill[k]
-					arr[k] = g // order moved last month's deliveries into stock
-					spent += q * val[k]
-					cOrd[k] += q * (1 - lf[k]) // orders due this month: not those into the pipeline
-					cGot[k] += g
-				}
-				continue
-			}
-			for k, q := range dem { // the same with no licence orders (lf = 0)
-				g := q * fill[k]
-				arr[k] = g
-				spent += q * val[k]
-				cOrd[k] += q
-				cGot[k] += g
+			if j < S {
+				s.deliverFirms(d*S + j)
 			}
 		}
-		a.pur[d] += spent
-		s.short[c] = s.inputShortage(c) // while the cell's orders are in cache
 	}
 	for d := range R {
 		for b := range int(NumBuyers) {
@@ -278,4 +186,122 @@ func (s *state) deliver(t int) {
 type routeFill struct {
 	fill, val, bf, fee, tariff float64
 	o, rt                      int
+}
+
+// deliverGroup sets what a unit ordered by sourcing group gid brings (gFill) and costs (gVal),
+// input by input, and books what its orders bring on every route.
+func (s *state) deliverGroup(gid int) {
+	e := s.e
+	R, S, K := e.R, e.S, s.K
+	a := &s.acc
+	bd := &s.bd
+	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
+	u := gid / K
+	d := u / e.UT
+	g0 := e.gAt[gid]
+	for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // the group's entries (sparse.go)
+		gi := g0 + kk
+		k := gi * R
+		dem := s.gDem[gi]
+		rt0 := d*S + i
+		fill, val := 0.0, 0.0
+		if !bd.restricted[d*S+i] {
+			// No border rule on this input (order's fast path): a unit ordered goes to the
+			// origins by the standing shares, in the class the rationing rule gives it.
+			sh := s.sh[k : k+R]
+			tab := s.fillTab[rt0*R : rt0*R+R]
+			for j := range tab {
+				x := &tab[j] // not a copy of the entry
+				so := sh[x.o]
+				g := so * x.fill * x.bf
+				fill += g
+				val += so * x.val * x.bf * x.fee * x.tariff
+				a.recvQ[x.rt] += dem * g
+			}
+			s.gFill[gi], s.gVal[gi] = fill, val
+			continue
+		}
+		wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
+		for _, o := range e.rord {
+			rt := rt0 + o*R*S
+			c := o*S + i
+			bf := s.bf[rt]
+			g := (wP[o]*s.fP[c] + wO[o]*s.fO[c]) * bf
+			fill += g
+			val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * s.fx[rt] * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+			a.recvQ[rt] += dem * g
+			if wK[o] > 0 {
+				// Leaked orders: made by o, bought by the hub's traders, resold to d at a
+				// premium across the hub -> d border.
+				fl, vl := s.fO[c], s.vO[c]
+				if leakFirst {
+					fl, vl = s.fP[c], s.vP[c]
+				}
+				hd := (hub*R+d)*S + i
+				fill += wK[o] * fl
+				val += wK[o] * vl * s.fx[rt] * (1 + prem) * (1 + bd.feeBuyer[hd]) * (1 + bd.tariff[hd])
+				a.recvQ[hd] += dem * wK[o] * fl
+				a.recvQ[(o*R+hub)*S+i] += dem * wK[o] * fl
+			}
+		}
+		s.gFill[gi], s.gVal[gi] = fill, val
+	}
+}
+
+// deliverFirms delivers to the firms of cell c: ordinary orders, and this month's licence
+// orders into the pipeline position. The pass also sums the cell's orders due and deliveries
+// by input (shortage rate).
+func (s *state) deliverFirms(c int) {
+	e := s.e
+	S := e.S
+	a := &s.acc
+	d := c / S
+	spent := 0.0
+	c0, m := e.insAt[c], e.insAt[c+1]-e.insAt[c] // the cell's inputs (sparse.go)
+	cOrd, cGot := a.ordered[c0:c0+m], a.got[c0:c0+m]
+	clear(cOrd) // here rather than in one sweep: the entries are used at once
+	clear(cGot)
+	for f := c * e.n; f < (c+1)*e.n; f++ {
+		gid := s.fg[f]
+		g := e.gAt[gid]
+		fill, val, lf := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m]
+		lo := c0*e.n + (f-c*e.n)*m // e.firmIns
+		dem, inv := s.dem[lo:lo+m], s.inv[lo:lo+m]
+		if s.arr == nil {
+			// No licence pipeline: deliveries join the stock now (order used to add them next
+			// month, before anything read the stock: the same sums).
+			for k, q := range dem {
+				g := q * fill[k]
+				inv[k] += g
+				spent += q * val[k]
+				cOrd[k] += q
+				cGot[k] += g
+			}
+			continue
+		}
+		arr := s.arr[lo : lo+m]
+		if s.gLic[gid] {
+			onOrd := s.onOrd[lo : lo+m]
+			for k, q := range dem {
+				onOrd[k] += q * lf[k] // approved licence orders join the pipeline position
+			}
+			for k, q := range dem {
+				g := q * fill[k]
+				arr[k] = g // order moved last month's deliveries into stock
+				spent += q * val[k]
+				cOrd[k] += q * (1 - lf[k]) // orders due this month: not those into the pipeline
+				cGot[k] += g
+			}
+			continue
+		}
+		for k, q := range dem { // the same with no licence orders (lf = 0)
+			g := q * fill[k]
+			arr[k] = g
+			spent += q * val[k]
+			cOrd[k] += q
+			cGot[k] += g
+		}
+	}
+	a.pur[d] += spent
+	s.short[c] = s.inputShortage(c) // while the cell's orders are in cache
 }

@@ -22,54 +22,6 @@ func (s *state) order(t int) {
 	clear(s.ordO)
 	clear(s.denied)
 	clear(s.leakOrd)
-	hub := e.hub
-	// Firms' order quantities (2.) come first: they do not depend on the shares. Last month's
-	// deliveries (arr, which deliver overwrites) join the stock on hand. Without licence
-	// pipelines nothing is on order and deliver has put the deliveries in stock already.
-	invK := 1 / s.g.StockClose
-	taus := s.tauS
-	pipes := len(s.lic) > 0
-	for c := range R * S {
-		// Only the inputs the cell buys (sparse.go): the group's entries are the cell's.
-		ins, a := e.ins[e.insAt[c]:e.insAt[c+1]], e.ain[e.insAt[c]:e.insAt[c+1]]
-		m := len(a)
-		ins = ins[:m]
-		u := c/S*e.UT + c%S
-		clear(s.gDem[e.gAt[u*K]:e.gAt[u*K+K]]) // the cell's groups; final buyers' are set below
-		for f := c * e.n; f < (c+1)*e.n; f++ {
-			xplan := min(s.xe[f], s.cap[f])
-			tau := s.tauF[f]
-			g := e.gAt[s.fg[f]]
-			gd := s.gDem[g : g+m]
-			lo := e.insAt[c]*e.n + (f-c*e.n)*m // e.firmIns
-			inv, dem := s.inv[lo:lo+m], s.dem[lo:lo+m]
-			if pipes {
-				arr, onOrd := s.arr[lo:lo+m], s.onOrd[lo:lo+m]
-				for k, ai := range a {
-					inv[k] += arr[k] // last month's deliveries are on hand now
-					use := ai * xplan
-					gap := taus[ins[k]]*tau*use - (inv[k] - use) - onOrd[k]
-					q := use + gap*invK
-					if q < 0 { // max(0, q) as a predictable branch
-						q = 0
-					}
-					dem[k] = q
-					gd[k] += q
-				}
-				continue
-			}
-			for k, ai := range a { // last month's deliveries are in inv already (deliver)
-				use := ai * xplan
-				gap := taus[ins[k]]*tau*use - (inv[k] - use)
-				q := use + gap*invK
-				if q < 0 { // max(0, q) as a predictable branch
-					q = 0
-				}
-				dem[k] = q
-				gd[k] += q
-			}
-		}
-	}
 	if sd := s.g.NoiseSD; sd > 0 {
 		// eps_t = rho eps_t-1 + sd sqrt(1 - rho^2) N(0,1): stationary SD sd; the demand multiplier
 		// exp(eps - sd^2/2) has mean 1. Drawn in region-code order (relabelling-exact).
@@ -81,10 +33,9 @@ func (s *state) order(t int) {
 			}
 		}
 	}
-	// Then, group by group: 1. the shares move toward the targets and price the input; 2.
-	// households order at that price; 3. the orders are split across origins and placed.
+	// Group by group (orderGroup): 1. the shares move toward the targets and price the input;
+	// 2. households order at that price; 3. the orders are split across origins and placed.
 	clear(s.gLic)
-	bd := &s.bd
 	rationing := s.g.Rationing
 	// Each route's buyer price and where its orders go in the fast path, by importer and
 	// sector, origins in code order: every group of the importer reads the same R entries.
@@ -102,181 +53,255 @@ func (s *state) order(t int) {
 			}
 		}
 	}
-	for gid := range s.NG {
-		if !s.gOn[gid] {
-			continue // no member: nobody orders through this group
+	// Cell by cell, the firms' orders and then the cell's groups' (in group order: the groups of
+	// a region's cells, then its final buyers'), so that the groups' orders are in cache.
+	for d := range R {
+		for j := range e.UT {
+			u := d*e.UT + j
+			if j < S {
+				s.orderFirms(d*S + j)
+			}
+			for gid := u * K; gid < (u+1)*K; gid++ {
+				if s.gOn[gid] { // a group with no member orders nothing
+					s.orderGroup(t, gid)
+				}
+			}
 		}
-		u := gid / K
-		d := u / e.UT
-		buyer := Buyer(u%e.UT - S) // a final buyer when u%UT >= S
-		final := buyer >= 0
-		fdk := (d*int(NumBuyers) + int(buyer)) * S
-		var budget float64
-		if buyer == Households {
-			budget = s.householdBudget(d)
+	}
+}
+
+// orderFirms sets the orders of the firms of cell c (2. above), and sums them by group. Firms'
+// order quantities do not depend on the shares. Last month's deliveries (arr, which deliver
+// overwrites) join the stock on hand. Without licence pipelines nothing is on order and deliver
+// has put the deliveries in stock already.
+func (s *state) orderFirms(c int) {
+	e := s.e
+	S, K := e.S, s.K
+	invK := 1 / s.g.StockClose
+	taus := s.tauS
+	pipes := len(s.lic) > 0
+	// Only the inputs the cell buys (sparse.go): the group's entries are the cell's.
+	ins, a := e.ins[e.insAt[c]:e.insAt[c+1]], e.ain[e.insAt[c]:e.insAt[c+1]]
+	m := len(a)
+	ins = ins[:m]
+	u := c/S*e.UT + c%S
+	clear(s.gDem[e.gAt[u*K]:e.gAt[u*K+K]]) // the cell's groups; final buyers' are set in orderGroup
+	for f := c * e.n; f < (c+1)*e.n; f++ {
+		xplan := min(s.xe[f], s.cap[f])
+		tau := s.tauF[f]
+		g := e.gAt[s.fg[f]]
+		gd := s.gDem[g : g+m]
+		lo := e.insAt[c]*e.n + (f-c*e.n)*m // e.firmIns
+		inv, dem := s.inv[lo:lo+m], s.dem[lo:lo+m]
+		if pipes {
+			arr, onOrd := s.arr[lo:lo+m], s.onOrd[lo:lo+m]
+			for k, ai := range a {
+				inv[k] += arr[k] // last month's deliveries are on hand now
+				use := ai * xplan
+				gap := taus[ins[k]]*tau*use - (inv[k] - use) - onOrd[k]
+				q := use + gap*invK
+				if q < 0 { // max(0, q) as a predictable branch
+					q = 0
+				}
+				dem[k] = q
+				gd[k] += q
+			}
+			continue
 		}
-		// Only the inputs the user type buys: fdDem of the others stays 0.
-		g0 := e.gAt[gid]
-		for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
-			gi := g0 + kk // the group's entry for input i (sparse.go)
-			k := gi * R
-			sh := s.sh[k : k+R]
-			rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
-			// 1. s += lambda (s* - s); pin = sum_o s q.
-			ui := e.uInsAt[u] + kk
-			st := s.star[ui*R : ui*R+R]
-			lam := s.gLam[gi]
-			pin := 0.0
-			tab := s.ordTab[rt0*R : rt0*R+R]
-			// Returning to a supplier the buyer used before (a share below its base share that
-			// the target raises) is return_speed times faster than qualifying a new one; the
-			// shares are then renormalised.
-			// With one region the share and its target are exactly 1 (base shares, targets) and
-			// stay so: nothing to move.
-			back, rs := false, s.g.ReturnSpeed
-			switch {
-			case R == 1:
-			case rs > 1:
-				s0 := e.s0[ui*R : ui*R+R]
-				for j := range tab {
-					x := &tab[j] // not a copy of the entry
-					gap := st[x.o] - sh[x.o]
-					if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) { // below its base share, beyond rounding
-						sh[x.o] += min(1, lam*rs) * gap
-						back = true
-					} else {
-						sh[x.o] += lam * gap
+		for k, ai := range a { // last month's deliveries are in inv already (deliver)
+			use := ai * xplan
+			gap := taus[ins[k]]*tau*use - (inv[k] - use)
+			q := use + gap*invK
+			if q < 0 { // max(0, q) as a predictable branch
+				q = 0
+			}
+			dem[k] = q
+			gd[k] += q
+		}
+	}
+}
+
+// orderGroup moves the shares of sourcing group gid and places its orders (1. and 3. above;
+// 2. for final buyers).
+func (s *state) orderGroup(t, gid int) {
+	e := s.e
+	R, S, K := e.R, e.S, s.K
+	hub, bd, rationing := e.hub, &s.bd, s.g.Rationing
+	pipes := len(s.lic) > 0
+	u := gid / K
+	d := u / e.UT
+	buyer := Buyer(u%e.UT - S) // a final buyer when u%UT >= S
+	final := buyer >= 0
+	fdk := (d*int(NumBuyers) + int(buyer)) * S
+	var budget float64
+	if buyer == Households {
+		budget = s.householdBudget(d)
+	}
+	// Only the inputs the user type buys: fdDem of the others stays 0.
+	g0 := e.gAt[gid]
+	for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
+		gi := g0 + kk // the group's entry for input i (sparse.go)
+		k := gi * R
+		sh := s.sh[k : k+R]
+		rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
+		// 1. s += lambda (s* - s); pin = sum_o s q.
+		ui := e.uInsAt[u] + kk
+		st := s.star[ui*R : ui*R+R]
+		lam := s.gLam[gi]
+		pin := 0.0
+		tab := s.ordTab[rt0*R : rt0*R+R]
+		// Returning to a supplier the buyer used before (a share below its base share that
+		// the target raises) is return_speed times faster than qualifying a new one; the
+		// shares are then renormalised.
+		// With one region the share and its target are exactly 1 (base shares, targets) and
+		// stay so: nothing to move.
+		back, rs := false, s.g.ReturnSpeed
+		switch {
+		case R == 1:
+		case rs > 1:
+			s0 := e.s0[ui*R : ui*R+R]
+			for j := range tab {
+				x := &tab[j] // not a copy of the entry
+				gap := st[x.o] - sh[x.o]
+				if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) { // below its base share, beyond rounding
+					sh[x.o] += min(1, lam*rs) * gap
+					back = true
+				} else {
+					sh[x.o] += lam * gap
+				}
+			}
+		default:
+			for j := range tab {
+				x := &tab[j]
+				sh[x.o] += lam * (st[x.o] - sh[x.o])
+			}
+		}
+		if back {
+			sum := 0.0
+			for _, o := range e.rord {
+				sum += sh[o]
+			}
+			for _, o := range e.rord {
+				sh[o] /= sum
+			}
+		}
+		if !final && !bd.restricted[d*S+i] {
+			// Firms' orders are known (dem): price and place them in one pass (the fast
+			// path of 3. below).
+			dem := s.gDem[gi]
+			for j := range tab {
+				x := &tab[j]
+				so := sh[x.o]
+				pin += so * x.q
+				*x.orders += dem * so
+			}
+			s.pin[gi] = pin
+			if pipes { // without licence pipelines lfrac stays 0
+				s.lfrac[gi] = 0
+			}
+			continue
+		}
+		for j := range tab {
+			x := &tab[j]
+			pin += sh[x.o] * x.q
+		}
+		s.pin[gi] = pin
+		// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
+		// (Cobb-Douglas); government buys its base real basket; investment its base real
+		// basket times the demand stabiliser.
+		if final {
+			q := 0.0
+			switch buyer {
+			case Households:
+				if pin > 0 {
+					q = budget * e.alphaH[d*S+i] / pin
+					if sd := s.g.NoiseSD; sd > 0 {
+						q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
 					}
 				}
-			default:
-				for j := range tab {
-					x := &tab[j]
-					sh[x.o] += lam * (st[x.o] - sh[x.o])
-				}
+			case Government:
+				q = e.fdQ0[fdk+i]
+			case Investment:
+				q = s.demandA[d] * e.fdQ0[fdk+i]
 			}
-			if back {
-				sum := 0.0
-				for _, o := range e.rord {
-					sum += sh[o]
-				}
-				for _, o := range e.rord {
-					sh[o] /= sum
-				}
-			}
-			if !final && !bd.restricted[d*S+i] {
-				// Firms' orders are known (dem): price and place them in one pass (the fast
-				// path of 3. below).
-				dem := s.gDem[gi]
-				for j := range tab {
-					x := &tab[j]
-					so := sh[x.o]
-					pin += so * x.q
-					*x.orders += dem * so
-				}
-				s.pin[gi] = pin
+			q += s.backlog[fdk+i] // purchases that waited for goods last month (durable)
+			s.fdDem[fdk+i] = q
+			s.gDem[gi] = q
+		}
+		// 3. Split and place.
+		dem := s.gDem[gi]
+		if !bd.restricted[d*S+i] {
+			// Fast path: no border rule on any origin of this input: orders follow the shares
+			// (deliver reads the shares themselves; wP, wO and wK are not written).
+			if pipes { // without licence pipelines lfrac stays 0
 				s.lfrac[gi] = 0
-				continue
 			}
 			for j := range tab {
 				x := &tab[j]
-				pin += sh[x.o] * x.q
+				*x.orders += dem * sh[x.o]
 			}
-			s.pin[gi] = pin
-			// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
-			// (Cobb-Douglas); government buys its base real basket; investment its base real
-			// basket times the demand stabiliser.
-			if final {
-				q := 0.0
-				switch buyer {
-				case Households:
-					if pin > 0 {
-						q = budget * e.alphaH[d*S+i] / pin
-						if sd := s.g.NoiseSD; sd > 0 {
-							q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
-						}
-					}
-				case Government:
-					q = e.fdQ0[fdk+i]
-				case Investment:
-					q = s.demandA[d] * e.fdQ0[fdk+i]
-				}
-				q += s.backlog[fdk+i] // purchases that waited for goods last month (durable)
-				s.fdDem[fdk+i] = q
-				s.gDem[gi] = q
+			continue
+		}
+		if s.wP == nil {
+			s.splitShares()
+		}
+		wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
+		closed, openMass := 0.0, 0.0
+		for _, o := range e.rord {
+			rt := rt0 + o*R*S
+			op := bd.open[rt]
+			wK[o] = 0
+			if l := bd.leak[rt]; l > 0 && op < 1 && hub >= 0 && o != hub && d != hub {
+				// A share of the denied orders reaches the buyer through the hub region.
+				wK[o] = sh[o] * (1 - op) * l
 			}
-			// 3. Split and place.
-			dem := s.gDem[gi]
-			if !bd.restricted[d*S+i] {
-				// Fast path: no border rule on any origin of this input: orders follow the shares
-				// (deliver reads the shares themselves; wP, wO and wK are not written).
-				s.lfrac[gi] = 0
-				for j := range tab {
-					x := &tab[j]
-					*x.orders += dem * sh[x.o]
-				}
-				continue
+			closed += sh[o]*(1-op) - wK[o]
+			if op == 1 && !bd.licence[rt] {
+				openMass += sh[o]
 			}
-			if s.wP == nil {
-				s.splitShares()
+		}
+		redirect := 0.0
+		if openMass > 0 {
+			redirect = closed / openMass
+		}
+		lf := 0.0
+		for _, o := range e.rord {
+			rt := rt0 + o*R*S
+			op := bd.open[rt]
+			own := sh[o] * op
+			var extra float64
+			if op == 1 && !bd.licence[rt] {
+				extra = sh[o] * redirect
 			}
-			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
-			closed, openMass := 0.0, 0.0
-			for _, o := range e.rord {
-				rt := rt0 + o*R*S
-				op := bd.open[rt]
-				wK[o] = 0
-				if l := bd.leak[rt]; l > 0 && op < 1 && hub >= 0 && o != hub && d != hub {
-					// A share of the denied orders reaches the buyer through the hub region.
-					wK[o] = sh[o] * (1 - op) * l
+			s.denied[rt] += dem * sh[o] * (1 - op)
+			s.leakOrd[rt] += dem * wK[o]
+			if bd.licence[rt] && own > 0 {
+				lf += own
+				if dem > 0 {
+					s.pipeline(t, rt, gid-d*e.UT*K, dem*own)
 				}
-				closed += sh[o]*(1-op) - wK[o]
-				if op == 1 && !bd.licence[rt] {
-					openMass += sh[o]
-				}
+				own = 0
 			}
-			redirect := 0.0
-			if openMass > 0 {
-				redirect = closed / openMass
-			}
-			lf := 0.0
-			for _, o := range e.rord {
-				rt := rt0 + o*R*S
-				op := bd.open[rt]
-				own := sh[o] * op
-				var extra float64
-				if op == 1 && !bd.licence[rt] {
-					extra = sh[o] * redirect
-				}
-				s.denied[rt] += dem * sh[o] * (1 - op)
-				s.leakOrd[rt] += dem * wK[o]
-				if bd.licence[rt] && own > 0 {
-					lf += own
-					if dem > 0 {
-						s.pipeline(t, rt, gid-d*e.UT*K, dem*own)
-					}
-					own = 0
-				}
-				var p, q float64
-				switch rationing {
-				case DomesticFirst:
-					if o == d {
-						p = own + extra
-					} else {
-						q = own + extra
-					}
-				case ContractsFirst:
-					p, q = own, extra
-				default:
+			var p, q float64
+			switch rationing {
+			case DomesticFirst:
+				if o == d {
 					p = own + extra
+				} else {
+					q = own + extra
 				}
-				wP[o], wO[o] = p, q
-				s.ordP[rt] += dem * p
-				s.ordO[rt] += dem * q
+			case ContractsFirst:
+				p, q = own, extra
+			default:
+				p = own + extra
 			}
-			s.lfrac[gi] = lf
-			if lf > 0 {
-				s.gLic[gid] = true
-			}
+			wP[o], wO[o] = p, q
+			s.ordP[rt] += dem * p
+			s.ordO[rt] += dem * q
+		}
+		s.lfrac[gi] = lf
+		if lf > 0 {
+			s.gLic[gid] = true
 		}
 	}
 }
