@@ -221,7 +221,8 @@ func (s *state) deliverGroup(gid int) {
 			s.gFill[gi], s.gVal[gi] = fill, val
 			continue
 		}
-		wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
+		w := int(s.splitAt[gi]) * R // order gave the entry its slot this month
+		wP, wO, wK := s.wP[w:w+R], s.wO[w:w+R], s.wK[w:w+R]
 		for _, o := range e.rord {
 			rt := rt0 + o*R*S
 			c := o*S + i

@@ -23,11 +23,12 @@ type MemoryEstimate struct {
 // 24 x 10 and 12 x 12 regions and sectors with 5 to 30 firms and on one-region random
 // networks of 500 to 2000 sectors (November 2026). TestMemoryEstimate checks the estimate
 // against the heap a run uses, so a change of the engine's state that the coefficients miss
-// fails a test. The estimate counts the arrays only border rules and licences need, so it is
-// about 1.4 times the heap of a run without them.
+// fails a test. The split of orders under border rules is kept only for the inputs a rule
+// restricts (a few sectors of a few routes) and is not counted; the arrays licence pipelines
+// need (arr, onOrd) are, so the estimate is above the heap of a run without them.
 const (
-	bytesPerGroupInput       = 48 // gLam, pin, gDem, lfrac, gFill, gVal
-	bytesPerGroupInputOrigin = 32 // sh, and wP, wO, wK under border rules
+	bytesPerGroupInput       = 52 // gLam, pin, gDem, lfrac, gFill, gVal; a slot for border rules
+	bytesPerGroupInputOrigin = 8  // sh
 	bytesPerUserInput        = 8  // betaM
 	bytesPerUserInputOrigin  = 16 // beta, star
 	bytesPerFirmInput        = 32 // inv, dem, and arr, onOrd with licence pipelines

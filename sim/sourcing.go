@@ -242,10 +242,8 @@ func (s *state) orderGroup(t, gid int) {
 			}
 			continue
 		}
-		if s.wP == nil {
-			s.splitShares()
-		}
-		wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
+		w := s.splitSlot(gi)
+		wP, wO, wK := s.wP[w:w+R], s.wO[w:w+R], s.wK[w:w+R]
 		closed, openMass := 0.0, 0.0
 		for _, o := range e.rord {
 			rt := rt0 + o*R*S

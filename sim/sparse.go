@@ -15,8 +15,9 @@ import "slices"
 //     insAt[c]*n + k*m .. + m of inv, arr, onOrd and dem, in the order of ins (arr and onOrd
 //     only with licence pipelines);
 //   - sourcing group gid = u*K + g: entries gAt[gid] .. gAt[gid+1] of gLam, pin, gDem, lfrac,
-//     gFill and gVal, in the order of uIns of u; the shares sh, wP, wO and wK hold R origins
-//     for each of these entries;
+//     gFill and gVal, in the order of uIns of u; the shares sh hold R origins
+//     for each of these entries, and the split under border rules (wP, wO, wK) R origins for
+//     each entry a rule has restricted (splitSlot);
 //   - user type u: entries uInsAt[u] .. uInsAt[u+1] of betaM, times R origins for beta and star;
 //   - the accounts' ordered and got: one entry per entry of ins.
 
@@ -59,9 +60,23 @@ func (e *economy) firmInputs() int { return len(e.ins) * e.n }
 // sourcing groups.
 func (e *economy) groupInputs() int { return len(e.uIns) * e.K }
 
-// splitShares allocates the per-origin split of orders under border rules (wP, wO, wK), the
-// first time a rule restricts an input: runs without border rules never hold them.
-func (s *state) splitShares() {
-	n := s.e.groupInputs() * s.e.R
-	s.wP, s.wO, s.wK = make([]float64, n), make([]float64, n), make([]float64, n)
+// splitSlot is where group input gi keeps its split of orders under border rules (wP, wO and
+// wK, R origins each), given the first time a rule restricts the input: a run holds the split
+// only of what its rules reach. order writes the split for every origin before deliver reads
+// it, so the slots of the state's earlier runs are reused as they are.
+func (s *state) splitSlot(gi int) int {
+	if s.splitAt == nil {
+		s.splitAt = make([]int32, s.e.groupInputs())
+		for k := range s.splitAt {
+			s.splitAt[k] = -1
+		}
+	}
+	R := s.e.R
+	if slot := s.splitAt[gi]; slot >= 0 {
+		return int(slot) * R
+	}
+	w := len(s.wP)
+	s.wP, s.wO, s.wK = append(s.wP, make([]float64, R)...), append(s.wO, make([]float64, R)...), append(s.wK, make([]float64, R)...)
+	s.splitAt[gi] = int32(w / R)
+	return w
 }

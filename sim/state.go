@@ -40,8 +40,11 @@ type state struct {
 	sh      []float64 // [GI*R] standing origin shares
 	pin     []float64 // [GI] delivered price of the input at standing shares
 	gDem    []float64 // [GI] orders of the group's members (quantity)
-	wP, wO  []float64 // [GI*R] share of a unit of orders placed on origin o, by rationing class (nil until a border rule restricts an input: splitShares)
-	wK      []float64 // [GI*R] share of a unit of orders that leaks through the hub region (the same)
+	// The split of a unit of orders under border rules, kept only for group inputs a rule has
+	// restricted (splitSlot): R origins from splitAt[gi] * R (-1: none yet).
+	splitAt []int32
+	wP, wO  []float64 // share of a unit of orders placed on origin o, by rationing class
+	wK      []float64 // share of a unit of orders that leaks through the hub region
 	lfrac   []float64 // [GI] share of a unit of orders approved into a licence pipeline
 	gFill   []float64 // [GI] quantity delivered per unit ordered (ordinary orders)
 	gVal    []float64 // [GI] amount paid per unit ordered
