@@ -74,27 +74,23 @@ func EstimateMemory(w *World, horizon, replicates, firms, workers int) MemoryEst
 // and the final buyers').
 func worldLinks(w *World) (cellIn, userIn int64) {
 	R, S := w.R(), w.S()
-	for d := range R {
-		for j := range S {
-			for i := range S {
-				tot := 0.0
-				for o := range R {
-					tot += w.Z[w.ZIndex(o, i, d, j)]
-				}
-				if tot > 0 {
-					cellIn++
-				}
-			}
+	bought := func(flow func(o int) float64) int64 {
+		tot := 0.0
+		for o := range R {
+			tot += flow(o)
 		}
-		for b := range NumBuyers {
-			for i := range S {
-				tot := 0.0
-				for o := range R {
-					tot += w.Y[w.YIndex(o, i, d, b)]
-				}
-				if tot > 0 {
-					userIn++
-				}
+		if tot > 0 {
+			return 1
+		}
+		return 0
+	}
+	for d := range R {
+		for i := range S {
+			for j := range S {
+				cellIn += bought(func(o int) float64 { return w.Z[w.ZIndex(o, i, d, j)] })
+			}
+			for b := range NumBuyers {
+				userIn += bought(func(o int) float64 { return w.Y[w.YIndex(o, i, d, b)] })
 			}
 		}
 	}
