@@ -249,9 +249,10 @@ func (s *state) deliverGroup(gid int) {
 	}
 }
 
-// deliverFirms delivers to the firms of cell c: ordinary orders, and this month's licence
-// orders into the pipeline position. The pass also sums the cell's orders due and deliveries
-// by input (shortage rate).
+// deliverFirms takes from the stocks of the firms of cell c the inputs they used for this
+// month's output (produce), and delivers to them: ordinary orders, and this month's licence
+// orders into the pipeline position. The pass also sums the cell's inputs used and stock left,
+// and its orders due and deliveries by input (shortage rate).
 func (s *state) deliverFirms(c int) {
 	e := s.e
 	S := e.S
@@ -262,23 +263,38 @@ func (s *state) deliverFirms(c int) {
 	cOrd, cGot := a.ordered[c0:c0+m], a.got[c0:c0+m]
 	clear(cOrd) // here rather than in one sweep: the entries are used at once
 	clear(cGot)
+	ain := e.ain[c0 : c0+m]
+	var used, useVal, stock float64
 	for f := c * e.n; f < (c+1)*e.n; f++ {
 		gid := s.fg[f]
 		g := e.gAt[gid]
-		fill, val, lf := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m]
+		fill, val, lf, pin := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m], s.pin[g:g+m]
 		lo := c0*e.n + (f-c*e.n)*m // e.firmIns
 		dem, inv := s.dem[lo:lo+m], s.inv[lo:lo+m]
+		x, res := s.x[f], residue*s.fx0[f]
 		if s.arr == nil {
-			// No licence pipeline: deliveries join the stock now (order used to add them next
-			// month, before anything read the stock: the same sums).
+			// No licence pipeline: deliveries join the stock now, after the month's use (order
+			// used to add them next month, before anything read the stock: the same sums).
 			for k, q := range dem {
+				u := inputUse(ain[k], x, inv[k], res)
+				left := inv[k] - u
+				used += u
+				useVal += u * pin[k] // inputs used at this month's delivered prices
+				stock += left
 				g := q * fill[k]
-				inv[k] += g
+				inv[k] = left + g
 				spent += q * val[k]
 				cOrd[k] += q
 				cGot[k] += g
 			}
 			continue
+		}
+		for k, ak := range ain {
+			u := inputUse(ak, x, inv[k], res)
+			inv[k] -= u
+			used += u
+			useVal += u * pin[k]
+			stock += inv[k]
 		}
 		arr := s.arr[lo : lo+m]
 		if s.gLic[gid] {
@@ -304,5 +320,6 @@ func (s *state) deliverFirms(c int) {
 		}
 	}
 	a.pur[d] += spent
+	a.used[c], a.useVal[c], a.invSum[c] = used, useVal, stock
 	s.short[c] = s.inputShortage(c) // while the cell's orders are in cache
 }

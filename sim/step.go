@@ -178,6 +178,20 @@ func (s *state) producible(f, c int) float64 {
 // its finished-goods stock (sim/README.md §4.5).
 func (s *state) sellable(f, c int) float64 { return s.producible(f, c) + s.fin[f] }
 
+// inputUse is what a firm making x uses of an input with coefficient a and stock on hand
+// stock: a x, or the stock where it falls short (min as a predictable branch: stock usually
+// suffices), and the whole stock where a rounding residue (below res a) would be left.
+func inputUse(a, x, stock, res float64) float64 {
+	u := a * x
+	if stock < u {
+		u = stock
+	}
+	if stock-u < res*a {
+		u = stock
+	}
+	return u
+}
+
 // targets computes the nested Armington target shares for every user type, input and origin
 // (Armington 1969; the two-level nest of GTAP, Hertel ed. 1997, ch. 2): among import origins
 // s*_o|M = beta_o qe_o^-sigmaM / sum, with the import composite's price PM = sum_o s*_o|M qe_o
@@ -302,7 +316,9 @@ const residue = 1e-12
 // the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
 // capacity (Pichler et al. 2022 with a continuous criticality). A seller short of its orders
 // serves the first class in full before the second, each class in proportion (§4.6). Inputs
-// used are a x, or the stock on hand where a non-critical share runs without the input.
+// used are a x, or the stock on hand where a non-critical share runs without the input; they
+// leave the stock in deliver's pass over the firms (deliverFirms), which reads and writes the
+// stocks once for use and deliveries.
 func (s *state) produce() {
 	e := s.e
 	R, S, n := e.R, e.S, e.n
@@ -314,7 +330,7 @@ func (s *state) produce() {
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
 		tauF := s.sp[c%S].TauF
-		var fp, fo, vp, vo, used, useVal, stock, planned, sold, finChg float64
+		var fp, fo, vp, vo, planned, sold, finChg float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
 			op, oo := sh*tp, sh*to
@@ -358,26 +374,8 @@ func (s *state) produce() {
 			fo += sh * fillO
 			vp += sh * fillP * s.p[f]
 			vo += sh * fillO * s.p[f]
-			g := e.gAt[s.fg[f]]
-			pin := s.pin[g : g+m]
-			inv = inv[:m] // no bounds checks below
-			res := residue * s.fx0[f]
-			for k, ai := range a {
-				u := ai * x
-				if inv[k] < u { // min(inv, a x) as a predictable branch: stock usually suffices
-					u = inv[k]
-				}
-				if inv[k]-u < res*ai {
-					u = inv[k] // a rounding residue is used up with the rest
-				}
-				inv[k] -= u
-				used += u
-				useVal += u * pin[k] // inputs used at this month's delivered prices
-				stock += inv[k]
-			}
 		}
 		s.fP[c], s.fO[c], s.vP[c], s.vO[c] = fp, fo, vp, vo
-		s.acc.used[c], s.acc.useVal[c], s.acc.invSum[c] = used, useVal, stock
 		s.acc.ordersIn[c], s.acc.planned[c] = tp+to, planned
 		s.acc.sold[c], s.acc.finChg[c] = sold, finChg
 	}
