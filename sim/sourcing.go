@@ -145,36 +145,11 @@ func (s *state) orderGroup(t, gid int) {
 		sh := s.sh[k : k+R]
 		rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
 		// 1. s += lambda (s* - s); pin = sum_o s q.
-		ui := e.uInsAt[u] + kk
-		st := s.star[ui*R : ui*R+R]
-		lam := s.gLam[gi]
 		pin := 0.0
 		tab := s.ordTab[rt0*R : rt0*R+R]
-		// Returning to a supplier the buyer used before (a share below its base share that
-		// the target raises) is return_speed times faster than qualifying a new one; the
-		// shares are then renormalised.
-		// With one region the share and its target are exactly 1 (base shares, targets) and
-		// stay so: nothing to move.
-		back, rs := false, s.g.ReturnSpeed
-		switch {
-		case R == 1:
-		case rs > 1:
-			s0 := e.s0[ui*R : ui*R+R]
-			for j := range tab {
-				x := &tab[j] // not a copy of the entry
-				gap := st[x.o] - sh[x.o]
-				if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) { // below its base share, beyond rounding
-					sh[x.o] += min(1, lam*rs) * gap
-					back = true
-				} else {
-					sh[x.o] += lam * gap
-				}
-			}
-		default:
-			for j := range tab {
-				x := &tab[j]
-				sh[x.o] += lam * (st[x.o] - sh[x.o])
-			}
+		back := false
+		if R > 1 { // one region: the share and its target are exactly 1 (base shares, targets) and stay so
+			back = s.moveShares(sh, tab, e.uInsAt[u]+kk, gi)
 		}
 		if back {
 			sum := 0.0
@@ -352,4 +327,34 @@ type routeOrder struct {
 	q      float64
 	o      int
 	orders *float64
+}
+
+// moveShares moves the standing shares sh of group entry gi (user type entry ui) toward their
+// targets, s += lambda (s* - s), origins in the order of tab, and says whether a share returned
+// to a supplier the buyer used before: that is return_speed times faster than qualifying a new
+// one (a share below its base share that the target raises), and the shares must then be
+// renormalised.
+func (s *state) moveShares(sh []float64, tab []routeOrder, ui, gi int) (back bool) {
+	R := s.e.R
+	st := s.star[ui*R : ui*R+R]
+	lam := s.gLam[gi]
+	if rs := s.g.ReturnSpeed; rs > 1 {
+		s0 := s.e.s0[ui*R : ui*R+R]
+		for j := range tab {
+			x := &tab[j] // not a copy of the entry
+			gap := st[x.o] - sh[x.o]
+			if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) { // below its base share, beyond rounding
+				sh[x.o] += min(1, lam*rs) * gap
+				back = true
+			} else {
+				sh[x.o] += lam * gap
+			}
+		}
+		return back
+	}
+	for j := range tab {
+		x := &tab[j]
+		sh[x.o] += lam * (st[x.o] - sh[x.o])
+	}
+	return false
 }
