@@ -96,8 +96,13 @@
 // with iota = wage_indexation = 0.25 (partial indexation: near-full indexation to prices that a
 // tariff has raised makes wages and prices chase each other; assumption) and psi = 0.5 points of
 // wage growth a year per point of unemployment gap (assumption in the range of Galí 2011's
-// estimates). Sector wages keep their base ratios. A firm wants l_f min(expected orders,
-// capacity) of labour: one with more sheds a share hiring = 0.2 of the excess a month; one with
+// estimates). Sector wages keep their base ratios. A firm wants the labour of the output it
+// plans, l_f min(expected orders + (tauF x expected orders - finished stock) / stock_close,
+// capacity), as produce plans it; a capacity shock does not count (firms keep their workers
+// through a fire). Labour for orders alone left a car maker that had sold its stock in a
+// shortage short of the workers to rebuild it: its price stayed up, buyers left, and EU car
+// output was still 16-20% below base two years after an 8-month rare-earth ban (now about -9%
+// after one year of making above base to restock, back within 2% after four). One with more sheds a share hiring = 0.2 of the excess a month; one with
 // less posts the gap as vacancies. The region hires at most f x last month's unemployed (the
 // job-finding rate f; Shimer 2012 measures about 0.3 a month for the US; the world gives it by
 // region) and never beyond the ceiling (1 - umin) LF, umin the frictional floor (about 0.6 u0);
