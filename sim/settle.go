@@ -12,6 +12,7 @@ type accounts struct {
 	// By region, [R].
 	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and final buyers at buyer prices; border values
 	income, tariff0Q, emp0           []float64 // GDP by income; base-rate tariffs on real imports; base employment
+	gdpReal                          []float64 // real GDP: value added and base-rate tariffs at base prices
 	hhIncome                         []float64 // households' income: wages and profits (+ revenue under rebate)
 	consB                            []float64 // [R*NumBuyers] spending of each final buyer at buyer prices
 	hhGot                            []float64 // [R*S] quantity delivered to households (welfare)
@@ -30,7 +31,7 @@ func newAccounts(R, S, RRS int) accounts {
 		rev: f(RS), useVal: f(RS), wages: f(RS), profit: f(RS),
 		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS * S), got: f(RS * S),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
-		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS), used: f(RS),
+		income: f(R), tariff0Q: f(R), emp0: f(R), gdpReal: f(R), recvQ: f(RRS), used: f(RS),
 		hhIncome: f(R), consB: f(R * int(NumBuyers)), hhGot: f(RS), ordersIn: f(RS), planned: f(RS), sold: f(RS), finChg: f(RS),
 	}
 }
@@ -143,6 +144,7 @@ func (s *state) settle() {
 			mq += a.imQ[c]
 			gdp += e.va[c] * a.out[c]
 		}
+		a.gdpReal[d] = gdp
 		if xq > 0 {
 			s.pxBar[d] += (a.ex[d]/xq - s.pxBar[d]) / priceSmoothing
 		}

@@ -126,20 +126,25 @@ func (s *state) order(t int) {
 			lam := s.gLam[gid*S+i]
 			pin := 0.0
 			tab := s.ordTab[rt0*R : rt0*R+R]
-			// Returning to a supplier the buyer used before (a share below its base share that
-			// the target raises) is return_speed times faster than qualifying a new one; the
-			// shares are then renormalised.
+			// A share moving back toward its base share (the target lies on the base side) covers
+			// the distance to the base share return_speed times faster: a buyer returns to the
+			// suppliers it used before the policy faster than it qualifies new ones, whichever
+			// side it left them on; the shares are then renormalised (doc.go).
 			s0 := e.s0[(u*S+i)*R : (u*S+i)*R+R]
-			back, rs := false, s.g.ReturnSpeed
+			back, fast := false, min(1, lam*s.g.ReturnSpeed)-lam
 			for j := range tab {
 				x := &tab[j] // not a copy of the entry
 				gap := st[x.o] - sh[x.o]
-				if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) && rs > 1 { // below its base share, beyond rounding
-					sh[x.o] += min(1, lam*rs) * gap
+				step := lam * gap
+				if toBase := s0[x.o] - sh[x.o]; fast > 0 && gap*toBase > 0 {
+					if math.Abs(toBase) < math.Abs(gap) {
+						step += fast * toBase
+					} else {
+						step += fast * gap
+					}
 					back = true
-				} else {
-					sh[x.o] += lam * gap
 				}
+				sh[x.o] += step
 			}
 			if back {
 				sum := 0.0
