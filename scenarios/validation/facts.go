@@ -144,7 +144,7 @@ var Facts = []Fact{
 			"Separately, Japanese car output then rises (+0.7% by December 2025, +1.1% in 2026) while JAMA counted exports down 1% in 2025 " +
 			"(US tariffs on Japanese cars, not in this scenario, weigh on that figure): " +
 			"US and EU car prices stay 1-2% above baseline into 2027, long after their input shortage has gone, and buyers switch to Japanese cars " +
-			"(Japan's car exports +0.6% in July-December 2025, +1.8% in the first half of 2026). The cause is the licences' one-month delay, which " +
+			"(Japan's car exports +0.5% in July-December 2025, +1.8% in the first half of 2026). The cause is the licences' one-month delay, which " +
 			"lasts to the end of the run: the engine counts approved orders in transit toward a firm's stock target, so car makers whose target is " +
 			"under a month of use keep less than a month of magnets on hand and, with rare earths critical to 80% of their output, make 3-5% less " +
 			"than their orders for as long as the delay lasts. With the routine licences at no delay the Japanese gain peaks at +0.5% early in 2026 and fades.",
