@@ -92,7 +92,7 @@ func peaks(xs []float64, start, end int) (first, second float64) {
 // of base.
 //
 // The design asks for 0.5 and for second peaks below a quarter of the first. The engine comes
-// close (about 0.5 to 0.56 at worst: Taiwan's welfare and exchange rate, the euro): an exchange
+// close (0.55 to 0.62 at worst: Taiwan's welfare and exchange rate, the euro): an exchange
 // rate integrates the trade-balance gap, so what it gained during the shock unwinds only as
 // fast as trade answers it, and restocking after a ban echoes in shortages. The consumer price index is not held to base: the
 // wage rule carries a temporary inflation into the price level, as under inflation targeting.

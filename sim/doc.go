@@ -117,17 +117,22 @@
 // multiplies household and investment demand. It stands in for monetary policy and looks
 // through prices, as central banks say they do with tariffs; without it the exchange rate and
 // the wage rule fight and a permanent tariff leaves a lasting slump. I is the slow integral part
-// that brings unemployment back to its base rate; ybar is last month's real GDP over base, less 1,
-// smoothed over 2 months: a proportional output-gap term like a Taylor rule's, with no memory.
-// Why both: unemployment follows demand with the lags of hiring (hires are at most the
-// job-finding rate times the unemployed, 0.06 a month in the euro area), so with the integral
-// part alone (zeta 0.2, the value of an earlier prototype) every region's GDP cycled with a
-// period of about 16 months after a temporary shock, ±1% for two years after an 8-month
-// rare-earth quota. Output answers demand within a month or two, so the gap term damps the
-// cycle. zeta = 0.1, zetaD = 2 and zetaY = 1 are calibrated on the default world (our choice):
-// over the shocks of TestReturnToBase the largest deviation of real GDP, welfare, unemployment
-// or the trade-balance share in any region four years after the policy fell from 2.2 to about
-// 0.5, and the closure of a permanent tariff (TestClosure) is unchanged.
+// that brings unemployment back to its base rate; ybar is the demand gap: last month's orders
+// reaching the region's firms, weighted by base value added per unit, over base value added,
+// less 1, smoothed over 2 months. It is a proportional term like a Taylor rule's output gap,
+// with no memory, and a gap of demand, not of output: a car plant stopped for want of magnets
+// still has its orders, and the stabiliser does not stimulate spending against a supply
+// shortfall (with real GDP as the gap it did, and EU households spent 0.2% more in the month
+// their car plants stopped). Why both parts: unemployment follows demand with the lags of
+// hiring (hires are at most the job-finding rate times the unemployed, 0.06 a month in the euro
+// area), so with the integral part alone (zeta 0.2, the value of an earlier prototype) every
+// region's GDP cycled with a period of about 16 months after a temporary shock, ±1% for two
+// years after an 8-month rare-earth quota. Orders answer demand at once, so the gap term damps
+// the cycle. zeta = 0.1, zetaD = 2 and zetaY = 1 are calibrated on the default world (our
+// choice): with them and the labour rule above, the largest deviation of real GDP, welfare,
+// unemployment or the trade-balance share in any region four years after the shocks of
+// TestReturnToBase fell from 2.2 to about 0.55, and the closure of a permanent tariff
+// (TestClosure) is unchanged.
 //
 // Exchange rates: e_d is the price of d's currency in USD (the numeraire; up = appreciation).
 // Every currency steps on its own trade-balance gap,

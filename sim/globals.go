@@ -16,7 +16,7 @@ type Globals struct {
 	Overtime       float64 // output a month can exceed what the employed make at normal hours, share
 	Zeta           float64 // demand stabiliser: growth of A a month per unit of unemployment gap
 	ZetaD          float64 // demand stabiliser: damping on the change of the unemployment rate
-	ZetaY          float64 // demand stabiliser: spending response to the smoothed real-GDP gap (proportional, no memory)
+	ZetaY          float64 // demand stabiliser: spending response to the smoothed demand gap (proportional, no memory)
 	Xi             float64 // exchange rate: log change a month per unit of smoothed real trade-balance gap, in units of base openness
 	XiD            float64 // exchange rate: damping on the change of the smoothed trade balance
 	FxCap          float64 // largest log change of an exchange rate in a month

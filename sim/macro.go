@@ -43,8 +43,8 @@ func (s *state) macro() {
 	for d := range R {
 		a := s.demandI[d] * (1 + g.Zeta*(s.uPrev[d]-s.u0[d]) + g.ZetaD*(s.uPrev[d]-s.uPrev2[d]))
 		s.demandI[d] = math.Min(demandAMax, math.Max(demandAMin, a))
-		if y0 := e.gdp0[d]; y0 > 0 && s.acc.gdpReal[d] > 0 {
-			s.yGap[d] += (s.acc.gdpReal[d]/y0 - 1 - s.yGap[d]) / outputGapSmoothing
+		if y0 := e.vaBase[d]; y0 > 0 {
+			s.yGap[d] += (s.acc.demand[d]/y0 - 1 - s.yGap[d]) / demandGapSmoothing
 		}
 		s.demandA[d] = math.Min(demandAMax, math.Max(demandAMin, s.demandI[d]*(1-g.ZetaY*s.yGap[d])))
 		s.fxStep[d] = 0
@@ -68,9 +68,9 @@ func (s *state) macro() {
 	}
 }
 
-// outputGapSmoothing is the months over which the real-GDP gap of the stabiliser is smoothed
+// demandGapSmoothing is the months over which the demand gap of the stabiliser is smoothed
 // (our choice: enough to look through a month's noise, short enough to lead unemployment).
-const outputGapSmoothing = 2
+const demandGapSmoothing = 2
 
 // openExponent is the power of base openness that divides the exchange-rate gain (our choice,
 // calibrated on the default world, see doc.go): a very open economy's trade balance moves a lot

@@ -115,7 +115,7 @@ type state struct {
 	cpiPrev []float64 // last month's CPI
 	demandA []float64 // demand stabiliser A_t, base 1
 	demandI []float64 // its integral part, on the unemployment gap (macro.go)
-	yGap    []float64 // smoothed real-GDP gap, share of base (macro.go)
+	yGap    []float64 // smoothed demand gap, share of base (macro.go)
 	uPrev   []float64 // unemployment rate last month and the month before
 	uPrev2  []float64
 	lnE     []float64 // log exchange rate, USD per unit of the region's currency
@@ -364,7 +364,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		s.ibar[r] = s.incomeBase(r)
 		s.wage[r], s.cpi[r], s.cpiPrev[r], s.demandA[r] = 1, 1, 1, 1
 		s.demandI[r], s.yGap[r] = 1, 0
-		s.acc.gdpReal[r] = e.gdp0[r] // last month's real GDP, read by the first month's stabiliser
+		s.acc.demand[r] = e.vaBase[r] // last month's demand, read by the first month's stabiliser
 		s.lnE[r] = 0
 		s.tbBar[r], s.tbBar2[r] = e.tb0[r], e.tb0[r]
 		s.pxBar[r], s.pmBar[r], s.pyBar[r] = 1, 1, 1
