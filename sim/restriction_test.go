@@ -116,7 +116,10 @@ func TestTighterRestrictionShipsLess(t *testing.T) {
 		// its price by more than a small tariff adds (kappaD up to 0.1), so that within a year
 		// the taxed flow sums higher under the higher tariff; those channels are tested by
 		// TestClosure, TestLernerSymmetry and the price tests.
-		sc.Parameters = []sim.ParamSetting{{Key: "xi", Value: 0}, {Key: "xiD", Value: 0}, {Key: "kappaD.*", Value: 0}}
+		// The return speed is drawn as the built-in scenarios draw it: the pull back toward base
+		// shares must not make a tighter restriction ship more.
+		sc.Parameters = []sim.ParamSetting{{Key: "xi", Value: 0}, {Key: "xiD", Value: 0}, {Key: "kappaD.*", Value: 0},
+			{Key: "return_speed", Value: rapid.Float64Range(1, 4).Draw(rt, "return_speed")}}
 		start := sc.Start + 1
 		flow := func(p sim.Policy) float64 {
 			sc.Policies = []sim.Policy{p}

@@ -12,6 +12,7 @@ type accounts struct {
 	// By region, [R].
 	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and final buyers at buyer prices; border values
 	income, tariff0Q, emp0           []float64 // GDP by income; base-rate tariffs on real imports; base employment
+	demand                           []float64 // orders reaching the region's firms, at base value added per unit (the stabiliser's demand gap)
 	hhIncome                         []float64 // households' income: wages and profits (+ revenue under rebate)
 	consB                            []float64 // [R*NumBuyers] spending of each final buyer at buyer prices
 	hhGot                            []float64 // [R*S] quantity delivered to households (welfare)
@@ -30,7 +31,7 @@ func newAccounts(R, S, RRS, links int) accounts {
 		rev: f(RS), useVal: f(RS), wages: f(RS), profit: f(RS),
 		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(links), got: f(links),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
-		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS), used: f(RS),
+		income: f(R), tariff0Q: f(R), emp0: f(R), demand: f(R), recvQ: f(RRS), used: f(RS),
 		hhIncome: f(R), consB: f(R * int(NumBuyers)), hhGot: f(RS), ordersIn: f(RS), planned: f(RS), sold: f(RS), finChg: f(RS),
 	}
 }
@@ -136,13 +137,15 @@ func (s *state) settle() {
 		// priceSmoothing months. In the long run it is the nominal trade-balance share; on
 		// impact it sees quantities only, so an exchange-rate move does not feed back through
 		// its own valuation of this month's imports (a J-curve that made the closure cycle).
-		xq, mq, gdp := 0.0, 0.0, a.tariff0Q[d]
+		xq, mq, gdp, dem := 0.0, 0.0, a.tariff0Q[d], 0.0
 		for j := range S {
 			c := d*S + j
 			xq += a.exQ[c]
 			mq += a.imQ[c]
 			gdp += e.va[c] * a.out[c]
+			dem += e.va[c] * a.ordersIn[c]
 		}
+		a.demand[d] = dem
 		if xq > 0 {
 			s.pxBar[d] += (a.ex[d]/xq - s.pxBar[d]) / priceSmoothing
 		}

@@ -330,29 +330,34 @@ type routeOrder struct {
 }
 
 // moveShares moves the standing shares sh of group entry gi (user type entry ui) toward their
-// targets, s += lambda (s* - s), origins in the order of tab, and says whether a share returned
-// to a supplier the buyer used before: that is return_speed times faster than qualifying a new
-// one (a share below its base share that the target raises), and the shares must then be
-// renormalised.
+// targets, s += lambda (s* - s), origins in the order of tab, and says whether a share moved
+// back toward its base share faster. A share moving back toward its base share (the target lies
+// on the base side) covers the distance to the base share return_speed times faster: a buyer
+// returns to the suppliers it used before the policy faster than it qualifies new ones,
+// whichever side it left them on; the shares are then renormalised (doc.go).
 func (s *state) moveShares(sh []float64, tab []routeOrder, ui, gi int) (back bool) {
 	R := s.e.R
 	st := s.star[ui*R : ui*R+R]
 	lam := s.gLam[gi]
-	if rs := s.g.ReturnSpeed; rs > 1 {
+	if fast := min(1, lam*s.g.ReturnSpeed) - lam; fast > 0 {
 		s0 := s.e.s0[ui*R : ui*R+R]
 		for j := range tab {
 			x := &tab[j] // not a copy of the entry
 			gap := st[x.o] - sh[x.o]
-			if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) { // below its base share, beyond rounding
-				sh[x.o] += min(1, lam*rs) * gap
+			step := lam * gap
+			if toBase := s0[x.o] - sh[x.o]; gap*toBase > 0 {
+				if math.Abs(toBase) < math.Abs(gap) {
+					step += fast * toBase
+				} else {
+					step += fast * gap
+				}
 				back = true
-			} else {
-				sh[x.o] += lam * gap
 			}
+			sh[x.o] += step
 		}
 		return back
 	}
-	for j := range tab {
+	for j := range tab { // return_speed 1: every share moves at lambda (step = lam gap, as above)
 		x := &tab[j]
 		sh[x.o] += lam * (st[x.o] - sh[x.o])
 	}

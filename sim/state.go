@@ -120,6 +120,8 @@ type state struct {
 	cpi     []float64 // consumer price index (household basket), base 1
 	cpiPrev []float64 // last month's CPI
 	demandA []float64 // demand stabiliser A_t, base 1
+	demandI []float64 // its integral part, on the unemployment gap (macro.go)
+	yGap    []float64 // smoothed demand gap, share of base (macro.go)
 	uPrev   []float64 // unemployment rate last month and the month before
 	uPrev2  []float64
 	lnE     []float64 // log exchange rate, USD per unit of the region's currency
@@ -191,6 +193,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.fx, s.reqPrev = f(RRS), f(RRS)
 	s.ibar, s.wage, s.cpi, s.cpiPrev, s.demandA = f(R), f(R), f(R), f(R), f(R)
 	s.uPrev, s.uPrev2, s.lnE, s.tbBar, s.tbBar2 = f(R), f(R), f(R), f(R), f(R)
+	s.demandI, s.yGap = f(R), f(R)
 	s.lf, s.u0, s.uMin, s.jobF, s.fxStep = f(R), f(R), f(R), f(R), f(R)
 	s.pxBar, s.pmBar, s.pyBar = f(R), f(R), f(R)
 	s.leakOrd, s.leakQ, s.leakV, s.transV = f(RRS), f(RRS), f(RRS), f(RRS)
@@ -385,6 +388,8 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	for r := range R {
 		s.ibar[r] = s.incomeBase(r)
 		s.wage[r], s.cpi[r], s.cpiPrev[r], s.demandA[r] = 1, 1, 1, 1
+		s.demandI[r], s.yGap[r] = 1, 0
+		s.acc.demand[r] = e.vaBase[r] // last month's demand, read by the first month's stabiliser
 		s.lnE[r] = 0
 		s.tbBar[r], s.tbBar2[r] = e.tb0[r], e.tb0[r]
 		s.pxBar[r], s.pmBar[r], s.pyBar[r] = 1, 1, 1
