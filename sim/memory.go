@@ -29,12 +29,12 @@ type MemoryEstimate struct {
 const (
 	bytesPerGroupInput       = 52 // gLam, pin, gDem, lfrac, gFill, gVal; a slot for border rules
 	bytesPerGroupInputOrigin = 8  // sh
-	bytesPerUserInput        = 8  // betaM
+	bytesPerUserInput        = 24 // betaM; the import composite price and its power (powCache)
 	bytesPerUserInputOrigin  = 16 // beta, star
 	bytesPerFirmInput        = 32 // inv, dem, and arr, onOrd with licence pipelines
 	bytesPerCellInput        = 16 // the accounts' ordered and got
 	bytesPerRoute            = 250
-	bytesPerFirm             = 192
+	bytesPerFirm             = 208
 	bytesPerCell             = 320
 	sharedPerUserInput       = 16 // the calibrated economy: inputs bought and base prices
 	sharedPerUserInputOrigin = 8  // base shares

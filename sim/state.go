@@ -36,6 +36,7 @@ type state struct {
 	powEta  []powBy   // [S] x^-eta_j, the within-origin split (prices)
 	powSigM []powBy   // [S] x^-sigmaM_i: among import origins (targets)
 	powSigD []powBy   // [S] x^-sigmaD_i: home against the import composite (targets)
+	pows    powCache  // exact powers of last month's prices (pow.go)
 	gLam    []float64 // [GI] sourcing adjustment speed
 	sh      []float64 // [GI*R] standing origin shares
 	pin     []float64 // [GI] delivered price of the input at standing shares
@@ -186,6 +187,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.inv, s.dem = f(FI), f(FI)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
 	s.star, s.short = f(UI*R), f(R*S)
+	s.pows = newPowCache(F, UI)
 	s.bd = newBorder(RRS)
 	s.q, s.qe, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
@@ -376,6 +378,10 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	}
 	for c := range R * S {
 		s.pIdx[c] = 1
+	}
+	s.pows.forget()
+	for rt := range s.qe {
+		s.qe[rt] = math.NaN() // prices recompute every route's power in the first month
 	}
 	if R == 1 {
 		for k := range s.star {

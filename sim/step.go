@@ -81,8 +81,11 @@ func (s *state) prices() {
 			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
 			s.p[f] = s.pc[f] * ps
 			wt := s.w[f]
-			if sp.Eta != 0 && s.p[f] != 1 {
-				wt *= pe.pow(s.p[f]) // math.Pow(p, -eta), bit for bit
+			if p := s.p[f]; sp.Eta != 0 && p != 1 {
+				if p != s.pows.p[f] { // the power of last month's price is kept (powCache)
+					s.pows.p[f], s.pows.pEta[f] = p, pe.pow(p) // math.Pow(p, -eta), bit for bit
+				}
+				wt *= s.pows.pEta[f]
 			}
 			s.share[f] = wt
 			den += wt
@@ -104,6 +107,9 @@ func (s *state) prices() {
 		// as 1 + penalty * u times dearer (sim/README.md §4.6). Imports are weighed among themselves
 		// with sigmaM, home against the import composite with sigmaD (targets).
 		qe := q * (1 + pen*s.unfilled[rt])
+		if qe == s.qe[rt] {
+			continue // pw is last month's power of the same price (powCache)
+		}
 		s.qe[rt] = qe
 		switch {
 		case o == d:
@@ -229,7 +235,10 @@ func (s *state) targets() {
 			home := 1.0
 			if bm := s.betaM[ui]; bm > 0 && sum > 0 {
 				vh := s.beta[k+d] * s.pw[(d*R+d)*S+i]
-				vm := bm * s.powSigD[i].pow(pm)
+				if pm != s.pows.pm[ui] { // the power of last month's price is kept (powCache)
+					s.pows.pm[ui], s.pows.pmSig[ui] = pm, s.powSigD[i].pow(pm)
+				}
+				vm := bm * s.pows.pmSig[ui]
 				home = vh / (vh + vm)
 			} else if sum > 0 && s.beta[k+d] == 0 {
 				home = 0
