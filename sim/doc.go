@@ -196,10 +196,16 @@
 // shares move toward targets at speed lambda. Firms order
 //
 //	x^e  = min(e, capacity);  e_t = w orders_t-1 + (1 - w) e_t-1,  w = order_smoothing
-//	dem  = max(0, a x^e + (tau_i tfac_f a x^e - (stock - a x^e) - on order) / stock_close)
+//	dem  = max(0, a x^e + ((tau_i tfac_f + L) a x^e - (stock - a x^e) - on order) / stock_close)
 //
 // (order-up-to with partial adjustment; the stock target is tau of the input's sector, e.g.
-// CLEPA's 3-4 weeks of magnets is tau of REE). Final buyers:
+// CLEPA's 3-4 weeks of magnets is tau of REE). Orders approved under a licence and not yet
+// shipped count toward the position, and the target adds the use they cover while they wait:
+// L = sum over licensed routes of last month's approved share times the delay (the lead time
+// of an order-up-to level). Counting the pipeline without L left a car maker whose target is
+// under the delay with less than its target on hand for as long as a routine one-month licence
+// lasted: 2-3% of EU car output and a lasting Japanese gain in the 2025 rare-earth scenario.
+// Final buyers:
 //
 //	households:  C_t = A_t C0 ((1 - m) CPI_t-1 + m Ybar_t / Y0),  Ybar_t = rho Ybar_t-1 + (1 - rho) Y_t-1
 //	             spent across sectors at base budget shares (Cobb-Douglas), C alpha_i / pin_i

@@ -27,7 +27,7 @@ type MemoryEstimate struct {
 // restricts (a few sectors of a few routes) and is not counted; the arrays licence pipelines
 // need (arr, onOrd) are, so the estimate is above the heap of a run without them.
 const (
-	bytesPerGroupInput       = 52 // gLam, pin, gDem, lfrac, gFill, gVal; a slot for border rules
+	bytesPerGroupInput       = 60 // gLam, pin, gDem, lfrac, gFill, gVal, lmonths; a slot for border rules
 	bytesPerGroupInputOrigin = 8  // sh
 	bytesPerUserInput        = 24 // betaM; the import composite price and its power (powCache)
 	bytesPerUserInputOrigin  = 16 // beta, star

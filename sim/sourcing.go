@@ -94,11 +94,16 @@ func (s *state) orderFirms(c int) {
 		lo := e.insAt[c]*e.n + (f-c*e.n)*m // e.firmIns
 		inv, dem := s.inv[lo:lo+m], s.dem[lo:lo+m]
 		if pipes {
-			arr, onOrd := s.arr[lo:lo+m], s.onOrd[lo:lo+m]
+			// Orders approved under licence count toward the stock position, and the target
+			// position adds the use they cover while they wait: lmonths months of use (last
+			// month's licensed share times the delay), an order-up-to level with the lead time
+			// in it. Without that, a firm whose stock target is under the delay holds less on hand
+			// than it uses, for as long as the delay lasts.
+			arr, onOrd, lm := s.arr[lo:lo+m], s.onOrd[lo:lo+m], s.lmonths[g:g+m]
 			for k, ai := range a {
 				inv[k] += arr[k] // last month's deliveries are on hand now
 				use := ai * xplan
-				gap := taus[ins[k]]*tau*use - (inv[k] - use) - onOrd[k]
+				gap := (taus[ins[k]]*tau+lm[k])*use - (inv[k] - use) - onOrd[k]
 				q := use + gap*invK
 				if q < 0 { // max(0, q) as a predictable branch
 					q = 0
@@ -171,8 +176,8 @@ func (s *state) orderGroup(t, gid int) {
 				*x.orders += dem * so
 			}
 			s.pin[gi] = pin
-			if pipes { // without licence pipelines lfrac stays 0
-				s.lfrac[gi] = 0
+			if pipes { // without licence pipelines lfrac and lmonths stay 0
+				s.lfrac[gi], s.lmonths[gi] = 0, 0
 			}
 			continue
 		}
@@ -208,8 +213,8 @@ func (s *state) orderGroup(t, gid int) {
 		if !bd.restricted[d*S+i] {
 			// Fast path: no border rule on any origin of this input: orders follow the shares
 			// (deliver reads the shares themselves; wP, wO and wK are not written).
-			if pipes { // without licence pipelines lfrac stays 0
-				s.lfrac[gi] = 0
+			if pipes { // without licence pipelines lfrac and lmonths stay 0
+				s.lfrac[gi], s.lmonths[gi] = 0, 0
 			}
 			for j := range tab {
 				x := &tab[j]
@@ -237,7 +242,7 @@ func (s *state) orderGroup(t, gid int) {
 		if openMass > 0 {
 			redirect = closed / openMass
 		}
-		lf := 0.0
+		lf, lm := 0.0, 0.0
 		for _, o := range e.rord {
 			rt := rt0 + o*R*S
 			op := bd.open[rt]
@@ -250,6 +255,7 @@ func (s *state) orderGroup(t, gid int) {
 			s.leakOrd[rt] += dem * wK[o]
 			if bd.licence[rt] && own > 0 {
 				lf += own
+				lm += own * bd.delay[rt]
 				if dem > 0 {
 					s.pipeline(t, rt, gid-d*e.UT*K, dem*own)
 				}
@@ -273,6 +279,9 @@ func (s *state) orderGroup(t, gid int) {
 			s.ordO[rt] += dem * q
 		}
 		s.lfrac[gi] = lf
+		if s.lmonths != nil {
+			s.lmonths[gi] = lm
+		}
 		if lf > 0 {
 			s.gLic[gid] = true
 		}

@@ -47,6 +47,7 @@ type state struct {
 	wP, wO  []float64 // share of a unit of orders placed on origin o, by rationing class
 	wK      []float64 // share of a unit of orders that leaks through the hub region
 	lfrac   []float64 // [GI] share of a unit of orders approved into a licence pipeline
+	lmonths []float64 // [GI] licence months on order per unit of use: sum over routes of share approved x delay; nil without licence pipelines
 	gFill   []float64 // [GI] quantity delivered per unit ordered (ordinary orders)
 	gVal    []float64 // [GI] amount paid per unit ordered
 	gOn     []bool    // [NG] the group has members (households: class 0 only)
@@ -222,6 +223,7 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 		// Deliveries wait in arr until next month only where licence releases add to them
 		// (deliver); otherwise they join the stock at once, with the same rounding.
 		s.arr, s.onOrd = f(FI), f(FI)
+		s.lmonths = f(GI)
 	}
 	return s
 }
@@ -418,6 +420,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		clear(s.lic[l].ring)
 		clear(s.lic[l].tot)
 	}
+	clear(s.lmonths)
 	s.fired = s.fired[:0]
 	// Both runs of a replicate draw the same shocks (common random numbers).
 	s.pcg.Seed(fd.seed, streamKey(fd.rep, streamNoise, ""))

@@ -115,11 +115,10 @@ var Facts = []Fact{
 			"CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption. Japan's approval share (0.16, from customs) " +
 			"moves it by less than 0.1 point.",
 		Gap: "The record has no aggregate dip at all: German production rose year on year in May and July 2025. In the model EU car output is -1% in May, " +
-			"-13% in June and -10% in July, then between 0 and -4% to the end of 2025. The June-July trough comes from the car makers that buy their " +
+			"-13% in June and -8% in July, then 1-2.5% above base as plants restock until early 2026. The June-July trough comes from the car makers that buy their " +
 			"magnets from China (85% of the EU's supply): at approvals of 0.26 for April's orders and 0.62 for May's, their six weeks of stock run out and, " +
 			"with rare earths critical to 80% of car output (phi 0.8), they stop (with one firm per region and sector, buying from every origin at once, " +
-			"the trough is about -2%; with ten or more firms, about -13%). The July dip and the shortfall of 1-4% after it come from the licences' " +
-			"one-month delay, which the engine counts toward the car makers' stock targets (see jpn-auto-falls); with no delay from June they are gone. Firms in 2025 stretched magnet stocks, moved scarce parts between lines, " +
+			"the trough is about -2%; with ten or more firms, about -13%). Firms in 2025 stretched magnet stocks, moved scarce parts between lines, " +
 			"redesigned parts and obtained emergency licences; the model has a fixed criticality of REE for AUTO, one inventory target per sector for every " +
 			"region and no emergency channel, so once stocks run out output follows the approved share down.",
 		measure: extremeDeviation(sim.VarOutput, "EU", "AUTO", month(2025, 4), month(2025, 12), false),
@@ -141,13 +140,9 @@ var Facts = []Fact{
 			"model) needs what the model lacks: firms tied to one foreign parts supplier inside a region's AUTO sector, and heavy rare earths apart from " +
 			"light ones (Japan imports nearly all its dysprosium and terbium from China, against about 60-70% of its rare earths overall: JOGMEC via " +
 			"the Wall Street Journal, 27 July 2025; Economic Daily, 10 December 2025). " +
-			"Separately, Japanese car output then rises (+0.7% by December 2025, +1.1% in 2026) while JAMA counted exports down 1% in 2025 " +
-			"(US tariffs on Japanese cars, not in this scenario, weigh on that figure): " +
-			"US and EU car prices stay 1-2% above baseline into 2027, long after their input shortage has gone, and buyers switch to Japanese cars " +
-			"(Japan's car exports +0.5% in July-December 2025, +1.8% in the first half of 2026). The cause is the licences' one-month delay, which " +
-			"lasts to the end of the run: the engine counts approved orders in transit toward a firm's stock target, so car makers whose target is " +
-			"under a month of use keep less than a month of magnets on hand and, with rare earths critical to 80% of their output, make 3-5% less " +
-			"than their orders for as long as the delay lasts. With the routine licences at no delay the Japanese gain peaks at +0.5% early in 2026 and fades.",
+			"Separately, Japanese car output then rises a little (+0.6% at the end of 2025, back at base by mid-2026) while US and EU car prices are " +
+			"1-2% above baseline in the summer of 2025 and buyers turn to Japanese cars for a while; JAMA counted exports down 1% in 2025 " +
+			"(US tariffs on Japanese cars, not in this scenario, weigh on that figure).",
 		measure: extremeDeviation(sim.VarOutput, "JPN", "AUTO", month(2025, 5), month(2025, 6), false),
 	},
 	{
