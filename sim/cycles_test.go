@@ -12,14 +12,22 @@ import (
 
 // TestNoScarcityCycles (sim/README.md §6.8, the supply side): on random worlds, a random temporary
 // restriction or tariff of 2 to 8 months; after it ends, no shortage rate shows a second peak
-// (after the first has passed) larger than the first, for first peaks above 5 points:
-// inventories, orders and capacity do not cycle with growing swings. The design asks for a second peak below a quarter of the first; the
-// engine does not meet that yet (restocking after a ban and the macro swing echo in shortages
-// of a few points), see TestReturnToBase.
+// (a new episode after the first has passed) larger than the first, for first peaks above 5
+// points. The design asks for a second peak below a quarter of the first.
+//
+// Known defect, skipped unless TRADESIM_KNOWN_DEFECTS=1: one random world in a few hundred
+// still fails, in two corners of the parameter space. (1) A cobweb: buyers that move half their
+// sourcing in a month (lambda 0.5, against 0.03-0.2 in the default world) toward the cheaper of
+// two origins, with a high elasticity (sigmaM near 8), a steep scarcity premium and a few percent
+// of slack, flip between origins every few months for years after a short tariff. (2) A sector
+// with almost no slack and no investment (slack 0.4%, g near 0), whose shortage grows slowly
+// long after the policy. Buyers' reliability memory (6 months) and counting a flicker of the
+// same disruption as one episode removed the more common failures (a supplier left and
+// re-chosen month after month; an episode split by one calm month).
 func TestNoScarcityCycles(t *testing.T) {
 	if os.Getenv("TRADESIM_KNOWN_DEFECTS") == "" {
-		t.Skip("known defect, not yet fixed: on some random worlds a shortage peaks again after a ban, " +
-			"higher than the first time (restocking); set TRADESIM_KNOWN_DEFECTS=1 to run")
+		t.Skip("known defect, not yet fixed: on about one random world in a few hundred (fast sourcing with a steep " +
+			"scarcity premium; a sector with no slack) a shortage peaks again after the policy; set TRADESIM_KNOWN_DEFECTS=1 to run")
 	}
 	rapid.Check(t, func(rt *rapid.T) {
 		w := sim.GenWorld(rt)
@@ -67,15 +75,22 @@ func secondPeak(w *sim.World, m, b *sim.Metrics, v sim.RSVar, start, end, horizo
 	return -1, -1, 0, 0
 }
 
-// peaks returns the largest value of xs from start to the first month, after end, at which xs
-// falls below a tenth of that value (the first peak and its decay), and the largest value after
-// that month (a second peak).
+// peaks returns the largest value of xs from start until the first episode has passed — the
+// first month after end from which xs stays below a tenth of its peak so far for calmMonths
+// months — (the first peak), and the largest value after that (a second peak). A flicker of
+// the same disruption below a tenth for a month is not a new episode.
 func peaks(xs []float64, start, end int) (first, second float64) {
-	k := start
+	const calmMonths = 3
+	k, calm := start, 0
 	for ; k < len(xs); k++ {
 		first = max(first, xs[k])
 		if k >= end && xs[k] < first/10 {
-			break
+			calm++
+			if calm == calmMonths {
+				break
+			}
+		} else {
+			calm = 0
 		}
 	}
 	for ; k < len(xs); k++ {
