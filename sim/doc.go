@@ -329,15 +329,21 @@
 //
 // # Cost
 //
-// A month's work is one pass over firms times the inputs their sector buys (orders, costs,
-// production, deliveries: the links of the network, not S^2), one pass over user types times
-// the inputs they buy times origins (sourcing and Armington targets), and one over routes.
-// Storage is still dense: each firm keeps a slot for every input sector (stocks, arrivals,
-// orders), so memory grows with firms x S, about 1 GB at 1,000 sectors and 30 firms a sector.
-// BenchmarkPeerLeontief reruns the standard experiment of dynamic input-output models on a
-// one-region random network (density 0.3, half the key supplier's capacity lost for 3 months):
-// about 0.16 / 11 / 23 ms a month at N = 91 / 500 / 1000 sectors with one firm each, and 1.9 /
-// 58 / 217 ms with 30 (2 cores shared with other work; CPU time is steadier than these).
+// The engine stores and visits only what is bought (sparse.go). With L the links of the network
+// (a region-sector and an input sector it buys from some origin) and L_u those plus the final
+// buyers' purchases, a month is one pass over the firms times the inputs their cell buys (n L:
+// orders; then use and deliveries together), passes over the sourcing groups (up to three speed
+// classes per user type) times their inputs times origin regions (shares, orders, deliveries),
+// one over user types for the Armington targets (L_u R; none with one region) and one over
+// routes (R^2 S). Memory grows the same way: 16 bytes per firm and input (32 with licence
+// pipelines), about 60 + 8R per group and input, 24 + 16R per user type and input; only the
+// world's own flow tables grow with S^2. BenchmarkPeerLeontief (one region, density 0.3, half
+// the key supplier's capacity lost for 3 months) takes about 0.05 / 1.0 / 4.6 / 21 ms of CPU a
+// month at N = 91 / 500 / 1000 / 2000 sectors with one firm each, and 0.5 / 13 / 52 / 226 ms
+// with 30 (four times the links cost 4.1-4.6 times the time), holding 86 MB at N = 1000 with one
+// firm. At 30 firms the month streams millions of firm-inputs, so memory bandwidth sets its
+// time. On the default world a month is about 0.45 ms of CPU at 30 firms; a quarter of it is
+// exact powers (math.Pow), kept when a price did not change since last month.
 //
 // # Randomness and determinism
 //
