@@ -23,7 +23,7 @@ type paramBound struct {
 // in the order of SectorParamNames and GlobalParamNames. Each keeps its equation meaningful:
 // speeds and shares (lambda, kappa, kappaD, g, durable, thetaL, m, hiring, wage_indexation,
 // depreciation) lie in [0, 1]; overtime at most 50% and an exchange-rate move of at most 20% a
-// month (fx_cap) bound the arithmetic; psi, zeta, zetaD, xi and xiD are slopes whose upper limits
+// month (fx_cap) bound the arithmetic; psi, zeta, zetaD, zetaY, xi and xiD are slopes whose upper limits
 // are far beyond any calibration (our choice); rho < 1 and noise_ar < 1 keep the smoothing and the AR(1)
 // stable; a price ceiling pmax and a capacity ceiling capmax of 1 or more keep the base
 // reachable; order_smoothing > 0 lets expectations move and stock_close >= 1 closes a gap no
@@ -41,7 +41,7 @@ var (
 		{"m", 0, 1}, {"rho", 0, 0.999}, {"penalty", 0, 100}, {"hiring", 0, 1},
 		{"leakage_premium", 0, 10}, {"order_smoothing", 0.01, 1}, {"return_speed", 1, 20}, {"stock_close", 1, 60},
 		{"wage_indexation", 0, 1}, {"psi", 0, 10}, {"overtime", 0, 0.5}, {"zeta", 0, 5},
-		{"zetaD", 0, 50}, {"xi", 0, 10}, {"xiD", 0, 100}, {"fx_cap", 0, 0.2}, {"tb_smoothing", 1, 60}, {"depreciation", 0, 1},
+		{"zetaD", 0, 50}, {"zetaY", 0, 20}, {"xi", 0, 10}, {"xiD", 0, 100}, {"fx_cap", 0, 0.2}, {"tb_smoothing", 1, 60}, {"depreciation", 0, 1},
 		{"noise_sd", 0, 1}, {"noise_ar", 0, 0.99},
 	}
 )

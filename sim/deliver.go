@@ -15,8 +15,6 @@ func (s *state) deliver(t int) {
 	clear(a.consB)
 	clear(a.hhGot)
 	clear(a.recvQ)
-	clear(a.ordered)
-	clear(a.got)
 	bd := &s.bd
 	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
 	domesticFirst := s.g.Rationing == DomesticFirst
@@ -37,116 +35,41 @@ func (s *state) deliver(t int) {
 			}
 		}
 	}
-	for gid := range s.NG {
-		if !s.gOn[gid] {
-			continue
-		}
-		u := gid / K
-		d := u / e.UT
-		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // gFill and gVal of the rest stay 0
-			k := (gid*S + i) * R
-			dem := s.gDem[gid*S+i]
-			rt0 := d*S + i
-			fill, val := 0.0, 0.0
-			if !bd.restricted[d*S+i] {
-				// No border rule on this input (order's fast path): a unit ordered goes to the
-				// origins by the standing shares, in the class the rationing rule gives it.
-				sh := s.sh[k : k+R]
-				tab := s.fillTab[rt0*R : rt0*R+R]
-				for j := range tab {
-					x := &tab[j] // not a copy of the entry
-					so := sh[x.o]
-					g := so * x.fill * x.bf
-					fill += g
-					val += so * x.val * x.bf * x.fee * x.tariff
-					a.recvQ[x.rt] += dem * g
-				}
-				s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
-				continue
-			}
-			wP, wO, wK := s.wP[k:k+R], s.wO[k:k+R], s.wK[k:k+R]
-			for _, o := range e.rord {
-				rt := rt0 + o*R*S
-				c := o*S + i
-				bf := s.bf[rt]
-				g := (wP[o]*s.fP[c] + wO[o]*s.fO[c]) * bf
-				fill += g
-				val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * s.fx[rt] * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
-				a.recvQ[rt] += dem * g
-				if wK[o] > 0 {
-					// Leaked orders: made by o, bought by the hub's traders, resold to d at a
-					// premium across the hub -> d border.
-					fl, vl := s.fO[c], s.vO[c]
-					if leakFirst {
-						fl, vl = s.fP[c], s.vP[c]
-					}
-					hd := (hub*R+d)*S + i
-					fill += wK[o] * fl
-					val += wK[o] * vl * s.fx[rt] * (1 + prem) * (1 + bd.feeBuyer[hd]) * (1 + bd.tariff[hd])
-					a.recvQ[hd] += dem * wK[o] * fl
-					a.recvQ[(o*R+hub)*S+i] += dem * wK[o] * fl
+	// Group by group, then the firms of the cell whose groups those are (in group order: the
+	// groups of a region's cells, then its final buyers'), so that the groups' fill rates are in
+	// cache.
+	for d := range R {
+		for j := range e.UT {
+			u := d*e.UT + j
+			for gid := u * K; gid < (u+1)*K; gid++ {
+				if s.gOn[gid] {
+					s.deliverGroup(gid)
 				}
 			}
-			s.gFill[gid*S+i], s.gVal[gid*S+i] = fill, val
-		}
-	}
-	// Firms: ordinary orders, and this month's licence orders into the pipeline position. The
-	// pass also sums the cell's orders due and deliveries by input (shortage rate).
-	for c := range R * S {
-		d := c / S
-		spent := 0.0
-		cOrd, cGot := a.ordered[c*S:c*S+S], a.got[c*S:c*S+S]
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]] // orders for inputs not bought are 0
-		for f := c * e.n; f < (c+1)*e.n; f++ {
-			gid := s.fg[f]
-			fill, val, lf := s.gFill[gid*S:gid*S+S], s.gVal[gid*S:gid*S+S], s.lfrac[gid*S:gid*S+S]
-			dem, arr := s.dem[f*S:f*S+S], s.arr[f*S:f*S+S]
-			if s.gLic[gid] {
-				onOrd := s.onOrd[f*S : f*S+S]
-				for _, i := range ins {
-					onOrd[i] += dem[i] * lf[i] // approved licence orders join the pipeline position
-				}
-			}
-			fill, val, lf, arr = fill[:len(dem)], val[:len(dem)], lf[:len(dem)], arr[:len(dem)] // no bounds checks below
-			cOrd, cGot := cOrd[:len(dem)], cGot[:len(dem)]
-			if s.gLic[gid] {
-				for _, i := range ins {
-					q := dem[i]
-					g := q * fill[i]
-					arr[i] = g // order moved last month's deliveries into stock
-					spent += q * val[i]
-					cOrd[i] += q * (1 - lf[i]) // orders due this month: not those into the pipeline
-					cGot[i] += g
-				}
-				continue
-			}
-			for _, i := range ins { // the same with no licence orders (lf = 0)
-				q := dem[i]
-				g := q * fill[i]
-				arr[i] = g
-				spent += q * val[i]
-				cOrd[i] += q
-				cGot[i] += g
+			if j < S {
+				s.deliverFirms(d*S + j)
 			}
 		}
-		a.pur[d] += spent
 	}
 	for d := range R {
 		for b := range int(NumBuyers) {
-			gid := (d*e.UT + S + b) * K
+			u := d*e.UT + S + b
+			g0 := e.gAt[u*K]
 			bb := d*int(NumBuyers) + b
-			for i := range S {
+			// Inputs not bought: nothing ordered, spent, got or carried over (fdDem and backlog stay 0).
+			for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
+				gi := g0 + kk
 				q := s.fdDem[bb*S+i]
-				spent := q * s.gVal[gid*S+i]
+				spent := q * s.gVal[gi]
 				a.cons[d] += spent
 				a.consB[bb] += spent
 				if Buyer(b) == Households {
-					a.hhGot[d*S+i] += q * s.gFill[gid*S+i]
+					a.hhGot[d*S+i] += q * s.gFill[gi]
 				}
 				// A durable purchase that found no goods waits for next month (car buyers
 				// waited in 2021); the rest of the unfilled purchases vanish. Orders approved
 				// into a licence pipeline are not unfilled.
-				unfilled := q * (1 - s.gFill[gid*S+i] - s.lfrac[gid*S+i])
+				unfilled := q * (1 - s.gFill[gi] - s.lfrac[gi])
 				s.backlog[bb*S+i] = s.sp[i].Durable * max(0, unfilled)
 			}
 		}
@@ -186,15 +109,21 @@ func (s *state) deliver(t int) {
 			// Firms of the group get the release in proportion to their pipeline orders (by size
 			// if rounding has left none on record).
 			cell := d*S + g/K
+			ki := e.insPos(cell, i) // the group ordered i, so its cell buys it
+			if ki < 0 {
+				continue
+			}
 			pipe, size := 0.0, 0.0
 			for f := cell * e.n; f < (cell+1)*e.n; f++ {
 				if s.fg[f] == gid {
-					pipe += s.onOrd[f*S+i]
+					lo, _ := e.firmIns(f, cell)
+					pipe += s.onOrd[lo+ki]
 					size += s.w[f]
 				}
 			}
 			for f := cell * e.n; f < (cell+1)*e.n; f++ {
-				k := f*S + i
+				lo, _ := e.firmIns(f, cell)
+				k := lo + ki
 				if s.fg[f] != gid {
 					continue
 				}
@@ -208,11 +137,12 @@ func (s *state) deliver(t int) {
 				q := amt * part
 				got := q * bf * fill
 				s.arr[k] += got
-				a.got[cell*S+i] += got
-				a.ordered[cell*S+i] += q
+				a.got[e.insAt[cell]+ki] += got
+				a.ordered[e.insAt[cell]+ki] += q
 				s.onOrd[k] = max(0, s.onOrd[k]-q)
 				a.pur[d] += q * bf * vfill * mult
 			}
+			s.short[cell] = s.inputShortage(cell)
 		}
 		lp.tot[slot] = 0
 	}
@@ -256,4 +186,140 @@ func (s *state) deliver(t int) {
 type routeFill struct {
 	fill, val, bf, fee, tariff float64
 	o, rt                      int
+}
+
+// deliverGroup sets what a unit ordered by sourcing group gid brings (gFill) and costs (gVal),
+// input by input, and books what its orders bring on every route.
+func (s *state) deliverGroup(gid int) {
+	e := s.e
+	R, S, K := e.R, e.S, s.K
+	a := &s.acc
+	bd := &s.bd
+	hub, prem, leakFirst := e.hub, s.g.LeakagePremium, leakClassFirst(s.g.Rationing)
+	u := gid / K
+	d := u / e.UT
+	g0 := e.gAt[gid]
+	for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] { // the group's entries (sparse.go)
+		gi := g0 + kk
+		k := gi * R
+		dem := s.gDem[gi]
+		rt0 := d*S + i
+		fill, val := 0.0, 0.0
+		if !bd.restricted[d*S+i] {
+			// No border rule on this input (order's fast path): a unit ordered goes to the
+			// origins by the standing shares, in the class the rationing rule gives it.
+			sh := s.sh[k : k+R]
+			tab := s.fillTab[rt0*R : rt0*R+R]
+			for j := range tab {
+				x := &tab[j] // not a copy of the entry
+				so := sh[x.o]
+				g := so * x.fill * x.bf
+				fill += g
+				val += so * x.val * x.bf * x.fee * x.tariff
+				a.recvQ[x.rt] += dem * g
+			}
+			s.gFill[gi], s.gVal[gi] = fill, val
+			continue
+		}
+		w := int(s.splitAt[gi]) * R // order gave the entry its slot this month
+		wP, wO, wK := s.wP[w:w+R], s.wO[w:w+R], s.wK[w:w+R]
+		for _, o := range e.rord {
+			rt := rt0 + o*R*S
+			c := o*S + i
+			bf := s.bf[rt]
+			g := (wP[o]*s.fP[c] + wO[o]*s.fO[c]) * bf
+			fill += g
+			val += (wP[o]*s.vP[c] + wO[o]*s.vO[c]) * bf * s.fx[rt] * (1 + bd.feeBuyer[rt]) * (1 + bd.tariff[rt])
+			a.recvQ[rt] += dem * g
+			if wK[o] > 0 {
+				// Leaked orders: made by o, bought by the hub's traders, resold to d at a
+				// premium across the hub -> d border.
+				fl, vl := s.fO[c], s.vO[c]
+				if leakFirst {
+					fl, vl = s.fP[c], s.vP[c]
+				}
+				hd := (hub*R+d)*S + i
+				fill += wK[o] * fl
+				val += wK[o] * vl * s.fx[rt] * (1 + prem) * (1 + bd.feeBuyer[hd]) * (1 + bd.tariff[hd])
+				a.recvQ[hd] += dem * wK[o] * fl
+				a.recvQ[(o*R+hub)*S+i] += dem * wK[o] * fl
+			}
+		}
+		s.gFill[gi], s.gVal[gi] = fill, val
+	}
+}
+
+// deliverFirms takes from the stocks of the firms of cell c the inputs they used for this
+// month's output (produce), and delivers to them: ordinary orders, and this month's licence
+// orders into the pipeline position. The pass also sums the cell's inputs used and stock left,
+// and its orders due and deliveries by input (shortage rate).
+func (s *state) deliverFirms(c int) {
+	e := s.e
+	S := e.S
+	a := &s.acc
+	d := c / S
+	spent := 0.0
+	c0, m := e.insAt[c], e.insAt[c+1]-e.insAt[c] // the cell's inputs (sparse.go)
+	cOrd, cGot := a.ordered[c0:c0+m], a.got[c0:c0+m]
+	clear(cOrd) // here rather than in one sweep: the entries are used at once
+	clear(cGot)
+	ain := e.ain[c0 : c0+m]
+	var used, useVal, stock float64
+	for f := c * e.n; f < (c+1)*e.n; f++ {
+		gid := s.fg[f]
+		g := e.gAt[gid]
+		fill, val, lf, pin := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m], s.pin[g:g+m]
+		lo := c0*e.n + (f-c*e.n)*m // e.firmIns
+		dem, inv := s.dem[lo:lo+m], s.inv[lo:lo+m]
+		x, res := s.x[f], residue*s.fx0[f]
+		if s.arr == nil {
+			// No licence pipeline: deliveries join the stock now, after the month's use (order
+			// used to add them next month, before anything read the stock: the same sums).
+			for k, q := range dem {
+				u := inputUse(ain[k], x, inv[k], res)
+				left := inv[k] - u
+				used += u
+				useVal += u * pin[k] // inputs used at this month's delivered prices
+				stock += left
+				g := q * fill[k]
+				inv[k] = left + g
+				spent += q * val[k]
+				cOrd[k] += q
+				cGot[k] += g
+			}
+			continue
+		}
+		for k, ak := range ain {
+			u := inputUse(ak, x, inv[k], res)
+			inv[k] -= u
+			used += u
+			useVal += u * pin[k]
+			stock += inv[k]
+		}
+		arr := s.arr[lo : lo+m]
+		if s.gLic[gid] {
+			onOrd := s.onOrd[lo : lo+m]
+			for k, q := range dem {
+				onOrd[k] += q * lf[k] // approved licence orders join the pipeline position
+			}
+			for k, q := range dem {
+				g := q * fill[k]
+				arr[k] = g // order moved last month's deliveries into stock
+				spent += q * val[k]
+				cOrd[k] += q * (1 - lf[k]) // orders due this month: not those into the pipeline
+				cGot[k] += g
+			}
+			continue
+		}
+		for k, q := range dem { // the same with no licence orders (lf = 0)
+			g := q * fill[k]
+			arr[k] = g
+			spent += q * val[k]
+			cOrd[k] += q
+			cGot[k] += g
+		}
+	}
+	a.pur[d] += spent
+	a.used[c], a.useVal[c], a.invSum[c] = used, useVal, stock
+	s.short[c] = s.inputShortage(c) // while the cell's orders are in cache
 }

@@ -24,11 +24,9 @@ type economy struct {
 	UT      int // user types a region: S firm sectors and NumBuyers final buyers
 
 	x0     []float64 // [RS] base gross output per month (World.Output / 12)
-	a      []float64 // [RS*S] a[c*S+i]: quantity of input i (all origins) per unit of output of cell c
 	va     []float64 // [RS] base value added per unit of output: 1 - sum_o,i Z(1+t0) / X
-	s0     []float64 // [U*S*R] base quantity share of origin o in user u's purchases of input i
-	buys   []bool    // [U*S] user u buys input i at base
-	pin0   []float64 // [U*S] base delivered price of input i for user u: sum_o s0 (1 + t0)
+	s0     []float64 // [UI*R] base quantity share of origin o in user u's purchases of input i (by entry of uIns)
+	pin0   []float64 // [UI] base delivered price of input i for user u: sum_o s0 (1 + t0) (by entry of uIns)
 	t0     []float64 // [RRS] base tariff
 	flow0  []float64 // [RRS] base route quantity per month (intermediate + final)
 	yH0    []float64 // [RRS] base household purchases per month, route o->d sector i (CPI weights)
@@ -41,7 +39,6 @@ type economy struct {
 	tb0    []float64 // [R] base trade balance as a share of base nominal GDP
 	open0  []float64 // [R] base openness: (exports + imports) / 2 over base GDP
 	gdp0   []float64 // [R] base nominal GDP per month: value added + base tariff revenue
-	phi    []float64 // [S*S] criticality phi[i*S+j] of input i for user sector j
 	useSum []float64 // [RS] sum_i a[c,i]: inputs per unit of output, for inventory cover
 	// Critical inputs of each cell (phi > 0 and a > 0), for the production limit:
 	// crit[critAt[c]:critAt[c+1]].
@@ -52,9 +49,15 @@ type economy struct {
 	// with S^2 (a term for an input not bought is an exact zero, so results do not change).
 	ins   []int
 	insAt []int
-	// Inputs each user type buys at base (buys), the same way: uIns[uInsAt[u]:uInsAt[u+1]].
+	ain   []float64 // input coefficient a of each entry of ins: quantity of input i (all origins) per unit of output of cell c
+	// Inputs each user type buys at base, the same way: uIns[uInsAt[u]:uInsAt[u+1]]. A firm
+	// user type buys what its cell buys (uIns of d*UT+j is ins of d*S+j).
 	uIns   []int
 	uInsAt []int
+	// Sparse storage (sim/sparse.go): K speed classes, NG = U*K sourcing groups; group gid =
+	// u*K+g keeps its inputs at gAt[gid] .. gAt[gid]+len(uIns of u) of every per-group array.
+	K, NG int
+	gAt   []int
 	// num is the region whose currency is the numeraire (NumeraireRegion).
 	num int
 	// hub is the region through which denied orders leak (the region coded ROW), or -1.
@@ -67,7 +70,7 @@ type economy struct {
 
 // critInput is an input that can limit a cell's production: (1 - phi) cap + phi stock / a.
 type critInput struct {
-	i         int
+	k         int     // position of the input in the cell's ins (and in its firms' input arrays)
 	phi, invA float64 // criticality and 1 / a
 }
 
@@ -77,11 +80,7 @@ func newEconomy(w *World, n int) *economy {
 	UT := S + int(NumBuyers)
 	e := &economy{R: R, S: S, n: n, F: R * S * n, U: R * UT, UT: UT}
 	e.x0 = make([]float64, R*S)
-	e.a = make([]float64, R*S*S)
 	e.va = make([]float64, R*S)
-	e.s0 = make([]float64, e.U*S*R)
-	e.buys = make([]bool, e.U*S)
-	e.pin0 = make([]float64, e.U*S)
 	e.t0 = append([]float64(nil), w.Tariff0...)
 	e.flow0 = make([]float64, R*R*S)
 	e.yH0 = make([]float64, R*R*S)
@@ -94,7 +93,6 @@ func newEconomy(w *World, n int) *economy {
 	e.tb0 = make([]float64, R)
 	e.open0 = make([]float64, R)
 	e.gdp0 = make([]float64, R)
-	e.phi = append([]float64(nil), w.Criticality...)
 	e.useSum = make([]float64, R*S)
 
 	e.rord = make([]int, R)
@@ -122,10 +120,18 @@ func newEconomy(w *World, n int) *economy {
 			e.x0[o*S+i] = x / months
 		}
 	}
+	// What each user type buys at base, gathered user by user and laid out in user order below.
+	type userLinks struct {
+		ins      []int
+		s0, pin0 []float64
+	}
+	links := make([]userLinks, e.U)
 	// Intermediate users: coefficients and origin shares.
+	e.insAt = make([]int, R*S+1)
 	for d := range R {
 		for j := range S {
 			c, u := d*S+j, d*UT+j
+			ul := &links[u]
 			cost := 0.0
 			for i := range S {
 				tot := 0.0
@@ -135,19 +141,24 @@ func newEconomy(w *World, n int) *economy {
 				if tot <= 0 {
 					continue
 				}
-				e.buys[u*S+i] = true
-				e.a[c*S+i] = tot / months / e.x0[c]
-				e.useSum[c] += e.a[c*S+i]
+				a := tot / months / e.x0[c]
+				if a == 0 {
+					continue // bought in amounts below the floating-point range: not an input
+				}
+				e.ins, e.ain = append(e.ins, i), append(e.ain, a)
+				e.useSum[c] += a
 				p := 0.0
 				for _, o := range e.rord {
-					s := w.Z[w.ZIndex(o, i, d, j)] / tot
-					e.s0[(u*S+i)*R+o] = s
-					p += s * (1 + e.t0[w.TIndex(o, d, i)])
+					p += w.Z[w.ZIndex(o, i, d, j)] / tot * (1 + e.t0[w.TIndex(o, d, i)])
 				}
-				e.pin0[u*S+i] = p
-				cost += e.a[c*S+i] * p
+				for o := range R {
+					ul.s0 = append(ul.s0, w.Z[w.ZIndex(o, i, d, j)]/tot)
+				}
+				ul.ins, ul.pin0 = append(ul.ins, i), append(ul.pin0, p)
+				cost += a * p
 			}
 			e.va[c] = 1 - cost
+			e.insAt[c+1] = len(e.ins)
 		}
 	}
 	// Final buyers (sim/README.md §3): households (Cobb-Douglas across sectors at base shares),
@@ -171,11 +182,11 @@ func newEconomy(w *World, n int) *economy {
 				if tot <= 0 {
 					continue
 				}
-				e.buys[u*S+i] = true
+				ul := &links[u]
 				for o := range R {
-					e.s0[(u*S+i)*R+o] = w.Y[w.YIndex(o, i, d, b)] / tot
+					ul.s0 = append(ul.s0, w.Y[w.YIndex(o, i, d, b)]/tot)
 				}
-				e.pin0[u*S+i] = val / tot
+				ul.ins, ul.pin0 = append(ul.ins, i), append(ul.pin0, val/tot)
 			}
 		}
 		hh := e.bBase[d*int(NumBuyers)]
@@ -207,32 +218,22 @@ func newEconomy(w *World, n int) *economy {
 	}
 	e.uInsAt = make([]int, e.U+1)
 	for u := range e.U {
-		for i := range S {
-			if e.buys[u*S+i] {
-				e.uIns = append(e.uIns, i)
-			}
-		}
+		e.uIns = append(e.uIns, links[u].ins...)
+		e.s0 = append(e.s0, links[u].s0...)
+		e.pin0 = append(e.pin0, links[u].pin0...)
 		e.uInsAt[u+1] = len(e.uIns)
-	}
-	e.insAt = make([]int, R*S+1)
-	for c := range R * S {
-		for i := range S {
-			if e.a[c*S+i] > 0 {
-				e.ins = append(e.ins, i)
-			}
-		}
-		e.insAt[c+1] = len(e.ins)
 	}
 	e.critAt = make([]int, R*S+1)
 	for c := range R * S {
 		j := c % S
-		for i := range S {
-			if phi, a := e.phi[i*S+j], e.a[c*S+i]; phi > 0 && a > 0 {
-				e.crit = append(e.crit, critInput{i: i, phi: phi, invA: 1 / a})
+		for k, i := range e.ins[e.insAt[c]:e.insAt[c+1]] {
+			if phi := w.Criticality[i*S+j]; phi > 0 {
+				e.crit = append(e.crit, critInput{k: k, phi: phi, invA: 1 / e.ain[e.insAt[c]+k]})
 			}
 		}
 		e.critAt[c+1] = len(e.crit)
 	}
+	e.groups(n)
 	for d := range R {
 		for j := range S {
 			e.vaBase[d] += e.va[d*S+j] * e.x0[d*S+j]

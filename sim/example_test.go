@@ -60,5 +60,5 @@ func Example() {
 	// Output:
 	// 2025-01: buyer price +0.0%, imports +0.0%, tariff revenue 0.000 USD bn
 	// 2025-02: buyer price +25.0%, imports -5.3%, tariff revenue 0.395 USD bn
-	// 2025-12: buyer price +7.9%, imports -10.9%, tariff revenue 0.377 USD bn
+	// 2025-12: buyer price +8.2%, imports -10.9%, tariff revenue 0.376 USD bn
 }

@@ -16,6 +16,7 @@ type Globals struct {
 	Overtime       float64 // output a month can exceed what the employed make at normal hours, share
 	Zeta           float64 // demand stabiliser: growth of A a month per unit of unemployment gap
 	ZetaD          float64 // demand stabiliser: damping on the change of the unemployment rate
+	ZetaY          float64 // demand stabiliser: spending response to the smoothed demand gap (proportional, no memory)
 	Xi             float64 // exchange rate: log change a month per unit of smoothed real trade-balance gap, in units of base openness
 	XiD            float64 // exchange rate: damping on the change of the smoothed trade balance
 	FxCap          float64 // largest log change of an exchange rate in a month
@@ -82,8 +83,9 @@ func DefaultGlobals() Globals {
 		WageIndexation: 0.25, // assumption: partial indexation; near-full indexation to tariff-inflated prices oscillates (doc.go)
 		Psi:            0.5,  // assumption in the range of wage Phillips-curve slopes (Galí 2011): 0.5 points of wage growth a year per point of unemployment
 		Overtime:       0.03, // assumption: average weekly hours move by about 3% over the US cycle (BLS CES)
-		Zeta:           0.2,  // assumption: calibrated on a prototype so unemployment returns to base within about two years
+		Zeta:           0.1,  // calibrated on the default world with zetaY, see doc.go
 		ZetaD:          2,    // assumption: damping that keeps the stabiliser from overshooting (prototype)
+		ZetaY:          1,    // calibrated on the default world with zeta, see doc.go
 		Xi:             0.08, // calibrated on the default world, see doc.go
 		XiD:            1,    // calibrated on the default world, see doc.go
 		FxCap:          0.02, // assumption: at most 2% a month, the size of large monthly moves of major currencies
@@ -111,6 +113,7 @@ var globalParams = []struct {
 	{"overtime", func(g *Globals) *float64 { return &g.Overtime }},
 	{"zeta", func(g *Globals) *float64 { return &g.Zeta }},
 	{"zetaD", func(g *Globals) *float64 { return &g.ZetaD }},
+	{"zetaY", func(g *Globals) *float64 { return &g.ZetaY }},
 	{"xi", func(g *Globals) *float64 { return &g.Xi }},
 	{"xiD", func(g *Globals) *float64 { return &g.XiD }},
 	{"fx_cap", func(g *Globals) *float64 { return &g.FxCap }},

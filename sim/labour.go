@@ -33,7 +33,8 @@ func labourOf(w *World, r int) RegionLabour {
 // last month's unemployment rate (Galí 2011; Blanchard and Galí 2010). Sector wages keep their
 // base ratios (every wage is the region's index times the firm's base labour cost).
 //
-// Firms want the labour their planned output needs, lab_f min(expected orders, capacity). A
+// Firms want the labour their planned output needs: lab_f times expected orders plus a share
+// 1/stock_close of the gap to their finished-goods target, within capacity. A
 // firm with more sheds a share Hiring of the excess; a firm with less posts the gap as
 // vacancies. The region hires at most f times last month's unemployed (the job-finding rate,
 // Shimer 2012) and never beyond the ceiling (1 - umin) LF; hires are shared among firms in
@@ -49,10 +50,15 @@ func (s *state) labour() {
 		}
 		s.wage[d] *= 1 + g.WageIndexation*pi + g.Psi/12*(s.u0[d]-s.uPrev[d])
 	}
+	closeK := 1 / g.StockClose
 	for d := range R {
 		emp, vac := 0.0, 0.0
 		for f := d * S * n; f < (d+1)*S*n; f++ {
-			want := s.lab[f] * min(s.xe[f], s.cap[f])
+			// The labour for the output the firm plans: expected orders plus the restocking of
+			// its finished goods (as produce plans), within its capacity. A capacity shock does
+			// not count: firms keep their workers through a fire or a lockdown.
+			plan := s.xe[f] + (s.sp[f/n%S].TauF*s.xe[f]-s.fin[f])*closeK
+			want := s.lab[f] * max(0, min(plan, s.cap[f]))
 			s.vac[f] = 0
 			if s.emp[f] > want {
 				s.emp[f] -= g.Hiring * (s.emp[f] - want)

@@ -12,10 +12,19 @@ const (
 // macro moves the demand stabiliser and the exchange rates for the month (sim/README.md §3, §4.4),
 // from last month's unemployment and trade balance.
 //
-// The demand stabiliser stands in for monetary policy: A_t = A_t-1 (1 + zeta (u_t-1 - u0) +
-// zetaD (u_t-1 - u_t-2)) multiplies household and investment spending. It looks through prices,
-// as central banks say they do with tariffs, and it brings unemployment back to its base rate
-// after a lasting shock.
+// The demand stabiliser stands in for monetary policy. It multiplies household and investment
+// spending by A_t = I_t (1 - zetaY ybar_t), in two parts:
+//   - a slow integral part on unemployment, I_t = I_t-1 (1 + zeta (u_t-1 - u0) + zetaD (u_t-1 -
+//     u_t-2)), that brings unemployment back to its base rate after a lasting shock;
+//   - a fast proportional part on the real-GDP gap ybar (last month's real GDP over base, less
+//     1, smoothed over outputGapSmoothing months), as in a Taylor rule's output-gap term.
+//
+// Unemployment follows demand with the lags of hiring (a month's hires are at most the
+// job-finding rate times the unemployed), so a stabiliser on unemployment alone overshoots and
+// cycles with a period of about 16 months after a temporary shock; output answers demand within
+// a month or two, and the gap term damps that cycle without leaving a lasting offset (it has no
+// memory; the integral part still sets the level). It looks through prices, as central banks
+// say they do with tariffs.
 //
 // Exchange rates close the trade balance. Every region's currency moves by
 // step_d = clip((xi (tbbar_d - tb0_d) + xiD (tbbar_d - tbbar'_d)) / open_d^p, ±fx_cap) a month,
@@ -32,8 +41,12 @@ func (s *state) macro() {
 	R, S := e.R, e.S
 	g := &s.g
 	for d := range R {
-		a := s.demandA[d] * (1 + g.Zeta*(s.uPrev[d]-s.u0[d]) + g.ZetaD*(s.uPrev[d]-s.uPrev2[d]))
-		s.demandA[d] = math.Min(demandAMax, math.Max(demandAMin, a))
+		a := s.demandI[d] * (1 + g.Zeta*(s.uPrev[d]-s.u0[d]) + g.ZetaD*(s.uPrev[d]-s.uPrev2[d]))
+		s.demandI[d] = math.Min(demandAMax, math.Max(demandAMin, a))
+		if y0 := e.vaBase[d]; y0 > 0 {
+			s.yGap[d] += (s.acc.demand[d]/y0 - 1 - s.yGap[d]) / demandGapSmoothing
+		}
+		s.demandA[d] = math.Min(demandAMax, math.Max(demandAMin, s.demandI[d]*(1-g.ZetaY*s.yGap[d])))
 		s.fxStep[d] = 0
 		if !(e.open0[d] > 0) {
 			continue // a region that does not trade: no exchange rate to move
@@ -54,6 +67,10 @@ func (s *state) macro() {
 		s.fx[rt] = math.Exp(s.lnE[o] - s.lnE[d])
 	}
 }
+
+// demandGapSmoothing is the months over which the demand gap of the stabiliser is smoothed
+// (our choice: enough to look through a month's noise, short enough to lead unemployment).
+const demandGapSmoothing = 2
 
 // openExponent is the power of base openness that divides the exchange-rate gain (our choice,
 // calibrated on the default world, see doc.go): a very open economy's trade balance moves a lot

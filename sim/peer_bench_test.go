@@ -3,6 +3,7 @@ package sim_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"github.com/tradesim/tradesim/sim"
@@ -41,17 +42,20 @@ func leontiefWorld(n int, density float64, seed uint64) *sim.World {
 
 // BenchmarkPeerLeontief is the standard experiment of dynamic input-output models, rerunnable:
 // a one-region random network of N sectors (density 0.3), the key supplier loses half its
-// capacity for 3 months; it reports the time of one simulated month (ms-per-month) for N = 91,
-// 500 and 1000 at 1 and 30 firms per sector. Compare with PyMacroIO on the same network by
-// exporting the world (tradesim world export) and running its model on it.
+// capacity for 3 months; it reports the time of one simulated month (ms-per-month, and its CPU
+// time cpu-ms-per-month) for N = 91, 500, 1000 and 2000 at 1 and 30 firms per sector, and the
+// heap the world and the engine hold (heap-MB: world, calibrated economy, engine state and a
+// 120-month record). Compare with PyMacroIO on the same network by exporting the world
+// (tradesim world export) and running its model on it.
 func BenchmarkPeerLeontief(b *testing.B) {
-	for _, n := range []int{91, 500, 1000} {
-		w := leontiefWorld(n, 0.3, 1)
-		if err := w.Check(); err != nil {
-			b.Fatal(err)
-		}
+	for _, n := range []int{91, 500, 1000, 2000} {
 		for _, firms := range []int{1, 30} {
 			b.Run(fmt.Sprintf("N=%d/firms=%d", n, firms), func(b *testing.B) {
+				heap0 := heapInUse()
+				w := leontiefWorld(n, 0.3, 1)
+				if err := w.Check(); err != nil {
+					b.Fatal(err)
+				}
 				sc := baseScenario(120, 1) // the Stepper runs month t % 120: the shock comes back every ten years
 				sc.Policies = []sim.Policy{{ID: "fire", Kind: sim.CapacityShock, Regions: []int{0}, Sectors: []int{0},
 					Share: 0.5, Start: sc.Start + 1, End: sc.Start + 3}}
@@ -59,9 +63,11 @@ func BenchmarkPeerLeontief(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				heap := heapInUse() - heap0
 				b.ReportAllocs()
 				b.ResetTimer()
 				t := 0
+				cpu0 := cpuSeconds()
 				for b.Loop() {
 					if err := step(t); err != nil {
 						b.Fatal(err)
@@ -69,7 +75,20 @@ func BenchmarkPeerLeontief(b *testing.B) {
 					t++
 				}
 				b.ReportMetric(b.Elapsed().Seconds()*1000/float64(b.N), "ms-per-month")
+				if cpu := cpuSeconds() - cpu0; cpu > 0 {
+					b.ReportMetric(cpu*1000/float64(b.N), "cpu-ms-per-month") // a shared machine stretches wall time, not CPU time
+				}
+				b.ReportMetric(float64(heap)/1e6, "heap-MB")
+				runtime.KeepAlive(w)
 			})
 		}
 	}
+}
+
+// heapInUse is the heap held by live objects after a collection, in bytes.
+func heapInUse() int64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc)
 }

@@ -32,6 +32,29 @@ func newPowBy(y float64) powBy {
 	return p
 }
 
+// powCache keeps the exact powers of last month's prices with their arguments, so that a price
+// that did not change is not raised to its power again: in a run near its steady state (a
+// baseline; the months after a policy ends) most prices repeat to the last bit. The route
+// powers pw are kept the same way, with their arguments qe (prices). reset forgets every
+// argument (NaN equals nothing): the exponents can change between replicates.
+type powCache struct {
+	p, pEta   []float64 // [F] a firm's price and p^-eta
+	pm, pmSig []float64 // [UI] a user type's import composite price PM and PM^-sigmaD (targets)
+}
+
+func newPowCache(F, UI int) powCache {
+	return powCache{p: make([]float64, F), pEta: make([]float64, F), pm: make([]float64, UI), pmSig: make([]float64, UI)}
+}
+
+// forget makes every entry miss.
+func (c *powCache) forget() {
+	for _, v := range [][]float64{c.p, c.pm} {
+		for k := range v {
+			v[k] = math.NaN()
+		}
+	}
+}
+
 // pow returns math.Pow(x, p.y).
 func (p powBy) pow(x float64) float64 {
 	if p.general || !(x > 0) || x == 1 || x > math.MaxFloat64 {

@@ -39,14 +39,7 @@ func (s *state) record(t int) {
 				inv = a.invSum[c] / base
 			}
 			m.RS[VarInventoryMonths][k] = inv
-			// The input worst hit: a shortage of magnets is not diluted by plentiful steel.
-			short := 0.0
-			for i := range S {
-				if o := a.ordered[c*S+i]; o > residue*e.a[c*S+i]*e.x0[c] && o > 0 {
-					short = max(short, 1-a.got[c*S+i]/o)
-				}
-			}
-			m.RS[VarInputShortageRate][k] = short
+			m.RS[VarInputShortageRate][k] = s.short[c] // inputShortage, in deliver
 			m.RS[VarShortageRate][k] = 0
 			if ord := a.ordersIn[c]; ord > residue*e.x0[c] {
 				m.RS[VarShortageRate][k] = max(0, 1-a.sold[c]/ord)
@@ -123,4 +116,19 @@ func (s *state) welfare(r int) float64 {
 		lw += al * math.Log(h/h0)
 	}
 	return math.Exp(lw)
+}
+
+// inputShortage is cell c's input shortage rate this month: for the input worst hit (a
+// shortage of magnets is not diluted by plentiful steel), the share of the orders due that was
+// not delivered. deliver calls it once the cell's orders and deliveries are summed.
+func (s *state) inputShortage(c int) float64 {
+	e, a := s.e, &s.acc
+	short := 0.0
+	for k := e.insAt[c]; k < e.insAt[c+1]; k++ { // inputs not bought are never short
+		// Delivered in full (got >= ordered) adds 1 - got/o <= 0: no division.
+		if o, g := a.ordered[k], a.got[k]; g < o && o > residue*e.ain[k]*e.x0[c] && o > 0 {
+			short = max(short, 1-g/o)
+		}
+	}
+	return short
 }

@@ -8,10 +8,11 @@ type accounts struct {
 	rev, useVal, wages, profit []float64 // receipts net of exporter fees; inputs used at delivered prices
 	tariff, fee                []float64 // tariff revenue by importer and sector; fee revenue by exporter and sector
 	exQ, imQ                   []float64 // export and import quantities (other regions only)
-	ordered, got               []float64 // [R*S*S] input i ordered and delivered by the firms of a cell
+	ordered, got               []float64 // [links] each input a cell buys (ins), ordered and delivered by its firms
 	// By region, [R].
 	pur, cons, tariffR, feeR, ex, im []float64 // purchases of firms and final buyers at buyer prices; border values
 	income, tariff0Q, emp0           []float64 // GDP by income; base-rate tariffs on real imports; base employment
+	demand                           []float64 // orders reaching the region's firms, at base value added per unit (the stabiliser's demand gap)
 	hhIncome                         []float64 // households' income: wages and profits (+ revenue under rebate)
 	consB                            []float64 // [R*NumBuyers] spending of each final buyer at buyer prices
 	hhGot                            []float64 // [R*S] quantity delivered to households (welfare)
@@ -22,15 +23,15 @@ type accounts struct {
 	recvQ []float64
 }
 
-func newAccounts(R, S, RRS int) accounts {
+func newAccounts(R, S, RRS, links int) accounts {
 	f := func(n int) []float64 { return make([]float64, n) }
 	RS := R * S
 	return accounts{
 		out: f(RS), priceIdx: f(RS), emp: f(RS), invSum: f(RS),
 		rev: f(RS), useVal: f(RS), wages: f(RS), profit: f(RS),
-		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(RS * S), got: f(RS * S),
+		tariff: f(RS), fee: f(RS), exQ: f(RS), imQ: f(RS), ordered: f(links), got: f(links),
 		pur: f(R), cons: f(R), tariffR: f(R), feeR: f(R), ex: f(R), im: f(R),
-		income: f(R), tariff0Q: f(R), emp0: f(R), recvQ: f(RRS), used: f(RS),
+		income: f(R), tariff0Q: f(R), emp0: f(R), demand: f(R), recvQ: f(RRS), used: f(RS),
 		hhIncome: f(R), consB: f(R * int(NumBuyers)), hhGot: f(RS), ordersIn: f(RS), planned: f(RS), sold: f(RS), finChg: f(RS),
 	}
 }
@@ -90,11 +91,11 @@ func (s *state) settle() {
 		}
 		req := s.ordP[rt] + s.ordO[rt] + s.denied[rt] + s.relP[rt] + s.relO[rt]
 		s.reqPrev[rt] = req
+		u := 0.0
 		if req > 0 {
-			s.unfilled[rt] = max(0, 1-q/req)
-		} else {
-			s.unfilled[rt] = 0
+			u = max(0, 1-q/req)
 		}
+		s.unfilled[rt] += (u - s.unfilled[rt]) / reliabilityMemory
 	}
 	if e.hub >= 0 {
 		// The hub's traders bought the leaked goods at the maker's price: their margin is the premium.
@@ -136,13 +137,15 @@ func (s *state) settle() {
 		// priceSmoothing months. In the long run it is the nominal trade-balance share; on
 		// impact it sees quantities only, so an exchange-rate move does not feed back through
 		// its own valuation of this month's imports (a J-curve that made the closure cycle).
-		xq, mq, gdp := 0.0, 0.0, a.tariff0Q[d]
+		xq, mq, gdp, dem := 0.0, 0.0, a.tariff0Q[d], 0.0
 		for j := range S {
 			c := d*S + j
 			xq += a.exQ[c]
 			mq += a.imQ[c]
 			gdp += e.va[c] * a.out[c]
+			dem += e.va[c] * a.ordersIn[c]
 		}
+		a.demand[d] = dem
 		if xq > 0 {
 			s.pxBar[d] += (a.ex[d]/xq - s.pxBar[d]) / priceSmoothing
 		}
@@ -165,6 +168,13 @@ func (s *state) settle() {
 		s.uPrev[d] = 1 - emp/s.lf[d]
 	}
 }
+
+// reliabilityMemory is the months over which buyers average a route's unfilled share when they
+// judge its reliability (our choice: about half a year, the horizon of a supplier scorecard).
+// With last month's share alone, buyers on worlds with fast sourcing (lambda 0.5 a month) left a
+// supplier the month it fell short and came back the month after, and shortages flipped
+// between origins month after month for years after a two-month tariff.
+const reliabilityMemory = 6
 
 // priceSmoothing is the months over which the exchange rate's signal smooths trade and GDP
 // prices (our choice: about a year, the horizon over which trade prices are re-set; Gopinath

@@ -21,56 +21,7 @@ func (s *state) order(t int) {
 	clear(s.ordP)
 	clear(s.ordO)
 	clear(s.denied)
-	clear(s.gDem)
 	clear(s.leakOrd)
-	hub := e.hub
-	// Firms' order quantities (2.) come first: they do not depend on the shares. Last month's
-	// deliveries (arr, which deliver overwrites) join the stock on hand. Without licence
-	// pipelines nothing is on order (onOrd is zero), and the pass skips reading it: x - 0 is x.
-	invK := 1 / s.g.StockClose
-	taus := s.tauS
-	pipes := len(s.lic) > 0
-	for c := range R * S {
-		a := e.a[c*S : c*S+S]
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]] // inputs not bought keep dem 0 and their stock 0
-		for f := c * e.n; f < (c+1)*e.n; f++ {
-			xplan := min(s.xe[f], s.cap[f])
-			tau := s.tauF[f]
-			gd := s.gDem[s.fg[f]*S : s.fg[f]*S+S]
-			inv, arr, dem := s.inv[f*S:f*S+S], s.arr[f*S:f*S+S], s.dem[f*S:f*S+S]
-			gd, arr, dem = gd[:len(a)], arr[:len(a)], dem[:len(a)]
-			taus := taus[:len(a)]
-			inv = inv[:len(a)]
-			if pipes {
-				onOrd := s.onOrd[f*S : f*S+S]
-				for _, i := range ins {
-					ai := a[i]
-					inv[i] += arr[i] // last month's deliveries are on hand now
-					use := ai * xplan
-					gap := taus[i]*tau*use - (inv[i] - use) - onOrd[i]
-					q := use + gap*invK
-					if q < 0 { // max(0, q) as a predictable branch
-						q = 0
-					}
-					dem[i] = q
-					gd[i] += q
-				}
-				continue
-			}
-			for _, i := range ins {
-				ai := a[i]
-				inv[i] += arr[i] // last month's deliveries are on hand now
-				use := ai * xplan
-				gap := taus[i]*tau*use - (inv[i] - use)
-				q := use + gap*invK
-				if q < 0 { // max(0, q) as a predictable branch
-					q = 0
-				}
-				dem[i] = q
-				gd[i] += q
-			}
-		}
-	}
 	if sd := s.g.NoiseSD; sd > 0 {
 		// eps_t = rho eps_t-1 + sd sqrt(1 - rho^2) N(0,1): stationary SD sd; the demand multiplier
 		// exp(eps - sd^2/2) has mean 1. Drawn in region-code order (relabelling-exact).
@@ -82,10 +33,9 @@ func (s *state) order(t int) {
 			}
 		}
 	}
-	// Then, group by group: 1. the shares move toward the targets and price the input; 2.
-	// households order at that price; 3. the orders are split across origins and placed.
+	// Group by group (orderGroup): 1. the shares move toward the targets and price the input;
+	// 2. households order at that price; 3. the orders are split across origins and placed.
 	clear(s.gLic)
-	bd := &s.bd
 	rationing := s.g.Rationing
 	// Each route's buyer price and where its orders go in the fast path, by importer and
 	// sector, origins in code order: every group of the importer reads the same R entries.
@@ -103,152 +53,237 @@ func (s *state) order(t int) {
 			}
 		}
 	}
-	for gid := range s.NG {
-		if !s.gOn[gid] {
-			continue // no member: nobody orders through this group
-		}
-		u := gid / K
-		d := u / e.UT
-		buyer := Buyer(u%e.UT - S) // a final buyer when u%UT >= S
-		final := buyer >= 0
-		fdk := (d*int(NumBuyers) + int(buyer)) * S
-		var budget float64
-		if buyer == Households {
-			budget = s.householdBudget(d)
-		}
-		// Only the inputs the user type buys: lfrac and fdDem of the others stay 0.
-		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
-			k := (gid*S + i) * R
-			sh := s.sh[k : k+R]
-			rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
-			// 1. s += lambda (s* - s); pin = sum_o s q.
-			st := s.star[(u*S+i)*R : (u*S+i)*R+R]
-			lam := s.gLam[gid*S+i]
-			pin := 0.0
-			tab := s.ordTab[rt0*R : rt0*R+R]
-			// Returning to a supplier the buyer used before (a share below its base share that
-			// the target raises) is return_speed times faster than qualifying a new one; the
-			// shares are then renormalised.
-			s0 := e.s0[(u*S+i)*R : (u*S+i)*R+R]
-			back, rs := false, s.g.ReturnSpeed
-			for j := range tab {
-				x := &tab[j] // not a copy of the entry
-				gap := st[x.o] - sh[x.o]
-				if gap > 0 && sh[x.o] < s0[x.o]*(1-1e-9) && rs > 1 { // below its base share, beyond rounding
-					sh[x.o] += min(1, lam*rs) * gap
-					back = true
-				} else {
-					sh[x.o] += lam * gap
+	// Cell by cell, the firms' orders and then the cell's groups' (in group order: the groups of
+	// a region's cells, then its final buyers'), so that the groups' orders are in cache.
+	for d := range R {
+		for j := range e.UT {
+			u := d*e.UT + j
+			if j < S {
+				s.orderFirms(d*S + j)
+			}
+			for gid := u * K; gid < (u+1)*K; gid++ {
+				if s.gOn[gid] { // a group with no member orders nothing
+					s.orderGroup(t, gid)
 				}
 			}
-			if back {
-				sum := 0.0
-				for _, o := range e.rord {
-					sum += sh[o]
+		}
+	}
+}
+
+// orderFirms sets the orders of the firms of cell c (2. above), and sums them by group. Firms'
+// order quantities do not depend on the shares. Last month's deliveries (arr, which deliver
+// overwrites) join the stock on hand. Without licence pipelines nothing is on order and deliver
+// has put the deliveries in stock already.
+func (s *state) orderFirms(c int) {
+	e := s.e
+	S, K := e.S, s.K
+	invK := 1 / s.g.StockClose
+	taus := s.tauS
+	pipes := len(s.lic) > 0
+	// Only the inputs the cell buys (sparse.go): the group's entries are the cell's.
+	ins, a := e.ins[e.insAt[c]:e.insAt[c+1]], e.ain[e.insAt[c]:e.insAt[c+1]]
+	m := len(a)
+	ins = ins[:m]
+	u := c/S*e.UT + c%S
+	clear(s.gDem[e.gAt[u*K]:e.gAt[u*K+K]]) // the cell's groups; final buyers' are set in orderGroup
+	for f := c * e.n; f < (c+1)*e.n; f++ {
+		xplan := min(s.xe[f], s.cap[f])
+		tau := s.tauF[f]
+		g := e.gAt[s.fg[f]]
+		gd := s.gDem[g : g+m]
+		lo := e.insAt[c]*e.n + (f-c*e.n)*m // e.firmIns
+		inv, dem := s.inv[lo:lo+m], s.dem[lo:lo+m]
+		if pipes {
+			// Orders approved under licence count toward the stock position, and the target
+			// position adds the use they cover while they wait: lmonths months of use (last
+			// month's licensed share times the delay), an order-up-to level with the lead time
+			// in it. Without that, a firm whose stock target is under the delay holds less on hand
+			// than it uses, for as long as the delay lasts.
+			arr, onOrd, lm := s.arr[lo:lo+m], s.onOrd[lo:lo+m], s.lmonths[g:g+m]
+			for k, ai := range a {
+				inv[k] += arr[k] // last month's deliveries are on hand now
+				use := ai * xplan
+				gap := (taus[ins[k]]*tau+lm[k])*use - (inv[k] - use) - onOrd[k]
+				q := use + gap*invK
+				if q < 0 { // max(0, q) as a predictable branch
+					q = 0
 				}
-				for _, o := range e.rord {
-					sh[o] /= sum
+				dem[k] = q
+				gd[k] += q
+			}
+			continue
+		}
+		for k, ai := range a { // last month's deliveries are in inv already (deliver)
+			use := ai * xplan
+			gap := taus[ins[k]]*tau*use - (inv[k] - use)
+			q := use + gap*invK
+			if q < 0 { // max(0, q) as a predictable branch
+				q = 0
+			}
+			dem[k] = q
+			gd[k] += q
+		}
+	}
+}
+
+// orderGroup moves the shares of sourcing group gid and places its orders (1. and 3. above;
+// 2. for final buyers).
+func (s *state) orderGroup(t, gid int) {
+	e := s.e
+	R, S, K := e.R, e.S, s.K
+	hub, bd, rationing := e.hub, &s.bd, s.g.Rationing
+	pipes := len(s.lic) > 0
+	u := gid / K
+	d := u / e.UT
+	buyer := Buyer(u%e.UT - S) // a final buyer when u%UT >= S
+	final := buyer >= 0
+	fdk := (d*int(NumBuyers) + int(buyer)) * S
+	var budget float64
+	if buyer == Households {
+		budget = s.householdBudget(d)
+	}
+	// Only the inputs the user type buys: fdDem of the others stays 0.
+	g0 := e.gAt[gid]
+	for kk, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
+		gi := g0 + kk // the group's entry for input i (sparse.go)
+		k := gi * R
+		sh := s.sh[k : k+R]
+		rt0 := d*S + i // route o -> d, sector i is rt0 + o*R*S
+		// 1. s += lambda (s* - s); pin = sum_o s q.
+		pin := 0.0
+		tab := s.ordTab[rt0*R : rt0*R+R]
+		back := false
+		if R > 1 { // one region: the share and its target are exactly 1 (base shares, targets) and stay so
+			back = s.moveShares(sh, tab, e.uInsAt[u]+kk, gi)
+		}
+		if back {
+			sum := 0.0
+			for _, o := range e.rord {
+				sum += sh[o]
+			}
+			for _, o := range e.rord {
+				sh[o] /= sum
+			}
+		}
+		if !final && !bd.restricted[d*S+i] {
+			// Firms' orders are known (dem): price and place them in one pass (the fast
+			// path of 3. below).
+			dem := s.gDem[gi]
+			for j := range tab {
+				x := &tab[j]
+				so := sh[x.o]
+				pin += so * x.q
+				*x.orders += dem * so
+			}
+			s.pin[gi] = pin
+			if pipes { // without licence pipelines lfrac and lmonths stay 0
+				s.lfrac[gi], s.lmonths[gi] = 0, 0
+			}
+			continue
+		}
+		for j := range tab {
+			x := &tab[j]
+			pin += sh[x.o] * x.q
+		}
+		s.pin[gi] = pin
+		// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
+		// (Cobb-Douglas); government buys its base real basket; investment its base real
+		// basket times the demand stabiliser.
+		if final {
+			q := 0.0
+			switch buyer {
+			case Households:
+				if pin > 0 {
+					q = budget * e.alphaH[d*S+i] / pin
+					if sd := s.g.NoiseSD; sd > 0 {
+						q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
+					}
 				}
+			case Government:
+				q = e.fdQ0[fdk+i]
+			case Investment:
+				q = s.demandA[d] * e.fdQ0[fdk+i]
+			}
+			q += s.backlog[fdk+i] // purchases that waited for goods last month (durable)
+			s.fdDem[fdk+i] = q
+			s.gDem[gi] = q
+		}
+		// 3. Split and place.
+		dem := s.gDem[gi]
+		if !bd.restricted[d*S+i] {
+			// Fast path: no border rule on any origin of this input: orders follow the shares
+			// (deliver reads the shares themselves; wP, wO and wK are not written).
+			if pipes { // without licence pipelines lfrac and lmonths stay 0
+				s.lfrac[gi], s.lmonths[gi] = 0, 0
 			}
 			for j := range tab {
 				x := &tab[j]
-				pin += sh[x.o] * x.q
+				*x.orders += dem * sh[x.o]
 			}
-			s.pin[gid*S+i] = pin
-			// 2. Final buyers (sim/README.md §3): households spend budget x base share / price
-			// (Cobb-Douglas); government buys its base real basket; investment its base real
-			// basket times the demand stabiliser.
-			if final {
-				q := 0.0
-				switch buyer {
-				case Households:
-					if pin > 0 {
-						q = budget * e.alphaH[d*S+i] / pin
-						if sd := s.g.NoiseSD; sd > 0 {
-							q *= math.Exp(s.noise[d*S+i] - sd*sd/2)
-						}
-					}
-				case Government:
-					q = e.fdQ0[fdk+i]
-				case Investment:
-					q = s.demandA[d] * e.fdQ0[fdk+i]
-				}
-				q += s.backlog[fdk+i] // purchases that waited for goods last month (durable)
-				s.fdDem[fdk+i] = q
-				s.gDem[gid*S+i] = q
+			continue
+		}
+		w := s.splitSlot(gi)
+		wP, wO, wK := s.wP[w:w+R], s.wO[w:w+R], s.wK[w:w+R]
+		closed, openMass := 0.0, 0.0
+		for _, o := range e.rord {
+			rt := rt0 + o*R*S
+			op := bd.open[rt]
+			wK[o] = 0
+			if l := bd.leak[rt]; l > 0 && op < 1 && hub >= 0 && o != hub && d != hub {
+				// A share of the denied orders reaches the buyer through the hub region.
+				wK[o] = sh[o] * (1 - op) * l
 			}
-			// 3. Split and place.
-			dem := s.gDem[gid*S+i]
-			if !bd.restricted[d*S+i] {
-				// Fast path: no border rule on any origin of this input: orders follow the shares
-				// (deliver reads the shares themselves; wP, wO, wL and wK are not written).
-				s.lfrac[gid*S+i] = 0
-				for j := range tab {
-					x := &tab[j]
-					*x.orders += dem * sh[x.o]
-				}
-				continue
+			closed += sh[o]*(1-op) - wK[o]
+			if op == 1 && !bd.licence[rt] {
+				openMass += sh[o]
 			}
-			wP, wO, wL, wK := s.wP[k:k+R], s.wO[k:k+R], s.wL[k:k+R], s.wK[k:k+R]
-			closed, openMass := 0.0, 0.0
-			for _, o := range e.rord {
-				rt := rt0 + o*R*S
-				op := bd.open[rt]
-				wK[o] = 0
-				if l := bd.leak[rt]; l > 0 && op < 1 && hub >= 0 && o != hub && d != hub {
-					// A share of the denied orders reaches the buyer through the hub region.
-					wK[o] = sh[o] * (1 - op) * l
-				}
-				closed += sh[o]*(1-op) - wK[o]
-				if op == 1 && !bd.licence[rt] {
-					openMass += sh[o]
-				}
+		}
+		redirect := 0.0
+		if openMass > 0 {
+			redirect = closed / openMass
+		}
+		lf, lm := 0.0, 0.0
+		for _, o := range e.rord {
+			rt := rt0 + o*R*S
+			op := bd.open[rt]
+			own := sh[o] * op
+			var extra float64
+			if op == 1 && !bd.licence[rt] {
+				extra = sh[o] * redirect
 			}
-			redirect := 0.0
-			if openMass > 0 {
-				redirect = closed / openMass
+			s.denied[rt] += dem * sh[o] * (1 - op)
+			s.leakOrd[rt] += dem * wK[o]
+			if bd.licence[rt] && own > 0 {
+				lf += own
+				lm += own * bd.delay[rt]
+				if dem > 0 {
+					s.pipeline(t, rt, gid-d*e.UT*K, dem*own)
+				}
+				own = 0
 			}
-			lf := 0.0
-			for _, o := range e.rord {
-				rt := rt0 + o*R*S
-				op := bd.open[rt]
-				own := sh[o] * op
-				var extra float64
-				if op == 1 && !bd.licence[rt] {
-					extra = sh[o] * redirect
-				}
-				s.denied[rt] += dem * sh[o] * (1 - op)
-				s.leakOrd[rt] += dem * wK[o]
-				wL[o] = 0
-				if bd.licence[rt] && own > 0 {
-					wL[o] = own
-					lf += own
-					if dem > 0 {
-						s.pipeline(t, rt, gid-d*e.UT*K, dem*own)
-					}
-					own = 0
-				}
-				var p, q float64
-				switch rationing {
-				case DomesticFirst:
-					if o == d {
-						p = own + extra
-					} else {
-						q = own + extra
-					}
-				case ContractsFirst:
-					p, q = own, extra
-				default:
+			var p, q float64
+			switch rationing {
+			case DomesticFirst:
+				if o == d {
 					p = own + extra
+				} else {
+					q = own + extra
 				}
-				wP[o], wO[o] = p, q
-				s.ordP[rt] += dem * p
-				s.ordO[rt] += dem * q
+			case ContractsFirst:
+				p, q = own, extra
+			default:
+				p = own + extra
 			}
-			s.lfrac[gid*S+i] = lf
-			if lf > 0 {
-				s.gLic[gid] = true
-			}
+			wP[o], wO[o] = p, q
+			s.ordP[rt] += dem * p
+			s.ordO[rt] += dem * q
+		}
+		s.lfrac[gi] = lf
+		if s.lmonths != nil {
+			s.lmonths[gi] = lm
+		}
+		if lf > 0 {
+			s.gLic[gid] = true
 		}
 	}
 }
@@ -301,4 +336,39 @@ type routeOrder struct {
 	q      float64
 	o      int
 	orders *float64
+}
+
+// moveShares moves the standing shares sh of group entry gi (user type entry ui) toward their
+// targets, s += lambda (s* - s), origins in the order of tab, and says whether a share moved
+// back toward its base share faster. A share moving back toward its base share (the target lies
+// on the base side) covers the distance to the base share return_speed times faster: a buyer
+// returns to the suppliers it used before the policy faster than it qualifies new ones,
+// whichever side it left them on; the shares are then renormalised (doc.go).
+func (s *state) moveShares(sh []float64, tab []routeOrder, ui, gi int) (back bool) {
+	R := s.e.R
+	st := s.star[ui*R : ui*R+R]
+	lam := s.gLam[gi]
+	if fast := min(1, lam*s.g.ReturnSpeed) - lam; fast > 0 {
+		s0 := s.e.s0[ui*R : ui*R+R]
+		for j := range tab {
+			x := &tab[j] // not a copy of the entry
+			gap := st[x.o] - sh[x.o]
+			step := lam * gap
+			if toBase := s0[x.o] - sh[x.o]; gap*toBase > 0 {
+				if math.Abs(toBase) < math.Abs(gap) {
+					step += fast * toBase
+				} else {
+					step += fast * gap
+				}
+				back = true
+			}
+			sh[x.o] += step
+		}
+		return back
+	}
+	for j := range tab { // return_speed 1: every share moves at lambda (step = lam gap, as above)
+		x := &tab[j]
+		sh[x.o] += lam * (st[x.o] - sh[x.o])
+	}
+	return false
 }

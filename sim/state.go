@@ -5,9 +5,10 @@ import (
 	"math/rand/v2"
 )
 
-// state is the whole economy of one run as dense arrays (a struct of slices). A worker owns one
-// state and resets it for each replicate and for the baseline and scenario runs of a replicate;
-// after the first reset a month allocates nothing.
+// state is the whole economy of one run as flat arrays (a struct of slices; inputs only where
+// they are bought, sparse.go). A worker owns one state and resets it for each replicate and
+// for the baseline and scenario runs of a replicate; after the first reset a month allocates
+// nothing (but the border split, once, when a rule first restricts an input).
 type state struct {
 	e  *economy
 	sp []SectorParams
@@ -21,10 +22,12 @@ type state struct {
 	lab   []float64 // labour per unit of output at base (base wage 1)
 	c0    []float64 // base unit cost; the markup makes the base price 1
 	fg    []int     // sourcing group of the firm: user type * K + speed class
-	beta  []float64 // [U*S*R] Armington weights: among import origins, and home's at the top nest
-	betaM []float64 // [U*S] the import composite's Armington weight at the top nest
+	beta  []float64 // [UI*R] Armington weights: among import origins, and home's at the top nest
+	betaM []float64 // [UI] the import composite's Armington weight at the top nest
 
-	// Sourcing groups (user type x speed class), [NG*S] and [NG*S*R]. Buyers of one user type
+	// Sourcing groups (user type x speed class), [GI] and [GI*R]: GI entries, one per group and
+	// input its user type buys (UI: one per user type and input, FI: one per firm and input its
+	// cell buys; layout in sparse.go). Buyers of one user type
 	// with the same adjustment speed start from the same base shares and face the same targets,
 	// so they hold the same origin shares: shares are kept once per group (exact, not an
 	// approximation). Households are class 0 of user type S of their region.
@@ -33,16 +36,20 @@ type state struct {
 	powEta  []powBy   // [S] x^-eta_j, the within-origin split (prices)
 	powSigM []powBy   // [S] x^-sigmaM_i: among import origins (targets)
 	powSigD []powBy   // [S] x^-sigmaD_i: home against the import composite (targets)
-	gLam    []float64 // [NG*S] sourcing adjustment speed
-	sh      []float64 // [NG*S*R] standing origin shares
-	pin     []float64 // [NG*S] delivered price of the input at standing shares
-	gDem    []float64 // [NG*S] orders of the group's members (quantity)
-	wP, wO  []float64 // [NG*S*R] share of a unit of orders placed on origin o, by rationing class
-	wL      []float64 // [NG*S*R] share of a unit of orders approved into a licence pipeline
-	wK      []float64 // [NG*S*R] share of a unit of orders that leaks through the hub region
-	lfrac   []float64 // [NG*S] sum over o of wL
-	gFill   []float64 // [NG*S] quantity delivered per unit ordered (ordinary orders)
-	gVal    []float64 // [NG*S] amount paid per unit ordered
+	pows    powCache  // exact powers of last month's prices (pow.go)
+	gLam    []float64 // [GI] sourcing adjustment speed
+	sh      []float64 // [GI*R] standing origin shares
+	pin     []float64 // [GI] delivered price of the input at standing shares
+	gDem    []float64 // [GI] orders of the group's members (quantity)
+	// The split of a unit of orders under border rules, kept only for group inputs a rule has
+	// restricted (splitSlot): R origins from splitAt[gi] * R (-1: none yet).
+	splitAt []int32
+	wP, wO  []float64 // share of a unit of orders placed on origin o, by rationing class
+	wK      []float64 // share of a unit of orders that leaks through the hub region
+	lfrac   []float64 // [GI] share of a unit of orders approved into a licence pipeline
+	lmonths []float64 // [GI] licence months on order per unit of use: sum over routes of share approved x delay; nil without licence pipelines
+	gFill   []float64 // [GI] quantity delivered per unit ordered (ordinary orders)
+	gVal    []float64 // [GI] amount paid per unit ordered
 	gOn     []bool    // [NG] the group has members (households: class 0 only)
 	gLic    []bool    // [NG] the group placed licence orders this month
 	fdDem   []float64 // [R*NumBuyers*S] final buyers' orders (quantity)
@@ -70,10 +77,10 @@ type state struct {
 	capTot  []float64 // capacity under construction
 	capRing int
 
-	// Firm inputs, [F*S].
-	inv   []float64 // stock on hand (quantity)
-	arr   []float64 // delivered this month, on hand from next month
-	onOrd []float64 // approved under licence, not yet shipped
+	// Firm inputs, [FI]: one entry per firm and input its cell buys (sparse.go).
+	inv   []float64 // stock on hand (quantity); without licence pipelines it includes arr
+	arr   []float64 // delivered this month, on hand from next month; nil without licence pipelines
+	onOrd []float64 // approved under licence, not yet shipped; nil without licence pipelines
 	dem   []float64 // orders placed this month (all origins)
 
 	// Cells (origin region x sector), [R*S].
@@ -81,7 +88,8 @@ type state struct {
 	totP, totO []float64 // orders reaching the cell's firms after the border, by class
 	fP, fO     []float64 // quantity fill of the cell's orders, by class
 	vP, vO     []float64 // value (price x fill) of the cell's orders, by class
-	star       []float64 // [U*S*R] Armington target shares
+	star       []float64 // [UI*R] Armington target shares
+	short      []float64 // input shortage rate of the month (deliver; record writes it)
 
 	// Routes, [R*R*S].
 	bd         border
@@ -93,7 +101,7 @@ type state struct {
 	relP, relO []float64    // licence orders released this month, by class
 	reqPrev    []float64    // orders buyers directed at the route last month (quota open shares)
 	bf, bfRel  []float64    // border fill of ordinary and released orders
-	unfilled   []float64    // unfilled share last month (reliability)
+	unfilled   []float64    // unfilled share, averaged over reliabilityMemory months (reliability)
 	fillTab    []routeFill  // [R*S*R] by importer, sector and origin in code order (deliver)
 	ordTab     []routeOrder // [R*S*R] the same for order
 	delQ, delV []float64    // delivered quantity and value at exporter prices (incl. buyer fee)
@@ -114,6 +122,8 @@ type state struct {
 	cpi     []float64 // consumer price index (household basket), base 1
 	cpiPrev []float64 // last month's CPI
 	demandA []float64 // demand stabiliser A_t, base 1
+	demandI []float64 // its integral part, on the unemployment gap (macro.go)
+	yGap    []float64 // smoothed demand gap, share of base (macro.go)
 	uPrev   []float64 // unemployment rate last month and the month before
 	uPrev2  []float64
 	lnE     []float64 // log exchange rate, USD per unit of the region's currency
@@ -153,7 +163,7 @@ type licPipe struct {
 }
 
 func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
-	R, S, F, U := e.R, e.S, e.F, e.U
+	R, S, F := e.R, e.S, e.F
 	RRS := R * R * S
 	f := func(n int) []float64 { return make([]float64, n) }
 	s := &state{e: e, w0: w}
@@ -161,24 +171,24 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.tauS = make([]float64, S)
 	s.powEta, s.powSigM, s.powSigD = make([]powBy, S), make([]powBy, S), make([]powBy, S)
 	s.w, s.fx0, s.cap0, s.tauF, s.lab, s.c0 = f(F), f(F), f(F), f(F), f(F), f(F)
-	s.fg, s.beta, s.betaM = make([]int, F), f(U*S*R), f(U*S)
-	s.K = speedClasses(e.n)
-	s.NG = U * s.K
-	NG := s.NG
-	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal = f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S), f(NG*S)
-	s.sh, s.wP, s.wO, s.wL, s.wK = f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R), f(NG*S*R)
+	UI, GI, FI := len(e.uIns), e.groupInputs(), e.firmInputs()
+	s.fg, s.beta, s.betaM = make([]int, F), f(UI*R), f(UI)
+	s.K, s.NG = e.K, e.NG
+	s.gLam, s.pin, s.gDem, s.lfrac, s.gFill, s.gVal = f(GI), f(GI), f(GI), f(GI), f(GI), f(GI)
+	s.sh = f(GI * R)
 	s.fdDem, s.backlog = f(R*int(NumBuyers)*S), f(R*int(NumBuyers)*S)
 	s.noise = f(R * S)
 	s.pcg = rand.NewPCG(0, 0)
 	s.rng = rand.New(s.pcg)
-	s.gOn = make([]bool, NG)
-	s.gLic = make([]bool, NG)
+	s.gOn = make([]bool, e.NG)
+	s.gLic = make([]bool, e.NG)
 	s.p, s.cap, s.emp, s.xe, s.ordRecv, s.x, s.share, s.capTot = f(F), f(F), f(F), f(F), f(F), f(F), f(F), f(F)
 	s.vac, s.pc, s.xP0, s.ps, s.cost, s.capFac = f(F), f(F), f(F), f(R*S), f(F), f(R*S)
 	s.fin = f(F)
-	s.inv, s.arr, s.onOrd, s.dem = f(F*S), f(F*S), f(F*S), f(F*S)
+	s.inv, s.dem = f(FI), f(FI)
 	s.pIdx, s.totP, s.totO, s.fP, s.fO, s.vP, s.vO = f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S), f(R*S)
-	s.star = f(U * S * R)
+	s.star, s.short = f(UI*R), f(R*S)
+	s.pows = newPowCache(F, UI)
 	s.bd = newBorder(RRS)
 	s.q, s.qe, s.pw, s.ordP, s.ordO, s.denied = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
 	s.relP, s.relO, s.bf, s.bfRel, s.unfilled, s.delQ, s.delV = f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS), f(RRS)
@@ -186,10 +196,11 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 	s.fx, s.reqPrev = f(RRS), f(RRS)
 	s.ibar, s.wage, s.cpi, s.cpiPrev, s.demandA = f(R), f(R), f(R), f(R), f(R)
 	s.uPrev, s.uPrev2, s.lnE, s.tbBar, s.tbBar2 = f(R), f(R), f(R), f(R), f(R)
+	s.demandI, s.yGap = f(R), f(R)
 	s.lf, s.u0, s.uMin, s.jobF, s.fxStep = f(R), f(R), f(R), f(R), f(R)
 	s.pxBar, s.pmBar, s.pyBar = f(R), f(R), f(R)
 	s.leakOrd, s.leakQ, s.leakV, s.transV = f(RRS), f(RRS), f(RRS), f(RRS)
-	s.acc = newAccounts(R, S, RRS)
+	s.acc = newAccounts(R, S, RRS, len(e.ins))
 	s.licOf = make([]int, RRS)
 	for k := range s.licOf {
 		s.licOf[k] = -1
@@ -207,6 +218,12 @@ func newState(e *economy, w *World, pipeRoutes map[int]int) *state {
 			rt: rt, o: rt / (R * S), d: rt / S % R, i: rt % S,
 			ring: f(slots * nb), tot: f(slots), slots: slots, nb: nb,
 		})
+	}
+	if len(s.lic) > 0 {
+		// Deliveries wait in arr until next month only where licence releases add to them
+		// (deliver); otherwise they join the stock at once, with the same rounding.
+		s.arr, s.onOrd = f(FI), f(FI)
+		s.lmonths = f(GI)
 	}
 	return s
 }
@@ -228,8 +245,10 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		d, j := c/S, c%S
 		sp := &s.sp[j]
 		inputCost := 0.0
-		for i := range S {
-			inputCost += e.a[c*S+i] * e.pin0[(d*e.UT+j)*S+i]
+		ins, ain := e.ins[e.insAt[c]:e.insAt[c+1]], e.ain[e.insAt[c]:e.insAt[c+1]]
+		pin0 := e.pin0[e.uInsAt[d*e.UT+j]:] // the firm user type's entries are the cell's
+		for k := range ins {
+			inputCost += ain[k] * pin0[k]
 		}
 		labUnit := sp.ThetaL * e.va[c] // labour per unit of output at wage 1
 		for k := range n {
@@ -250,13 +269,18 @@ func (s *state) reset(st settings, fd *firmDraws) {
 			s.fin[f] = sp.TauF * s.fx0[f] // tauF months of sales in finished goods
 			s.share[f] = s.w[f]
 			s.capTot[f] = 0
-			for i := range S {
-				use := e.a[c*S+i] * s.fx0[f]
+			lo, _ := e.firmIns(f, c)
+			for k, i := range ins {
+				use := ain[k] * s.fx0[f]
 				// Users hold tau_i months of input i (the input's sector sets the norm: CLEPA's
 				// 3-4 weeks of magnets is tau of REE), scaled by the firm's factor.
-				s.inv[f*S+i] = s.sp[i].Tau * s.tauF[f] * use
-				s.arr[f*S+i] = use
-				s.onOrd[f*S+i] = 0
+				s.inv[lo+k] = s.sp[i].Tau * s.tauF[f] * use
+				if s.arr == nil {
+					s.inv[lo+k] += use // base deliveries, on hand next month
+					continue
+				}
+				s.arr[lo+k] = use
+				s.onOrd[lo+k] = 0
 			}
 		}
 	}
@@ -289,8 +313,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		}
 		for g := range K {
 			fac := speedFactor(g, K) / mean
-			for i := range S {
-				s.gLam[(u*K+g)*S+i] = math.Min(1, s.sp[i].Lambda*fac) // the input's sector sets the speed
+			lo := e.gAt[u*K+g]
+			for k, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
+				s.gLam[lo+k] = math.Min(1, s.sp[i].Lambda*fac) // the input's sector sets the speed
 			}
 		}
 	}
@@ -298,8 +323,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		for b := range int(NumBuyers) {
 			u := d*e.UT + S + b
 			for g := range K {
-				for i := range S {
-					s.gLam[(u*K+g)*S+i] = s.sp[i].Lambda
+				lo := e.gAt[u*K+g]
+				for k, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
+					s.gLam[lo+k] = s.sp[i].Lambda
 				}
 			}
 		}
@@ -315,10 +341,9 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	}
 	for gid := range s.NG {
 		u := gid / K
-		for i := range S {
-			s.pin[gid*S+i] = e.pin0[u*S+i]
-			copy(s.sh[(gid*S+i)*R:(gid*S+i+1)*R], e.s0[(u*S+i)*R:(u*S+i+1)*R])
-		}
+		lo, m := e.gAt[gid], e.uInsAt[u+1]-e.uInsAt[u]
+		copy(s.pin[lo:lo+m], e.pin0[e.uInsAt[u]:e.uInsAt[u+1]])
+		copy(s.sh[lo*R:(lo+m)*R], e.s0[e.uInsAt[u]*R:e.uInsAt[u+1]*R])
 	}
 	// Nested Armington weights (sim/README.md §4.6), calibrated so that the targets equal the base
 	// shares at base buyer prices q0 = 1 + t0: among import origins beta_o = s0_o|M q0_o^sigmaM
@@ -326,10 +351,12 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	// the import composite betaM = (1 - s0_d) PM0^sigmaD, with PM0 = sum_o s0_o|M q0_o.
 	for u := range e.U {
 		d := u / e.UT
-		for i := range S {
-			k := (u*S + i) * R
+		for ui := e.uInsAt[u]; ui < e.uInsAt[u+1]; ui++ {
+			i := e.uIns[ui]
+			k := ui * R // the entries of beta and e.s0
+			s0 := e.s0[k : k+R]
 			sD, sM := s.sp[i].SigmaD, s.sp[i].SigmaM
-			home := e.s0[k+d]
+			home := s0[d]
 			imp := 1 - home
 			pm := 0.0
 			for _, o := range e.rord { // code order: relabelling-exact
@@ -339,20 +366,29 @@ func (s *state) reset(st settings, fd *firmDraws) {
 				q0 := 1 + e.t0[(o*R+d)*S+i]
 				within := 0.0
 				if imp > 0 {
-					within = e.s0[k+o] / imp
+					within = s0[o] / imp
 				}
 				s.beta[k+o] = within * math.Pow(q0, sM)
 				pm += within * q0
 			}
 			s.beta[k+d] = home * math.Pow(1+e.t0[(d*R+d)*S+i], sD)
-			s.betaM[u*S+i] = 0
+			s.betaM[ui] = 0
 			if imp > 0 {
-				s.betaM[u*S+i] = imp * math.Pow(pm, sD)
+				s.betaM[ui] = imp * math.Pow(pm, sD)
 			}
 		}
 	}
 	for c := range R * S {
 		s.pIdx[c] = 1
+	}
+	s.pows.forget()
+	for rt := range s.qe {
+		s.qe[rt] = math.NaN() // prices recompute every route's power in the first month
+	}
+	if R == 1 {
+		for k := range s.star {
+			s.star[k] = 1 // one region: targets leaves the home share at 1
+		}
 	}
 	for rt := range s.unfilled {
 		s.unfilled[rt] = 0
@@ -360,6 +396,8 @@ func (s *state) reset(st settings, fd *firmDraws) {
 	for r := range R {
 		s.ibar[r] = s.incomeBase(r)
 		s.wage[r], s.cpi[r], s.cpiPrev[r], s.demandA[r] = 1, 1, 1, 1
+		s.demandI[r], s.yGap[r] = 1, 0
+		s.acc.demand[r] = e.vaBase[r] // last month's demand, read by the first month's stabiliser
 		s.lnE[r] = 0
 		s.tbBar[r], s.tbBar2[r] = e.tb0[r], e.tb0[r]
 		s.pxBar[r], s.pmBar[r], s.pyBar[r] = 1, 1, 1
@@ -382,6 +420,7 @@ func (s *state) reset(st settings, fd *firmDraws) {
 		clear(s.lic[l].ring)
 		clear(s.lic[l].tot)
 	}
+	clear(s.lmonths)
 	s.fired = s.fired[:0]
 	// Both runs of a replicate draw the same shocks (common random numbers).
 	s.pcg.Seed(fd.seed, streamKey(fd.rep, streamNoise, ""))

@@ -65,25 +65,27 @@ func (s *state) prices() {
 		d, j := c/S, c%S
 		sp := &s.sp[j]
 		pe := s.powEta[j]
-		a := e.a[c*S : c*S+S]
 		wage := s.wage[d]
 		lo := c * n
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
+		a := e.ain[e.insAt[c]:e.insAt[c+1]]
 		ps := s.scarcity(c, sp)
 		num, den := 0.0, 0.0
 		for f := lo; f < lo+n; f++ {
-			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
-			pin = pin[:len(a)] // no bounds checks below
+			g := e.gAt[s.fg[f]]
+			pin := s.pin[g : g+len(a)] // the group's inputs are the cell's (sparse.go)
 			cost := wage * s.lab[f]
-			for _, i := range ins {
-				cost += a[i] * pin[i]
+			for k, ak := range a {
+				cost += ak * pin[k]
 			}
 			s.cost[f] = cost
 			s.pc[f] += sp.Kappa * (cost/s.c0[f] - s.pc[f])
 			s.p[f] = s.pc[f] * ps
 			wt := s.w[f]
-			if sp.Eta != 0 && s.p[f] != 1 {
-				wt *= pe.pow(s.p[f]) // math.Pow(p, -eta), bit for bit
+			if p := s.p[f]; sp.Eta != 0 && p != 1 {
+				if p != s.pows.p[f] { // the power of last month's price is kept (powCache)
+					s.pows.p[f], s.pows.pEta[f] = p, pe.pow(p) // math.Pow(p, -eta), bit for bit
+				}
+				wt *= s.pows.pEta[f]
 			}
 			s.share[f] = wt
 			den += wt
@@ -105,6 +107,9 @@ func (s *state) prices() {
 		// as 1 + penalty * u times dearer (sim/README.md §4.6). Imports are weighed among themselves
 		// with sigmaM, home against the import composite with sigmaD (targets).
 		qe := q * (1 + pen*s.unfilled[rt])
+		if qe == s.qe[rt] {
+			continue // pw is last month's power of the same price (powCache)
+		}
 		s.qe[rt] = qe
 		switch {
 		case o == d:
@@ -160,11 +165,14 @@ func (s *state) scarcity(c int, sp *SectorParams) float64 {
 // set, (1 - phi) capacity + phi stock / a (stock on hand plus last month's deliveries).
 func (s *state) producible(f, c int) float64 {
 	e := s.e
-	S := e.S
 	cp := s.cap[f] * s.capFac[c]
 	x := min(cp, s.emp[f]/s.lab[f]*(1+s.g.Overtime))
+	lo, _ := e.firmIns(f, c)
 	for _, ci := range e.crit[e.critAt[c]:e.critAt[c+1]] {
-		stock := s.inv[f*S+ci.i] + s.arr[f*S+ci.i]
+		stock := s.inv[lo+ci.k] // inv + arr when arr is kept apart
+		if s.arr != nil {
+			stock += s.arr[lo+ci.k]
+		}
 		if lim := (1-ci.phi)*cp + ci.phi*stock*ci.invA; lim < x {
 			x = lim
 		}
@@ -176,6 +184,20 @@ func (s *state) producible(f, c int) float64 {
 // its finished-goods stock (sim/README.md §4.5).
 func (s *state) sellable(f, c int) float64 { return s.producible(f, c) + s.fin[f] }
 
+// inputUse is what a firm making x uses of an input with coefficient a and stock on hand
+// stock: a x, or the stock where it falls short (min as a predictable branch: stock usually
+// suffices), and the whole stock where a rounding residue (below res a) would be left.
+func inputUse(a, x, stock, res float64) float64 {
+	u := a * x
+	if stock < u {
+		u = stock
+	}
+	if stock-u < res*a {
+		u = stock
+	}
+	return u
+}
+
 // targets computes the nested Armington target shares for every user type, input and origin
 // (Armington 1969; the two-level nest of GTAP, Hertel ed. 1997, ch. 2): among import origins
 // s*_o|M = beta_o qe_o^-sigmaM / sum, with the import composite's price PM = sum_o s*_o|M qe_o
@@ -185,10 +207,14 @@ func (s *state) sellable(f, c int) float64 { return s.producible(f, c) + s.fin[f
 func (s *state) targets() {
 	e := s.e
 	R, S := e.R, e.S
+	if R == 1 {
+		return // no import origin: every target is home's, 1 (reset)
+	}
 	for u := range e.U {
 		d := u / e.UT
-		for _, i := range e.uIns[e.uInsAt[u]:e.uInsAt[u+1]] {
-			k := (u*S + i) * R
+		for ui := e.uInsAt[u]; ui < e.uInsAt[u+1]; ui++ {
+			i := e.uIns[ui]
+			k := ui * R // beta and star of (u, i) (sparse.go)
 			sum, pm := 0.0, 0.0
 			for _, o := range e.rord {
 				if o == d {
@@ -207,9 +233,12 @@ func (s *state) targets() {
 				}
 			}
 			home := 1.0
-			if bm := s.betaM[u*S+i]; bm > 0 && sum > 0 {
+			if bm := s.betaM[ui]; bm > 0 && sum > 0 {
 				vh := s.beta[k+d] * s.pw[(d*R+d)*S+i]
-				vm := bm * s.powSigD[i].pow(pm)
+				if pm != s.pows.pm[ui] { // the power of last month's price is kept (powCache)
+					s.pows.pm[ui], s.pows.pmSig[ui] = pm, s.powSigD[i].pow(pm)
+				}
+				vm := bm * s.pows.pmSig[ui]
 				home = vh / (vh + vm)
 			} else if sum > 0 && s.beta[k+d] == 0 {
 				home = 0
@@ -296,19 +325,21 @@ const residue = 1e-12
 // the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
 // capacity (Pichler et al. 2022 with a continuous criticality). A seller short of its orders
 // serves the first class in full before the second, each class in proportion (§4.6). Inputs
-// used are a x, or the stock on hand where a non-critical share runs without the input.
+// used are a x, or the stock on hand where a non-critical share runs without the input; they
+// leave the stock in deliver's pass over the firms (deliverFirms), which reads and writes the
+// stocks once for use and deliveries.
 func (s *state) produce() {
 	e := s.e
 	R, S, n := e.R, e.S, e.n
 	over := 1 + s.g.Overtime
 	closeK := 1 / s.g.StockClose
 	for c := range R * S {
-		a := e.a[c*S : c*S+S]
+		a := e.ain[e.insAt[c]:e.insAt[c+1]]
+		m := len(a)
 		crit := e.crit[e.critAt[c]:e.critAt[c+1]]
 		tp, to := s.totP[c], s.totO[c]
 		tauF := s.sp[c%S].TauF
-		ins := e.ins[e.insAt[c]:e.insAt[c+1]]
-		var fp, fo, vp, vo, used, useVal, stock, planned, sold, finChg float64
+		var fp, fo, vp, vo, planned, sold, finChg float64
 		for f := c * n; f < (c+1)*n; f++ {
 			sh := s.share[f]
 			op, oo := sh*tp, sh*to
@@ -320,9 +351,10 @@ func (s *state) produce() {
 			plan := min(cp, max(0, op+oo+(tauF*s.xe[f]-s.fin[f])*closeK))
 			planned += plan
 			x := min(plan, s.emp[f]/s.lab[f]*over)
-			inv := s.inv[f*S : f*S+S]
+			lo := e.insAt[c]*n + (f-c*n)*m // e.firmIns
+			inv := s.inv[lo : lo+m]
 			for _, ci := range crit {
-				lim := (1-ci.phi)*cp + ci.phi*inv[ci.i]*ci.invA
+				lim := (1-ci.phi)*cp + ci.phi*inv[ci.k]*ci.invA
 				if lim < x {
 					x = lim
 				}
@@ -351,26 +383,8 @@ func (s *state) produce() {
 			fo += sh * fillO
 			vp += sh * fillP * s.p[f]
 			vo += sh * fillO * s.p[f]
-			pin := s.pin[s.fg[f]*S : s.fg[f]*S+S]
-			pin, inv = pin[:len(a)], inv[:len(a)] // no bounds checks below
-			res := residue * s.fx0[f]
-			for _, i := range ins {
-				ai := a[i]
-				u := ai * x
-				if inv[i] < u { // min(inv, a x) as a predictable branch: stock usually suffices
-					u = inv[i]
-				}
-				if inv[i]-u < res*ai {
-					u = inv[i] // a rounding residue is used up with the rest
-				}
-				inv[i] -= u
-				used += u
-				useVal += u * pin[i] // inputs used at this month's delivered prices
-				stock += inv[i]
-			}
 		}
 		s.fP[c], s.fO[c], s.vP[c], s.vO[c] = fp, fo, vp, vo
-		s.acc.used[c], s.acc.useVal[c], s.acc.invSum[c] = used, useVal, stock
 		s.acc.ordersIn[c], s.acc.planned[c] = tp+to, planned
 		s.acc.sold[c], s.acc.finChg[c] = sold, finChg
 	}

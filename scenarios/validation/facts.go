@@ -44,7 +44,8 @@ var Facts = []Fact{
 		Source: "China customs via Reuters (20 June 2025)",
 		Unit:   "% change in value, CHN->all REE, May 2025", Lo: -85, Hi: -60,
 		Why: "As above: trend and monthly noise of about ten points around a year-on-year figure. The approval share elsewhere (0.26) " +
-			"was set from this figure: a check of the mechanics (demand diverted among destinations moves the total), not of predictive skill.",
+			"was set from this figure, and Japan's (0.16) from May's -84.1% to Japan: a check of the mechanics (demand diverted among " +
+			"destinations moves the total), not of predictive skill.",
 		Required: true,
 		measure:  flowChange("CHN", nil, []string{"REE"}, month(2025, 5), month(2025, 5)),
 	},
@@ -89,9 +90,9 @@ var Facts = []Fact{
 		Why: "A magnitude check, not a stylized fact: firms in 2025 stretched stocks, reworked designs and got " +
 			"emergency licences, which the model's one-month licence delay and critical-input rule leave out. " +
 			"What moves it: the rare-earth stock cover (tau.REE 1.4 months, derived from CLEPA's 4 June warning; read as the cover at the start, " +
-			"0.875 months, it gave a US trough of about -22%), approvals set from the customs month in which approved orders ship, the world's " +
+			"0.875 months, it gives a US trough of about -20%), approvals set from the customs month in which approved orders ship, the world's " +
 			"US rare-earth sourcing (more than 95% imported, USGS and GAO; with half bought at home, as an earlier world had, the trough was -0.8%) " +
-			"and the criticality of rare earths for car output (phi 0.5 gives about -9%, 0.8 as now about -18%, 1.0 about -24%).",
+			"and the criticality of rare earths for car output (phi 0.5 gives about -3%, 0.8 as now about -8%, 1.0 about -11%).",
 		Gap: "With realistic US sourcing (more than 95% of rare earths imported) US auto makers buy their magnets directly, 80% from China at the " +
 			"US approval share of 7%, and 80% of their output cannot run without them. In 2025 much of the magnet content of US vehicles likely arrived " +
 			"inside motors and modules made in Mexico, Japan, Korea and Europe, and firms moved scarce parts between lines and obtained emergency " +
@@ -100,19 +101,26 @@ var Facts = []Fact{
 	},
 	{
 		ID: "auto-no-broad-shutdown-eu", Scenario: "rare-earth-licensing-2025",
-		Claim:  "No broad shutdown: EU car output stays within 10% of its baseline through 2025",
-		Record: "Stops were local and short (single supplier plants and lines for days to weeks); EU car production in 2025 was close to 2024's",
-		Source: "CLEPA and Reuters (June 2025); ACEA production figures",
+		Claim: "No broad shutdown: EU car output stays within 10% of its baseline through 2025",
+		Record: "Stops were local and short (single supplier plants and lines for days to weeks); German car production, about a third of the EU's, " +
+			"rose year on year in May (+19%), July (+9%) and 2025 as a whole (+2%); EU automotive output was -4.3% y/y in Q2 2025 (-11.4% in Q1, before the licences)",
+		Source: "CLEPA and Reuters (June 2025); VDA monthly releases (4 June and 5 August 2025) and annual figures (6 January 2026); EUROFER Economic and Steel Market Outlook Q4 2025",
 		Unit:   "lowest % deviation of EU AUTO output, April-December 2025", Lo: -10, Hi: 0,
 		Why: "A magnitude check, not a stylized fact: firms in 2025 stretched stocks, reworked designs and got " +
 			"emergency licences, which the model's one-month licence delay and critical-input rule leave out. " +
 			"What moves it: the rare-earth stock cover (tau.REE 1.4 months, derived from CLEPA's 4 June warning; read as the cover at the start, " +
-			"0.875 months, it gave an EU trough of about -36%) and approvals set from the customs month in which approved orders ship " +
-			"(with approvals so aligned but the 0.875 cover, the trough was about -18%). CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption. " +
-			"The world's EU sourcing: with 85% of the EU's rare earths and magnets from China (European Court of Auditors) the trough is about -17%, as the US's; " +
-			"an earlier world had the EU buying a third at home, and a trough of about -3%.",
-		Gap: "Firms in 2025 stretched magnet stocks, redesigned parts and obtained emergency licences; the model has a fixed criticality of REE " +
-			"for AUTO, one inventory target and no emergency channel, so once stocks run out output follows the approved share down.",
+			"0.875 months, it gives an EU trough of about -30%), approvals set from the customs month in which approved orders ship, the criticality " +
+			"of rare earths for car output (phi 0.5 gives about -6%, 0.8 as now about -13%, 1.0 about -18%) and the world's EU sourcing (85% of the EU's " +
+			"rare earths and magnets from China, European Court of Auditors; an earlier world had the EU buying a third at home, and a trough of about -3%). " +
+			"CLEPA on 30 June 2025: suppliers had received enough licences to avoid widespread disruption. Japan's approval share (0.16, from customs) " +
+			"moves it by less than 0.1 point.",
+		Gap: "The record has no aggregate dip at all: German production rose year on year in May and July 2025. In the model EU car output is -1% in May, " +
+			"-13% in June and -8% in July, then 1-2.5% above base as plants restock until early 2026. The June-July trough comes from the car makers that buy their " +
+			"magnets from China (85% of the EU's supply): at approvals of 0.26 for April's orders and 0.62 for May's, their six weeks of stock run out and, " +
+			"with rare earths critical to 80% of car output (phi 0.8), they stop (with one firm per region and sector, buying from every origin at once, " +
+			"the trough is about -2%; with ten or more firms, about -13%). Firms in 2025 stretched magnet stocks, moved scarce parts between lines, " +
+			"redesigned parts and obtained emergency licences; the model has a fixed criticality of REE for AUTO, one inventory target per sector for every " +
+			"region and no emergency channel, so once stocks run out output follows the approved share down.",
 		measure: extremeDeviation(sim.VarOutput, "EU", "AUTO", month(2025, 4), month(2025, 12), false),
 	},
 	{
@@ -121,23 +129,54 @@ var Facts = []Fact{
 		Record: "Suzuki halted Swift production in Japan from 26 May to mid-June 2025 for want of parts, which people familiar with the matter tied to China's rare-earth licences: the first Japanese carmaker hit",
 		Source: "Nikkei and Reuters (5 June 2025)",
 		Unit:   "lowest % deviation of JPN AUTO output, May-June 2025", Lo: -100, Hi: -0.1,
-		Why: "As for the US and the EU: the fact is the direction and the timing; one model line for three weeks is no aggregate figure. " +
-			"Not required yet: the model fails it (see Gap).",
-		Gap: "In the model Japanese car makers' rare earths are about 70% Chinese and got 26% approvals in April and 62% in May, so their " +
-			"stock of about six weeks bridges the gap, and Japan's own magnet makers are not short of the Chinese heavy rare earths they " +
-			"need (rare earths are one sector here). Worse, Japanese car output then rises about 2% as US and EU output falls: the " +
-			"bystander that depends on the same input gains instead of suffering, which the 2025 record contradicts.",
+		Why: "As for the US and the EU: the fact is the direction and the timing; one model line for three weeks is no aggregate figure " +
+			"(Japan made 637,918 vehicles in May 2025, JAMA). Not required: the model fails it (see Gap).",
+		Gap: "The licences do apply to Japan: approvals of 0.16 for April's orders (May's exports to Japan -84.1%), 0.62 for May's, routine from June. " +
+			"But in the world Japan's car makers buy only about 37% of their rare earths and magnets directly from China (USD 0.09 of 0.25 bn a year) " +
+			"and 47% from Japanese magnet makers, whose own purchases of rare earths are about 9% of their output (0.07 of 0.7 bn, 37% of it Chinese); " +
+			"those makers keep running, as Shin-Etsu's magnet plant did (at full capacity, the company told investors in July 2025; CNA, 9 January 2026), " +
+			"and serve their contracted customers first. So the car " +
+			"makers' input shortage peaks at 16% in May, which their six weeks of stock bridge: output moves less than 0.1%. Suzuki's stop (parts for one " +
+			"model) needs what the model lacks: firms tied to one foreign parts supplier inside a region's AUTO sector, and heavy rare earths apart from " +
+			"light ones (Japan imports nearly all its dysprosium and terbium from China, against about 60-70% of its rare earths overall: JOGMEC via " +
+			"the Wall Street Journal, 27 July 2025; Economic Daily, 10 December 2025). " +
+			"Separately, Japanese car output then rises a little (+0.6% at the end of 2025, back at base by mid-2026) while US and EU car prices are " +
+			"1-2% above baseline in the summer of 2025 and buyers turn to Japanese cars for a while; JAMA counted exports down 1% in 2025 " +
+			"(US tariffs on Japanese cars, not in this scenario, weigh on that figure).",
 		measure: extremeDeviation(sim.VarOutput, "JPN", "AUTO", month(2025, 5), month(2025, 6), false),
 	},
 	{
+		ID: "jpn-auto-no-broad-shutdown", Scenario: "rare-earth-licensing-2025",
+		Claim: "No broad shutdown in Japan: Japanese car output stays within 10% of its baseline through 2025",
+		Record: "Japan made 637,918 vehicles in May 2025, -2.0% year on year, and 8,410,334 in 2025, +2.1%; " +
+			"Shin-Etsu's magnet plant ran at full capacity (July 2025)",
+		Source: "JAMA via SteelOrbis (4 August 2025, and the 2025 year); Shin-Etsu to investors, July 2025, via CNA (9 January 2026)",
+		Unit:   "lowest % deviation of JPN AUTO output, April-December 2025", Lo: -10, Hi: 0,
+		Why: "A magnitude check, as for the US, the EU and Korea. The year-on-year figures also carry the recovery from 2024's " +
+			"certification-scandal stoppages (January-May 2025 +7.5%), so they are not deviations from a baseline; a dip of under 10% reads as no broad shutdown.",
+		measure: extremeDeviation(sim.VarOutput, "JPN", "AUTO", month(2025, 4), month(2025, 12), false),
+	},
+	{
 		ID: "kor-auto-no-broad-shutdown", Scenario: "rare-earth-licensing-2025",
-		Claim:  "No broad shutdown in Korea: Korean car output stays within 10% of its baseline through 2025",
-		Record: "Hyundai and Kia kept producing; the strain fell on small suppliers (a Daegu magnet maker imported 2.5% of its heavy rare earths in five months and warned in September 2025 that it may stop)",
-		Source: "Korea JoongAng Daily (26 September 2025)",
+		Claim: "No broad shutdown in Korea: Korean car output stays within 10% of its baseline through 2025",
+		Record: "Hyundai and Kia kept producing: Hyundai had a stockpile of rare earths for about a year of EV and hybrid output; the strain fell on small suppliers " +
+			"(a Daegu magnet maker imported 2.5% of its heavy rare earths in five months and warned in September 2025 that it may stop)",
+		Source: "Reuters (10 June 2025), from a Hyundai investor call; Korea JoongAng Daily (26 September 2025)",
 		Unit:   "lowest % deviation of KOR AUTO output, April-December 2025", Lo: -10, Hi: 0,
 		Why: "A magnitude check, as for the US and the EU: Korea's heavy rare earths come about half from China (industry ministry, April 2025), " +
-			"and public reserves of about six months covered part of the gap, which the model's single stock target does not see.",
+			"and public reserves of about six months and Hyundai's stock of about a year covered the gap, which the model's single stock target " +
+			"(about six weeks for every region) does not see: its Korean trough of about -6% in July is larger than the record allows for a maker with a year of stock.",
 		measure: extremeDeviation(sim.VarOutput, "KOR", "AUTO", month(2025, 4), month(2025, 12), false),
+	},
+	{
+		ID: "kor-auto-exports-hold", Scenario: "rare-earth-licensing-2025",
+		Claim:  "Korea's car exports hold up in June 2025, two months into the licences",
+		Record: "Korea's car exports, June 2025: USD 6.34 bn, +2.3% year on year, a record for June (to the US -16%, to the EU +32.6%); parts exports +2.5%",
+		Source: "Ministry of Trade, Industry and Energy (MOTIE) release of 18 July 2025",
+		Unit:   "% change in value, KOR->all AUTO, June 2025", Lo: -8, Hi: 10,
+		Why: "As for China's total exports: a year of trend and monthly noise of several points around a year-on-year figure; the record also carries " +
+			"US tariffs on Korean cars (25% from 3 April 2025), which this scenario leaves out and which pull it down. A fall of less than 8% still reads as holding up.",
+		measure: flowChange("KOR", nil, []string{"AUTO"}, month(2025, 6), month(2025, 6)),
 	},
 	{
 		ID: "ree-prices-outside-china-usa", Scenario: "rare-earth-licensing-2025",
@@ -201,8 +240,13 @@ var Facts = []Fact{
 		Why: "Of the order of: within a factor 2 below and 1.5 above $10.5B (5.25 to about 16). The default world's AIC route is calibrated to 2024 sales " +
 			"(about $17B a year), while 2025 H20 demand was higher, so the model should land in the lower half. The floor is 10.5/2 exactly, " +
 			"not a rounded 5: losing the whole 2024 route for four months is 5.0, and a floor at 5 let rounding decide the result.",
-		Gap: "The default world's USA->CHN AIC route is calibrated to 2024 (about $15B a year), while 2025 H20 demand ran at about $8B a quarter; " +
-			"the model cannot know that growth. A scenario can scale the route with a demand parameter once the world has one.",
+		Gap: "The model's figure is exactly four months of the 2024 route (15/12 x 4 = 5.00) in every replicate: the ban is total, and the baseline " +
+			"route is the world's stationary flow, which none of the scenario's uncertain parameters (sigmaM, lambda, g, capmax, pmax of AIC, return_speed) " +
+			"changes, so the band has no width. The measure and the timing are right (licences from 9 April; Q1 FY2026 ended 27 April, Q2 27 July: " +
+			"3.6 of the model's 4 months); the level is not: the world's route is 2024's (Nvidia China revenue of about USD 17 bn in FY2025 x an 88% " +
+			"data-centre share), while in 2025 H20 demand ran at about twice that (Q1 FY2026: USD 4.6 bn sold plus 2.5 bn that could not ship; " +
+			"Q2: about 8 bn lost). Passing needs the 2025 demand in both the baseline and the scenario, and the engine has no instrument for a " +
+			"demand shift; the world stays a 2024 world.",
 		measure: lostSales("USA", "CHN", "AIC", month(2025, 4), month(2025, 7)),
 	},
 }
