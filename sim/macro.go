@@ -16,15 +16,18 @@ const (
 // spending by A_t = I_t (1 - zetaY ybar_t), in two parts:
 //   - a slow integral part on unemployment, I_t = I_t-1 (1 + zeta (u_t-1 - u0) + zetaD (u_t-1 -
 //     u_t-2)), that brings unemployment back to its base rate after a lasting shock;
-//   - a fast proportional part on the real-GDP gap ybar (last month's real GDP over base, less
-//     1, smoothed over outputGapSmoothing months), as in a Taylor rule's output-gap term.
+//   - a fast proportional part on the demand gap ybar: last month's orders reaching the
+//     region's firms, weighted by base value added per unit, over base value added, less 1,
+//     smoothed over demandGapSmoothing months (like a Taylor rule's output-gap term).
 //
 // Unemployment follows demand with the lags of hiring (a month's hires are at most the
 // job-finding rate times the unemployed), so a stabiliser on unemployment alone overshoots and
-// cycles with a period of about 16 months after a temporary shock; output answers demand within
-// a month or two, and the gap term damps that cycle without leaving a lasting offset (it has no
-// memory; the integral part still sets the level). It looks through prices, as central banks
-// say they do with tariffs.
+// cycles with a period of about 16 months after a temporary shock; orders answer demand at
+// once, and the gap term damps that cycle without leaving a lasting offset (it has no memory;
+// the integral part still sets the level). The gap is one of demand, not of output: a plant
+// stopped for want of magnets still has its orders, and the stabiliser does not stimulate
+// spending against a supply shortfall. It looks through prices, as central banks say they do
+// with tariffs.
 //
 // Exchange rates close the trade balance. Every region's currency moves by
 // step_d = clip((xi (tbbar_d - tb0_d) + xiD (tbbar_d - tbbar'_d)) / open_d^p, ±fx_cap) a month,
