@@ -180,7 +180,7 @@
 //
 // 6. Targets and sourcing: nested Armington (Armington 1969; the two-level nest of GTAP, Hertel
 // ed. 1997). With qe = q (1 + penalty x unfilled) the buyer price seen through the route's
-// reliability (its unfilled share averaged over 6 months, reliabilityMemory):
+// reliability last month:
 //
 //	s*[o|M] = betaM[o] qe[o]^-sigmaM / sum_o' betaM[o'] qe[o']^-sigmaM         among import origins
 //	PM      = sum_o s*[o|M] qe[o]                                  price of the import composite

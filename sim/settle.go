@@ -91,11 +91,11 @@ func (s *state) settle() {
 		}
 		req := s.ordP[rt] + s.ordO[rt] + s.denied[rt] + s.relP[rt] + s.relO[rt]
 		s.reqPrev[rt] = req
-		u := 0.0
 		if req > 0 {
-			u = max(0, 1-q/req)
+			s.unfilled[rt] = max(0, 1-q/req)
+		} else {
+			s.unfilled[rt] = 0
 		}
-		s.unfilled[rt] += (u - s.unfilled[rt]) / reliabilityMemory
 	}
 	if e.hub >= 0 {
 		// The hub's traders bought the leaked goods at the maker's price: their margin is the premium.
@@ -168,13 +168,6 @@ func (s *state) settle() {
 		s.uPrev[d] = 1 - emp/s.lf[d]
 	}
 }
-
-// reliabilityMemory is the months over which buyers average a route's unfilled share when they
-// judge its reliability (our choice: about half a year, the horizon of a supplier scorecard).
-// With last month's share alone, buyers on worlds with fast sourcing (lambda 0.5 a month) left a
-// supplier the month it fell short and came back the month after, and shortages flipped
-// between origins month after month for years after a two-month tariff.
-const reliabilityMemory = 6
 
 // priceSmoothing is the months over which the exchange rate's signal smooths trade and GDP
 // prices (our choice: about a year, the horizon over which trade prices are re-set; Gopinath

@@ -101,7 +101,7 @@ type state struct {
 	relP, relO []float64    // licence orders released this month, by class
 	reqPrev    []float64    // orders buyers directed at the route last month (quota open shares)
 	bf, bfRel  []float64    // border fill of ordinary and released orders
-	unfilled   []float64    // unfilled share, averaged over reliabilityMemory months (reliability)
+	unfilled   []float64    // unfilled share last month (reliability)
 	fillTab    []routeFill  // [R*S*R] by importer, sector and origin in code order (deliver)
 	ordTab     []routeOrder // [R*S*R] the same for order
 	delQ, delV []float64    // delivered quantity and value at exporter prices (incl. buyer fee)
