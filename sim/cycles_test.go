@@ -108,9 +108,9 @@ func peaks(xs []float64, start, end int) (first, second float64) {
 // The design asks for 0.5 and for second peaks below a quarter of the first. The engine comes
 // close (0.55 to 0.62 at worst: Taiwan's welfare and exchange rate, the euro): an exchange
 // rate integrates the trade-balance gap, so what it gained during the shock unwinds only as
-// fast as trade answers it, and restocking after a ban echoes in shortages. The consumer price index is not held to base: the
-// wage rule carries a temporary inflation into the price level, as under inflation targeting.
-// The test logs the figures.
+// fast as trade answers it, and restocking after a ban echoes in shortages. The consumer price
+// index is not held to base: the wage rule carries a temporary inflation into the price level,
+// as under inflation targeting. The test logs the figures.
 func TestReturnToBase(t *testing.T) {
 	w := defaultWorld(t)
 	x := ids{t, w}
@@ -155,10 +155,10 @@ func TestReturnToBase(t *testing.T) {
 				}
 				return top, where
 			}
-			real := []sim.RegionVar{sim.VarGDPReal, sim.VarWelfare, sim.VarUnemploymentRate, sim.VarTradeBalanceShare}
-			during, dw := worst(start, end+6, real...)
-			y2, w2 := worst(end+18, end+30, real...)
-			y4, w4 := worst(end+42, horizon, real...)
+			reals := []sim.RegionVar{sim.VarGDPReal, sim.VarWelfare, sim.VarUnemploymentRate, sim.VarTradeBalanceShare}
+			during, dw := worst(start, end+6, reals...)
+			y2, w2 := worst(end+18, end+30, reals...)
+			y4, w4 := worst(end+42, horizon, reals...)
 			fx4, wfx := worst(end+42, horizon, sim.VarExchangeRate)
 			cpi4, wcpi := worst(end+42, horizon, sim.VarCPI)
 			t.Logf("largest deviation of real GDP, welfare, unemployment or the trade balance: %.3f (%s) during, %.3f (%s) in year 2, %.3f (%s) in year 4 after; exchange rate %.3f (%s), CPI %.3f (%s) in year 4",
