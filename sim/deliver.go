@@ -269,7 +269,7 @@ func (s *state) deliverFirms(c int) {
 		gid := s.fg[f]
 		g := e.gAt[gid]
 		fill, val, lf, pin := s.gFill[g:g+m], s.gVal[g:g+m], s.lfrac[g:g+m], s.pin[g:g+m]
-		lo := c0*e.n + (f-c*e.n)*m // e.firmIns
+		lo, _ := e.firmIns(f, c)
 		dem, inv := s.dem[lo:lo+m], s.inv[lo:lo+m]
 		x, res := s.x[f], residue*s.fx0[f]
 		if s.arr == nil {

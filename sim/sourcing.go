@@ -91,7 +91,7 @@ func (s *state) orderFirms(c int) {
 		tau := s.tauF[f]
 		g := e.gAt[s.fg[f]]
 		gd := s.gDem[g : g+m]
-		lo := e.insAt[c]*e.n + (f-c*e.n)*m // e.firmIns
+		lo, _ := e.firmIns(f, c)
 		inv, dem := s.inv[lo:lo+m], s.dem[lo:lo+m]
 		if pipes {
 			// Orders approved under licence count toward the stock position, and the target

@@ -351,7 +351,7 @@ func (s *state) produce() {
 			plan := min(cp, max(0, op+oo+(tauF*s.xe[f]-s.fin[f])*closeK))
 			planned += plan
 			x := min(plan, s.emp[f]/s.lab[f]*over)
-			lo := e.insAt[c]*n + (f-c*n)*m // e.firmIns
+			lo, _ := e.firmIns(f, c)
 			inv := s.inv[lo : lo+m]
 			for _, ci := range crit {
 				lim := (1-ci.phi)*cp + ci.phi*inv[ci.k]*ci.invA
