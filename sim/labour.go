@@ -57,7 +57,7 @@ func (s *state) labour() {
 			// The labour for the output the firm plans: expected orders plus the restocking of
 			// its finished goods (as produce plans), within its capacity. A capacity shock does
 			// not count: firms keep their workers through a fire or a lockdown.
-			plan := s.xe[f] + (s.sp[f/n%S].TauF*s.xe[f]-s.fin[f])*closeK
+			plan := s.xe[f] + s.restock(f, s.sp[f/n%S].TauF, closeK)
 			want := s.lab[f] * max(0, min(plan, s.cap[f]))
 			s.vac[f] = 0
 			if s.emp[f] > want {

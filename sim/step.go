@@ -320,6 +320,13 @@ func (s *state) border(t int) {
 // the average price of nothing would be noise.
 const residue = 1e-12
 
+// restock is the output firm f plans beyond its orders to close a share closeK (1/stock_close)
+// of the gap between its finished-goods target, tauF months of expected sales, and its stock.
+// produce plans it and labour hires for it.
+func (s *state) restock(f int, tauF, closeK float64) float64 {
+	return (tauF*s.xe[f] - s.fin[f]) * closeK
+}
+
 // produce sets every firm's output x = min(capacity, orders, labour limit, input limit) (sim/README.md
 // §4.8), the labour limit being employment at normal hours times 1 + overtime, and
 // the input limit is the minimum over inputs with phi > 0 of (1 - phi) cap + phi inv / a, capped at
@@ -348,7 +355,7 @@ func (s *state) produce() {
 			// Make to order plus a share 1/stock_close of the gap to the finished-goods target
 			// tauF months of expected sales; labour: the employed at normal hours plus
 			// overtime (sim/README.md §4.8).
-			plan := min(cp, max(0, op+oo+(tauF*s.xe[f]-s.fin[f])*closeK))
+			plan := min(cp, max(0, op+oo+s.restock(f, tauF, closeK)))
 			planned += plan
 			x := min(plan, s.emp[f]/s.lab[f]*over)
 			lo, _ := e.firmIns(f, c)
